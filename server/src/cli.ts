@@ -1,0 +1,119 @@
+/** `iryo-guard` command line: check, explain, report. Exit 0 clean, 1 findings at or above --fail-on, 2 usage or input error. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { analyze, Catalog, defaultCatalog, describeEntry, defaultSettings, entryJson, EngineContext, Lang, Settings, Severity } from './engine';
+import { checkKnown, oneOf, parseArgs, ParsedArgs } from './cli/args';
+import { FileResult, Format, render } from './cli/format';
+import { collectFiles, UsageError } from './cli/walk';
+import { CLI_COMMANDS } from './cli/commands';
+import { assemblyOf, CdkSourceIndex, mapToConstructs } from './cli/cdk-out';
+
+const USAGE = `usage:
+  iryo-guard check <files or folders…> [--format text|json|sarif|github|junit] [--fail-on error|warning|info|never]
+                   [--show-suppressed] [--lang ja|en] [--account-level auto|always|never] [--disable RULE]…
+                   [--max-file-size-kb N] [--output FILE]
+  iryo-guard explain <ID> [--format text|json] [--lang ja|en]
+${CLI_COMMANDS.map(c => `  ${c.usage}`).join('\n')}`;
+
+function langOf(args: ParsedArgs): Lang {
+  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return oneOf(args, 'lang', ['ja', 'en'] as const, env.toLowerCase().startsWith('ja') ? 'ja' : 'en');
+}
+
+function fileUri(file: string): string { return pathToFileURL(path.resolve(file)).href; }
+
+/** The engine context for the CLI: files come from disk; analyses of linked files are cached for the run. */
+export function cliContext(catalog: Catalog, settings: Settings): EngineContext {
+  const cache = new Map<string, ReturnType<typeof analyze>>();
+  const read = (uri: string) => { try { return fs.readFileSync(new URL(uri), 'utf8'); } catch { return undefined; } };
+  const ctx: EngineContext = {
+    catalog, settings, readFile: read,
+    analysisOf: uri => {
+      if (!cache.has(uri)) { const t = read(uri); if (t === undefined) return undefined; cache.set(uri, analyze(uri, t, ctx)); }
+      return cache.get(uri);
+    },
+  };
+  return ctx;
+}
+
+function check(args: ParsedArgs, catalog: Catalog): number {
+  checkKnown(args, ['format', 'fail-on', 'show-suppressed', 'lang', 'account-level', 'disable', 'max-file-size-kb', 'output']);
+  if (!args.positional.length) throw new UsageError('check needs at least one file or folder');
+  const format = oneOf<Format>(args, 'format', ['text', 'json', 'sarif', 'github', 'junit'], 'text');
+  const failOn = oneOf(args, 'fail-on', ['error', 'warning', 'info', 'never'] as const, 'error');
+  const maxKB = Number(args.options.get('max-file-size-kb')?.slice(-1)[0] ?? defaultSettings.maxFileSizeKB);
+  if (!(maxKB > 0)) throw new UsageError('--max-file-size-kb must be a positive number');
+  const settings: Settings = {
+    ...defaultSettings, lang: langOf(args),
+    accountLevelRules: oneOf(args, 'account-level', ['auto', 'always', 'never'] as const, 'auto'),
+    disabledRules: args.options.get('disable') ?? [], maxFileSizeKB: maxKB,
+  };
+  const ctx = cliContext(catalog, settings);
+  const results: FileResult[] = [];
+  const sourceIndexes = new Map<string, CdkSourceIndex>();
+  for (const file of collectFiles(args.positional)) {
+    let text: string;
+    try { text = fs.readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${(e as Error).message}`); }
+    const uri = fileUri(file);
+    const a = ctx.analysisOf!(uri) ?? analyze(uri, text, ctx);
+    const assembly = a.kind === 'cloudformation' && file.endsWith('.template.json') ? assemblyOf(file) : undefined;
+    if (assembly) {
+      // Synthesized by `cdk synth`: name the construct and, where the project source has it, its line.
+      const root = path.dirname(assembly);
+      if (!sourceIndexes.has(root)) sourceIndexes.set(root, new CdkSourceIndex(root));
+      mapToConstructs(file, a.findings, sourceIndexes.get(root)!, settings.lang);
+    }
+    if (a.kind !== 'none') results.push({ file, findings: a.findings });
+  }
+  const showSuppressed = args.options.has('show-suppressed');
+  const out = render(format, results, catalog, settings.lang, showSuppressed);
+  const output = args.options.get('output')?.slice(-1)[0];
+  if (output) fs.writeFileSync(output, out); else process.stdout.write(out);
+  const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+  const threshold = failOn === 'never' ? Infinity : rank[failOn];
+  return results.some(r => r.findings.some(f => !f.suppressed && rank[f.severity] >= threshold)) ? 1 : 0;
+}
+
+function explain(args: ParsedArgs, catalog: Catalog): number {
+  checkKnown(args, ['format', 'lang']);
+  const id = args.positional.join(' ').trim();
+  if (!id) throw new UsageError('explain needs an ID (scenario, threat, service, guideline item or rule)');
+  const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
+  const lang = langOf(args);
+  const entry = catalog.lookup(id);
+  if (!entry) {
+    const s = catalog.suggest(id);
+    process.stderr.write(`iryo-guard: unknown ID "${id}"${s.length ? `; did you mean ${s.map(x => `"${x}"`).join(', ')}?` : ''}\n`);
+    return 2;
+  }
+  process.stdout.write(format === 'json' ? JSON.stringify(entryJson(entry), null, 2) + '\n' : describeEntry(entry, catalog, lang) + '\n');
+  return 0;
+}
+
+export function main(argv: string[]): number | Promise<number> {
+  try {
+    const booleans = new Set(['show-suppressed', 'help']);
+    const args = parseArgs(argv, booleans);
+    if (!args.command || args.command === '--help' || args.command === 'help' || args.options.has('help')) {
+      process.stdout.write(USAGE + '\n');
+      return args.command ? 0 : 2;
+    }
+    const catalog = defaultCatalog();
+    if (args.command === 'check') return check(args, catalog);
+    if (args.command === 'explain') return explain(args, catalog);
+    const extra = CLI_COMMANDS.find(c => c.name === args.command);
+    if (extra) return extra.run(args, catalog, { lang: langOf(args), context: s => cliContext(catalog, s) });
+    throw new UsageError(`unknown command "${args.command}"`);
+  } catch (e) {
+    if (e instanceof UsageError) { process.stderr.write(`iryo-guard: ${e.message}\n${USAGE}\n`); return 2; }
+    process.stderr.write(`iryo-guard: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2));
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then(c => { process.exitCode = c; });
+}

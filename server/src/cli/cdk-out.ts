@@ -1,0 +1,93 @@
+/**
+ * `iryo-guard check cdk.out/`: findings on synthesized templates are mapped back to the construct path
+ * (`Metadata["aws:cdk:path"]`) and, where the project's TypeScript has `new X(this, '<id>'`, to that source line.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { Finding, Lang } from '../engine';
+
+/** A cloud assembly: a folder named cdk.out, or one holding manifest.json and *.template.json files. */
+export function isCloudAssembly(dir: string): boolean {
+  if (path.basename(path.resolve(dir)) === 'cdk.out') return true;
+  try {
+    const names = fs.readdirSync(dir);
+    return names.includes('manifest.json') && names.some(n => n.endsWith('.template.json'));
+  } catch { return false; }
+}
+
+/** The assembly a synthesized template belongs to, if any. */
+export function assemblyOf(file: string): string | undefined {
+  let dir = path.dirname(path.resolve(file));
+  for (let i = 0; i < 4; i++) {
+    if (isCloudAssembly(dir)) return dir;
+    dir = path.dirname(dir);
+  }
+  return undefined;
+}
+
+const SKIP = new Set(['node_modules', 'cdk.out', '.git', 'dist', 'out']);
+
+export class CdkSourceIndex {
+  private files?: { file: string; text: string }[];
+  constructor(private readonly projectRoot: string) {}
+
+  private sources(): { file: string; text: string }[] {
+    if (this.files) return this.files;
+    const out: { file: string; text: string }[] = [];
+    const walk = (dir: string, depth: number) => {
+      if (depth > 8) return;
+      let entries: fs.Dirent[];
+      try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+      for (const e of entries) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) { if (!SKIP.has(e.name) && !e.name.startsWith('.')) walk(p, depth + 1); }
+        else if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) {
+          try { out.push({ file: p, text: fs.readFileSync(p, 'utf8') }); } catch { /* unreadable: skipped */ }
+        }
+      }
+    };
+    walk(this.projectRoot, 0);
+    return (this.files = out);
+  }
+
+  /** Where `new X(this, '<id>'` (or `x.addListener('<id>'`) is written; the first match. */
+  find(id: string): { file: string; line: number; character: number } | undefined {
+    const esc = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`new\\s+[\\w.]+\\s*\\(\\s*this\\s*,\\s*['"\`]${esc}['"\`]|\\.add\\w+\\(\\s*['"\`]${esc}['"\`]`);
+    for (const s of this.sources()) {
+      const m = re.exec(s.text);
+      if (!m) continue;
+      const before = s.text.slice(0, m.index);
+      const line = before.split('\n').length - 1;
+      return { file: s.file, line, character: m.index - (before.lastIndexOf('\n') + 1) };
+    }
+    return undefined;
+  }
+}
+
+/** The construct id to look for: the path's last segment, skipping CDK's `Resource` / `Default` children. */
+export function constructIdOf(cdkPath: string): string | undefined {
+  const parts = cdkPath.split('/').filter(Boolean);
+  while (parts.length > 1 && /^(Resource|Default)$/.test(parts[parts.length - 1])) parts.pop();
+  return parts.length > 1 ? parts[parts.length - 1] : undefined;
+}
+
+/** Adds the construct path to each finding's message and the source line as related information. */
+export function mapToConstructs(file: string, findings: Finding[], index: CdkSourceIndex, lang: Lang): void {
+  let template: { Resources?: Record<string, { Metadata?: Record<string, unknown> }> };
+  try { template = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return; }
+  for (const f of findings) {
+    const cdkPath = f.resource ? template.Resources?.[f.resource]?.Metadata?.['aws:cdk:path'] : undefined;
+    if (typeof cdkPath !== 'string') continue;
+    f.message += lang === 'ja' ? `（コンストラクト ${cdkPath}）` : ` (construct ${cdkPath})`;
+    const id = constructIdOf(cdkPath);
+    const src = id ? index.find(id) : undefined;
+    if (!src) continue;
+    const pos = { line: src.line, character: src.character };
+    f.related = [...(f.related ?? []), {
+      uri: pathToFileURL(src.file).href, range: { start: pos, end: pos },
+      message: lang === 'ja' ? `CDK ソース: ${id} の定義` : `CDK source: where ${id} is defined`,
+    }];
+  }
+}

@@ -1,0 +1,75 @@
+import { EngineContext, Analysis } from './context';
+import { makeFinding } from './findings';
+import { LANGUAGES } from './languages';
+import { LineIndex } from './model/text';
+import { CodeLens, CompletionItem, DocKind, Hover, Location } from './model/types';
+import { catalogHover } from './hover';
+
+export function languageFor(uri: string, text: string) {
+  return LANGUAGES.find(l => l.claims(uri, text));
+}
+
+export function detectKind(uri: string, text: string): DocKind {
+  return languageFor(uri, text)?.kind ?? 'none';
+}
+
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 8192);
+  let ctl = 0;
+  for (let i = 0; i < head.length; i++) { const c = head.charCodeAt(i); if (c === 0) return true; if (c < 9 || (c > 13 && c < 32)) ctl++; }
+  return head.length > 0 && ctl / head.length > 0.1;
+}
+
+/**
+ * The engine's entry point: findings and symbols for one document. Never throws: an internal failure becomes an
+ * `engine-error` finding so the user's editor keeps working.
+ */
+export function analyze(uri: string, text: string, ctx: EngineContext): Analysis {
+  // Built only on the paths that answer without a language (each language indexes the text itself).
+  let lines: LineIndex | undefined;
+  const index = () => (lines ??= new LineIndex(text));
+  const empty = (kind: DocKind): Analysis => ({ uri, kind, text, lines: index(), findings: [], symbols: [] });
+  const lang = languageFor(uri, text);
+  if (!lang) return empty('none');
+  const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
+  if (sizeKB > ctx.settings.maxFileSizeKB) {
+    return { ...empty(lang.kind), findings: [makeFinding(ctx.catalog, ctx.settings, 'file-too-large', uri, index().range(0, 0),
+      { size: Math.round(sizeKB), limit: ctx.settings.maxFileSizeKB })] };
+  }
+  if (looksBinary(text)) return empty('none');
+  try {
+    return lang.analyze(uri, text, ctx);
+  } catch (e) {
+    return { ...empty(lang.kind), findings: [makeFinding(ctx.catalog, ctx.settings, 'engine-error', uri, index().range(0, 0),
+      { rule: lang.kind, detail: e instanceof Error ? e.message : String(e) })] };
+  }
+}
+
+function safely<T>(f: () => T, fallback: T): T {
+  try { return f(); } catch { return fallback; }
+}
+
+export function hoverAt(a: Analysis, offset: number, ctx: EngineContext): Hover | undefined {
+  const lang = LANGUAGES.find(l => l.kind === a.kind);
+  return safely(() => lang?.hover?.(a, offset, ctx) ?? catalogHover(a, offset, ctx), undefined);
+}
+
+export function completionsAt(a: Analysis, offset: number, ctx: EngineContext): CompletionItem[] {
+  const lang = LANGUAGES.find(l => l.kind === a.kind);
+  return safely(() => lang?.complete?.(a, offset, ctx) ?? [], []);
+}
+
+export function codeLensesFor(a: Analysis, ctx: EngineContext): CodeLens[] {
+  const lang = LANGUAGES.find(l => l.kind === a.kind);
+  return safely(() => lang?.codeLenses?.(a, ctx) ?? [], []);
+}
+
+export function definitionAt(a: Analysis, offset: number, ctx: EngineContext): Location[] {
+  const lang = LANGUAGES.find(l => l.kind === a.kind);
+  return safely(() => lang?.definition?.(a, offset, ctx) ?? [], []);
+}
+
+export function referencesAt(a: Analysis, offset: number, ctx: EngineContext): Location[] {
+  const lang = LANGUAGES.find(l => l.kind === a.kind);
+  return safely(() => lang?.references?.(a, offset, ctx) ?? [], []);
+}

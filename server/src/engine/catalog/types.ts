@@ -1,0 +1,74 @@
+import { Severity } from '../model/types';
+
+export interface Localized { ja: string; en: string }
+export interface Source { doc: string; section: string }
+
+export interface ScenarioEntry {
+  id: string;
+  category: 'organizational' | 'physical' | 'technical';
+  title: Localized;
+  mhlw: string[];
+  threats: string[];
+  services: string[];
+  perspective: 'organizational' | 'physical' | 'technical';
+  source: Source;
+  verified: boolean;
+}
+export interface ThreatEntry { id: string; label: Localized; aliases: string[]; summary: Localized; source: Source }
+export interface ServiceEntry {
+  id: string; name: string; aliases: string[]; summary: Localized; resourceTypes: string[]; scenarios: string[]; source: Source;
+}
+export interface GuidelineEdition {
+  id: string; publisher: string; version: string; published: string; title: Localized; verified: boolean; source: Source;
+}
+export interface GuidelineItem {
+  id: string; aliases?: string[]; kind: 'minimum' | 'recommended' | 'chapter' | 'reference'; chapter: string; title: Localized; verified: boolean; source: Source;
+}
+export interface GuidelineFile { edition: GuidelineEdition; items: GuidelineItem[] }
+export interface Labelled { id: string; label: Localized; aliases?: string[]; summary?: Localized }
+export interface RiskModel {
+  matrix: { formula: 'product'; thresholds: { level: string; min: number }[] };
+  levels: { id: string; title: Localized; summary?: Localized }[];
+  impact: { value: number; title: Localized; verified?: boolean }[];
+  likelihood: { value: number; title: Localized; verified?: boolean }[];
+  treatments: Labelled[];
+  perspectives: Labelled[];
+  owners: Labelled[];
+  classifications: (Labelled & { personal?: boolean })[];
+  source?: Source;
+}
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  family: string;
+  title: Localized;
+  /** `{resource}`, `{value}`, `{property}`… are filled by the rule. */
+  message: Localized;
+  explanation: Localized;
+  scenarios: string[];
+  guidelines: string[];
+  services: string[];
+  resourceTypes?: string[];
+  accountLevel?: boolean;
+  fix?: { title: Localized };
+  source?: Source;
+}
+
+/** The raw catalog as compiled from `catalog/*.yaml` into `dist/catalog.json`. */
+export interface CatalogData {
+  scenarios: ScenarioEntry[];
+  threats: ThreatEntry[];
+  services: ServiceEntry[];
+  guidelines: GuidelineFile[];
+  riskModel: RiskModel;
+  rules: RuleMeta[];
+}
+
+export type EntryKind = 'scenario' | 'threat' | 'service' | 'guideline' | 'rule' | 'edition';
+export type CatalogEntry =
+  | { kind: 'scenario'; id: string; entry: ScenarioEntry }
+  | { kind: 'threat'; id: string; entry: ThreatEntry }
+  | { kind: 'service'; id: string; entry: ServiceEntry }
+  | { kind: 'guideline'; id: string; entry: GuidelineItem; edition: GuidelineEdition }
+  | { kind: 'edition'; id: string; entry: GuidelineEdition }
+  | { kind: 'rule'; id: string; entry: RuleMeta };

@@ -1,0 +1,14 @@
+import { LanguageSupport } from '../language';
+import { RISK_FILE } from '../risk/language';
+import { looksLikeTemplate } from '../parse/cloudformation';
+import { analyzeTemplateText } from './analyze';
+import { templateCodeLenses, templateCompletion, templateHover } from './editor';
+
+export const cloudFormationLanguage: LanguageSupport = {
+  kind: 'cloudformation',
+  claims: (uri, text) => /\.(ya?ml|json|template)$/i.test(uri) && !RISK_FILE.test(uri) && looksLikeTemplate(text),
+  analyze: (uri, text, ctx) => analyzeTemplateText(uri, text, /\.json$/i.test(uri) ? 'json' : 'yaml', ctx),
+  hover: templateHover,
+  complete: templateCompletion,
+  codeLenses: templateCodeLenses,
+};

@@ -1,0 +1,48 @@
+import { LineIndex } from './text';
+import { MapNode, Node, ScalarNode } from './node';
+
+/** A resource as every rule sees it, whatever the source format (CloudFormation YAML/JSON or CDK). */
+export interface Resource {
+  logicalId: string;
+  type: string;
+  /** Offsets of the logical ID (CloudFormation) or of the construct call (CDK): where resource-level findings point. */
+  idStart: number;
+  idEnd: number;
+  /** The whole resource body (`Type`, `Properties`, `Metadata`…). */
+  node: MapNode;
+  typeNode?: ScalarNode;
+  properties?: MapNode;
+  metadata?: MapNode;
+  condition?: string;
+  /** CDK construct path or source hint, for messages. */
+  origin?: string;
+}
+
+export interface Parameter {
+  name: string;
+  node: MapNode;
+  keyStart: number;
+  keyEnd: number;
+  default?: Node;
+  allowedValues?: Node[];
+}
+
+export type SourceFormat = 'yaml' | 'json' | 'typescript';
+
+export interface Template {
+  uri: string;
+  text: string;
+  format: SourceFormat;
+  lines: LineIndex;
+  root: MapNode;
+  resources: Resource[];
+  byId: Map<string, Resource>;
+  parameters: Map<string, Parameter>;
+  conditions: Map<string, Node>;
+  mappings?: MapNode;
+  metadata?: MapNode;
+  /** `Transform: AWS::Serverless-2016-10-31` and friends. */
+  transforms: string[];
+  /** Whether short-form tags (`!Ref`) are used: fixes follow the author's style. */
+  usesShortTags: boolean;
+}

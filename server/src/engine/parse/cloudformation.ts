@@ -1,0 +1,70 @@
+import { LineIndex } from '../model/text';
+import { entryOf, get, isMap, isScalar, isSeq, MapNode, Node, scalarString } from '../model/node';
+import { Parameter, Resource, SourceFormat, Template } from '../model/template';
+import { parseJson } from './json';
+import { parseYamlIncremental } from './yaml-chunks';
+import { ParseProblem } from './limits';
+
+/** Cheap text test: does this file claim to be a CloudFormation template? Used before (or without) a parse. */
+export function looksLikeTemplate(text: string): boolean {
+  return /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?(AWS|Custom|Alexa)::/.test(text.slice(0, 200_000));
+}
+
+export interface TemplateParse { template?: Template; problems: ParseProblem[]; isTemplate: boolean }
+
+export function parseTemplate(uri: string, text: string, format: SourceFormat, lines?: LineIndex): TemplateParse {
+  const parsed = format === 'json' ? parseJson(text) : parseYamlIncremental(text);
+  if (!parsed.root) return { problems: parsed.problems, isTemplate: looksLikeTemplate(text) };
+  const t = buildTemplate(uri, text, format, parsed.root, lines);
+  return { template: t, problems: parsed.problems, isTemplate: !!t };
+}
+
+/** A parsed document is a template when it has a `Resources` map whose entries carry `Type: AWS::…`. */
+export function buildTemplate(uri: string, text: string, format: SourceFormat, root: Node, lines = new LineIndex(text)): Template | undefined {
+  if (!isMap(root)) return undefined;
+  const resourcesNode = get(root, 'Resources');
+  if (!isMap(resourcesNode)) return undefined;
+  const resources: Resource[] = [];
+  for (const e of resourcesNode.entries) {
+    if (!isMap(e.value)) continue;
+    const typeNode = get(e.value, 'Type');
+    const type = scalarString(typeNode);
+    if (!type || !isScalar(typeNode)) continue;
+    const props = get(e.value, 'Properties');
+    const meta = get(e.value, 'Metadata');
+    resources.push({
+      logicalId: e.key, type, idStart: e.keyStart, idEnd: e.keyEnd, node: e.value, typeNode,
+      properties: isMap(props) ? props : undefined, metadata: isMap(meta) ? meta : undefined,
+      condition: scalarString(get(e.value, 'Condition')),
+    });
+  }
+  if (!resources.some(r => /^(AWS|Custom|Alexa)::/.test(r.type))) return undefined;
+  const parameters = new Map<string, Parameter>();
+  const paramsNode = get(root, 'Parameters');
+  if (isMap(paramsNode)) {
+    for (const e of paramsNode.entries) {
+      if (!isMap(e.value)) continue;
+      const av = get(e.value, 'AllowedValues');
+      parameters.set(e.key, { name: e.key, node: e.value, keyStart: e.keyStart, keyEnd: e.keyEnd,
+        default: get(e.value, 'Default'), allowedValues: isSeq(av) ? av.items : undefined });
+    }
+  }
+  const conditions = new Map<string, Node>();
+  const condNode = get(root, 'Conditions');
+  if (isMap(condNode)) for (const e of condNode.entries) conditions.set(e.key, e.value);
+  const transform = get(root, 'Transform');
+  const transforms = isSeq(transform) ? transform.items.map(scalarString).filter((s): s is string => !!s)
+    : scalarString(transform) ? [scalarString(transform)!] : [];
+  const mappings = get(root, 'Mappings');
+  const metadata = get(root, 'Metadata');
+  return {
+    uri, text, format, lines, root, resources,
+    byId: new Map(resources.map(r => [r.logicalId, r])), parameters, conditions,
+    mappings: isMap(mappings) ? mappings : undefined, metadata: isMap(metadata) ? metadata : undefined,
+    transforms, usesShortTags: format === 'yaml' && /(^|[\s:\-\[,])!(Ref|Sub|GetAtt|If|Join)\b/m.test(text),
+  };
+}
+
+export function resourceProperty(r: Resource, name: string): Node | undefined { return get(r.properties, name); }
+export { entryOf };
+export type { MapNode };

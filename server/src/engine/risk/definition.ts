@@ -1,0 +1,99 @@
+/** Go to definition and find references in a risk file. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { Analysis, EngineContext } from '../context';
+import { LineIndex } from '../model/text';
+import { Location, Range } from '../model/types';
+import { RiskModel } from './language-model';
+import { Str } from './model';
+import { targetAt } from './target';
+
+const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function riskDefinition(a: Analysis, offset: number, ctx: EngineContext): Location[] {
+  const model = a.model as RiskModel | undefined;
+  const t = model ? targetAt(model, a.text, offset) : undefined;
+  if (!model || !t?.value || !t.spec) return [];
+  const v = t.value;
+  const at = (s: Str): Location => ({ uri: a.uri, range: a.lines.range(s.start, s.end) });
+  switch (t.spec.key) {
+    case 'flow': {
+      const f = model.doc.flows.find(x => x.id?.text === v.text);
+      return f?.id ? [at(f.id)] : [];
+    }
+    case 'rules': {
+      const loc = ruleLocation(v.text.trim());
+      return loc ? [loc] : [];
+    }
+    case 'iac': {
+      const l = model.links.find(x => x.path.start === v.start);
+      return l?.uri && l.analysis ? [{ uri: l.uri, range: ORIGIN }] : [];
+    }
+    case 'resources':
+      return model.links.flatMap(l => (l.template?.resources ?? []).filter(r => r.logicalId === v.text)
+        .map(r => ({ uri: l.template!.uri, range: l.template!.lines.range(r.idStart, r.idEnd) })));
+    case 'services': {
+      const svc = ctx.catalog.lookup(v.text, 'service');
+      if (svc?.kind !== 'service') return [];
+      const types = new Set(svc.entry.resourceTypes);
+      return model.links.flatMap(l => (l.template?.resources ?? []).filter(r => types.has(r.type))
+        .map(r => ({ uri: l.template!.uri, range: l.template!.lines.range(r.idStart, r.idEnd) })));
+    }
+  }
+  return [];
+}
+
+/** Risks citing the same scenario / threat / rule, or every use of a flow (its definition included). */
+export function riskReferences(a: Analysis, offset: number, ctx: EngineContext): Location[] {
+  const model = a.model as RiskModel | undefined;
+  const t = model ? targetAt(model, a.text, offset) : undefined;
+  if (!model || !t?.value || !t.spec) return [];
+  const v = t.value;
+  const at = (s: Str): Location => ({ uri: a.uri, range: a.lines.range(s.start, s.end) });
+  const doc = model.doc;
+  const c = ctx.catalog;
+  const same = (kind: 'scenario' | 'threat', x: Str) => c.lookup(x.text, kind)?.id === c.lookup(v.text, kind)?.id;
+  const key = t.spec.key;
+  if (key === 'scenarios') return doc.risks.flatMap(r => r.scenarios.filter(s => same('scenario', s)).map(at));
+  if (key === 'threat') return doc.risks.flatMap(r => (r.threat && same('threat', r.threat) ? [at(r.threat)] : []));
+  if (key === 'rules') return doc.risks.flatMap(r => r.controls.flatMap(k => k.rules.filter(x => x.text.trim() === v.text.trim()).map(at)));
+  const flowId = key === 'flow' || (key === 'id' && t.kind === 'flow') ? v.text : undefined;
+  if (flowId) {
+    const def = doc.flows.filter(f => f.id?.text === flowId).map(f => at(f.id!));
+    return [...def, ...doc.risks.filter(r => r.flow?.text === flowId).map(r => at(r.flow!))];
+  }
+  return [];
+}
+
+/** The folder holding catalog/ and docs/ (the extension or repository root), found from the running code. */
+function packageRoot(): string | undefined {
+  const candidates = [path.resolve(__dirname, '..'), path.resolve(__dirname, '../../../../..'), process.cwd()];
+  return candidates.find(c => fs.existsSync(path.join(c, 'catalog', 'rules')));
+}
+
+/** A rule's documentation: its heading in docs/rules.md when that exists, else its entry in catalog/rules/*.yaml. */
+export function ruleLocation(id: string, root = packageRoot()): Location | undefined {
+  if (!root) return undefined;
+  const find = (file: string, re: RegExp): Location | undefined => {
+    let text: string;
+    try { text = fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+    const lines = new LineIndex(text);
+    for (let l = 0; l < lines.lineCount; l++) {
+      if (re.test(lines.lineText(l))) return { uri: pathToFileURL(file).href, range: { start: { line: l, character: 0 }, end: { line: l, character: lines.lineText(l).length } } };
+    }
+    return undefined;
+  };
+  const esc = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const doc = find(path.join(root, 'docs', 'rules.md'), new RegExp(`^#+\\s.*\\b${esc}\\b|<a (id|name)="${esc}"`));
+  if (doc) return doc;
+  const dir = path.join(root, 'catalog', 'rules');
+  let files: string[] = [];
+  try { files = fs.readdirSync(dir).filter(f => f.endsWith('.yaml')).sort(); } catch { return undefined; }
+  for (const f of files) {
+    const hit = find(path.join(dir, f), new RegExp(`^\\s*-\\s+id:\\s*["']?${esc}["']?\\s*$`));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+

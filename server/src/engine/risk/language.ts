@@ -1,0 +1,63 @@
+/** The risk-assessment DSL (`*.risk.yaml` / `*.risk.yml`) as a LanguageSupport. */
+import { Analysis, EngineContext } from '../context';
+import { makeFinding, pick } from '../findings';
+import { LanguageSupport } from '../language';
+import { LineIndex } from '../model/text';
+import { checkDocument } from './check';
+import { riskCompletion } from './complete';
+import { checkCoverage } from './coverage';
+import { riskDefinition, riskReferences } from './definition';
+import { Diagnostics } from './diagnostics';
+import { riskHover } from './hover';
+import { RiskModel } from './language-model';
+import { checkLinks, resolveLinks } from './links';
+import { parseRiskDocument } from './parse';
+import { riskCodeLenses, riskSymbols } from './symbols';
+
+export const RISK_FILE = /\.risk\.ya?ml$/i;
+
+/**
+ * The last parse per file, reused while the text is unchanged: a risk file is re-checked without edits whenever a
+ * linked template changes, and only the checks need to run again. Bounded so closed files do not pile up.
+ */
+const parses = new Map<string, { text: string; parsed: ReturnType<typeof parseRiskDocument> }>();
+function parsedOnce(uri: string, text: string): ReturnType<typeof parseRiskDocument> {
+  const hit = parses.get(uri);
+  if (hit && hit.text === text) return hit.parsed;
+  const parsed = parseRiskDocument(text);
+  parses.delete(uri);
+  parses.set(uri, { text, parsed });
+  if (parses.size > 64) parses.delete(parses.keys().next().value!);
+  return parsed;
+}
+
+export function analyzeRisk(uri: string, text: string, ctx: EngineContext): Analysis {
+  const lines = new LineIndex(text);
+  const { doc, problems } = parsedOnce(uri, text);
+  const d = new Diagnostics(uri, lines, ctx);
+  for (const p of problems) {
+    d.out.push(makeFinding(ctx.catalog, ctx.settings, 'syntax-error', uri, lines.range(p.start, p.end), { detail: pick(p.message, ctx.settings.lang) }));
+  }
+  const links = doc.syntaxErrors ? [] : resolveLinks(doc, uri, ctx);
+  if (!doc.syntaxErrors) {
+    checkDocument(doc, d);
+    checkCoverage(d, doc);
+    checkLinks(d, doc, links);
+  }
+  const model: RiskModel = { doc, links };
+  return { uri, kind: 'risk', text, lines, findings: d.out, symbols: riskSymbols(doc, lines), model };
+}
+
+export const riskLanguage: LanguageSupport = {
+  kind: 'risk',
+  claims: uri => RISK_FILE.test(uri),
+  analyze: analyzeRisk,
+  hover: riskHover,
+  complete: riskCompletion,
+  codeLenses: (a, ctx) => {
+    const m = a.model as RiskModel | undefined;
+    return m ? riskCodeLenses(a.uri, m.doc, a.lines, ctx.catalog, m.links, ctx.settings.lang) : [];
+  },
+  definition: riskDefinition,
+  references: riskReferences,
+};

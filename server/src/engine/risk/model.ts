@@ -1,0 +1,57 @@
+/** The risk-assessment document (リスクアセスメントシート as text), with source offsets for every value. */
+import { Entry, MapNode, SeqNode } from '../model/node';
+import { ObjectKind } from './keys';
+
+/** A scalar as the author wrote it (`3.10` stays "3.10", not the number 3.1). */
+export interface Str { text: string; start: number; end: number; quoted: boolean }
+export interface Num { value: number; start: number; end: number }
+
+/** A mapping read against its key table: canonical key → entry, and the keys written with no value. */
+export interface Obj {
+  kind: ObjectKind;
+  node: MapNode;
+  fields: Map<string, Entry>;
+  empty: Map<string, Entry>;
+}
+
+export interface Assessment {
+  obj: Obj; entry: Entry;
+  id?: Str; title?: Str; guideline?: Str; acceptance?: Str;
+  iac: Str[];
+  matrix?: { node: MapNode; entry: Entry; thresholds: { level: Str; min: Num }[] };
+}
+export interface Flow { obj: Obj; id?: Str; description?: Str; classification?: Str }
+export interface Residual { obj: Obj; entry: Entry; impact?: Num; likelihood?: Num; level?: Str }
+export interface Control {
+  obj: Obj; id?: Str; perspective?: Str; owner?: Str; measure?: Str;
+  services: Str[]; rules: Str[]; guidelines: Str[]; resources: Str[];
+}
+export interface Risk {
+  obj: Obj; id?: Str; flow?: Str; threat?: Str; scenarios: Str[]; description?: Str;
+  impact?: Num; likelihood?: Num; level?: Str; actionRequired?: boolean; treatment?: Str;
+  controls: Control[]; residual?: Residual; justification?: Str; acceptedBy?: Str;
+}
+
+/** A structural problem found while reading the document, turned into a finding by check.ts. */
+export interface Issue {
+  rule: string;
+  start: number;
+  end: number;
+  args: Record<string, string | number | undefined>;
+  /** Replacement candidates for the range [start, end) (did-you-mean). */
+  replacements?: string[];
+}
+
+export interface RiskDocument {
+  root?: MapNode;
+  /** Whether fixes should write English or Japanese keys (follows the file). */
+  keyStyle: 'en' | 'ja';
+  assessment?: Assessment;
+  flows: Flow[];
+  risks: Risk[];
+  risksEntry?: Entry;
+  risksNode?: SeqNode;
+  issues: Issue[];
+  /** Syntax problems: the document could not be read at all. */
+  syntaxErrors: boolean;
+}

@@ -1,0 +1,132 @@
+import { get, isSeq, Node } from '../model/node';
+import { Resource } from '../model/template';
+import { anchorOf, asNumber, notSet, propertyOutcomes, requireAtLeast, requirePresent, requireTrue, scalarOutcomesOf, UNKNOWN } from './helpers';
+import { DB_CLUSTER, DB_INSTANCE, engineOf, isClusterMember } from './rds-model';
+import { Rule } from './types';
+
+/** Backups that survive mistakes and ransomware: retention, deletion protection, redundancy, immutability. */
+
+/** CloudFormation gives DB instances and clusters 1 day of automated backups when BackupRetentionPeriod is absent. */
+const rdsBackupRetention: Rule = {
+  id: 'rds-backup-retention',
+  resourceTypes: [DB_INSTANCE, DB_CLUSTER],
+  checkResource(r, ctx) {
+    if (isClusterMember(r) || get(r.properties, 'SourceDBInstanceIdentifier') !== undefined) return;
+    requireAtLeast(ctx, r, ['BackupRetentionPeriod'], 7, 1, 7);
+  },
+};
+
+const rdsDeletionProtection: Rule = {
+  id: 'rds-deletion-protection',
+  resourceTypes: [DB_INSTANCE, DB_CLUSTER],
+  checkResource(r, ctx) {
+    if (isClusterMember(r)) return;
+    requireTrue(ctx, r, ['DeletionProtection']);
+  },
+};
+
+/** A standby in another AZ; Aurora members get this from the cluster and SQL Server Express cannot have one. */
+const rdsMultiAz: Rule = {
+  id: 'rds-multi-az',
+  resourceTypes: [DB_INSTANCE],
+  checkResource(r, ctx) {
+    if (isClusterMember(r) || engineOf(r) === 'sqlserver-ex' || get(r.properties, 'SourceDBInstanceIdentifier') !== undefined) return;
+    requireTrue(ctx, r, ['MultiAZ']);
+  },
+};
+
+const dynamodbPitr: Rule = {
+  id: 'dynamodb-pitr',
+  resourceTypes: ['AWS::DynamoDB::Table'],
+  checkResource(r, ctx) { requireTrue(ctx, r, ['PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled']); },
+};
+
+/** Governance mode is offered as the quick fix: compliance mode cannot be undone once its grace period ends. */
+const backupVaultLock: Rule = {
+  id: 'backup-vault-lock',
+  resourceTypes: ['AWS::Backup::BackupVault'],
+  checkResource(r, ctx) {
+    requirePresent(ctx, r, ['LockConfiguration'], () => ({ kind: 'set', resource: r, path: ['Properties', 'LockConfiguration'], value: { MinRetentionDays: 7 } }));
+  },
+};
+
+const MIN_BACKUP_DAYS = 30;
+
+/** Each plan rule keeps recovery points long enough to reach back past an attack that went unnoticed for weeks. */
+const backupPlanRetention: Rule = {
+  id: 'backup-plan-retention',
+  resourceTypes: ['AWS::Backup::BackupPlan'],
+  checkResource(r, ctx) {
+    const rules = get(get(r.properties, 'BackupPlan'), 'BackupPlanRule');
+    if (!isSeq(rules)) return;
+    rules.items.forEach((rule, i) => {
+      for (const o of propertyOutcomes(ctx, r, ['BackupPlan', 'BackupPlanRule', i, 'Lifecycle', 'DeleteAfterDays'])) {
+        const days = asNumber(o.value);
+        if (days === undefined || days === UNKNOWN || days >= MIN_BACKUP_DAYS) continue;   // absent: kept until deleted
+        ctx.report({ at: anchorOf(r, o), via: o.via, args: { rule: ruleName(rule, i), value: days, min: MIN_BACKUP_DAYS },
+          fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 35 } });
+      }
+    });
+  },
+};
+
+function ruleName(rule: Node, i: number): string {
+  const n = get(rule, 'RuleName');
+  return n && n.kind === 'scalar' ? String(n.value) : `#${i + 1}`;
+}
+
+/** Recovery points that exist only in one vault fall with that vault's account or Region. */
+const backupPlanCopy: Rule = {
+  id: 'backup-plan-copy',
+  resourceTypes: ['AWS::Backup::BackupPlan'],
+  checkResource(r, ctx) {
+    const rules = get(get(r.properties, 'BackupPlan'), 'BackupPlanRule');
+    if (!isSeq(rules) || rules.items.length === 0) return;
+    const copies = rules.items.some(rule => {
+      const c = get(rule, 'CopyActions');
+      return c !== undefined && !(isSeq(c) && c.items.length === 0);
+    });
+    if (!copies) ctx.report({});
+  },
+};
+
+interface Stateful { snapshot: boolean; deletionDefault: string }
+const STATEFUL: Record<string, Stateful> = {
+  [DB_INSTANCE]: { snapshot: true, deletionDefault: 'Snapshot' },
+  [DB_CLUSTER]: { snapshot: true, deletionDefault: 'Snapshot' },
+  'AWS::DynamoDB::Table': { snapshot: false, deletionDefault: 'Delete' },
+  'AWS::DynamoDB::GlobalTable': { snapshot: false, deletionDefault: 'Delete' },
+  'AWS::EFS::FileSystem': { snapshot: false, deletionDefault: 'Delete' },
+  'AWS::EC2::Volume': { snapshot: true, deletionDefault: 'Delete' },
+};
+
+/** Stack deletion or a replacing update must not silently delete stored patient data. */
+const retainStateful: Rule = {
+  id: 'cloudformation-retain-stateful',
+  resourceTypes: Object.keys(STATEFUL),
+  checkResource(r: Resource, ctx) {
+    if (isClusterMember(r)) return;   // the cluster holds the data
+    const kind = STATEFUL[r.type];
+    const keep = kind.snapshot ? 'Snapshot' : 'Retain';
+    for (const attribute of ['DeletionPolicy', 'UpdateReplacePolicy']) {
+      for (const o of scalarOutcomesOf(ctx, get(r.node, attribute))) {
+        if (o.value === UNKNOWN) continue;
+        const policy = o.value === undefined || o.value === null ? (attribute === 'DeletionPolicy' ? kind.deletionDefault : 'Delete') : String(o.value);
+        if (policy !== 'Delete') continue;
+        ctx.report({ at: anchorOf(r, o), via: o.via,
+          args: { attribute, value: o.value === undefined ? `${notSet(ctx)} → Delete` : policy, keep },
+          fix: o.via.length ? undefined : o.value === undefined || !o.anchor
+            ? { kind: 'set', resource: r, path: [attribute], value: keep, title: policyTitle(attribute, keep) }
+            : { kind: 'replace', node: o.anchor, value: keep, title: policyTitle(attribute, keep) } });
+      }
+    }
+  },
+};
+
+function policyTitle(attribute: string, keep: string) {
+  return { ja: `${attribute} を ${keep} にする`, en: `Set ${attribute} to ${keep}` };
+}
+
+export const backupRules: Rule[] = [
+  rdsBackupRetention, rdsDeletionProtection, rdsMultiAz, dynamodbPitr, backupVaultLock, backupPlanRetention, backupPlanCopy, retainStateful,
+];

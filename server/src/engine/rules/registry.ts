@@ -1,0 +1,9 @@
+import { Rule } from './types';
+import { ALL_RULES } from './all';
+
+/** Rules by resource type, computed once. */
+export const RULES: readonly Rule[] = ALL_RULES;
+const byType = new Map<string, Rule[]>();
+for (const r of RULES) for (const t of r.resourceTypes ?? []) byType.set(t, [...(byType.get(t) ?? []), r]);
+export function rulesForType(type: string): readonly Rule[] { return byType.get(type) ?? []; }
+export const TEMPLATE_RULES: readonly Rule[] = RULES.filter(r => r.checkTemplate);

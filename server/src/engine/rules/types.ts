@@ -1,0 +1,58 @@
+import { Node } from '../model/node';
+import { Resource, Template } from '../model/template';
+import { Lang, Settings } from '../model/types';
+import { Cause } from '../cfn/evaluate';
+import { Catalog } from '../catalog/catalog';
+import { Localized } from '../catalog/types';
+
+/** JSON-like value inserted by a fix; `{Ref: X}` style intrinsics are written in the document's own style. */
+export type FixValue = string | number | boolean | null | FixValue[] | { [key: string]: FixValue };
+
+/**
+ * What a fix changes, independent of the source format. Paths start at the resource body
+ * (`['Properties', 'BucketEncryption']`). The YAML, JSON and TypeScript fixers turn these into text edits.
+ */
+export type FixSpec = (
+  | { kind: 'set'; resource: Resource; path: string[]; value: FixValue; title?: Localized }
+  | { kind: 'replace'; node: Node; value: FixValue; title?: Localized }
+  | { kind: 'append'; resource: Resource; path: string[]; item: FixValue; title?: Localized }
+  | { kind: 'addResource'; logicalId: string; body: FixValue; title?: Localized }
+) & {
+  /** Further changes that belong to the same fix (e.g. the log group a new flow log writes to); applied together. */
+  also?: FixSpec[];
+};
+
+export interface RuleReport {
+  /** Defaults to the rule being run. */
+  rule?: string;
+  resource?: Resource;
+  /** Where the finding points; defaults to the resource's logical ID. */
+  at?: Node | { start: number; end: number };
+  /** Values for `{placeholders}` in the catalog message. `resource` is filled in automatically. */
+  args?: Record<string, string | number>;
+  via?: Cause[];
+  fix?: FixSpec | FixSpec[];
+}
+
+export interface RuleContext {
+  template: Template;
+  catalog: Catalog;
+  settings: Settings;
+  lang: Lang;
+  /** Whether account-level rules (CloudTrail, GuardDuty, Config…) apply to this template. */
+  accountLevel: boolean;
+  report(r: RuleReport): void;
+}
+
+export interface Rule {
+  /** Must match an entry in catalog/rules/*.yaml. */
+  id: string;
+  /** Other catalog rule IDs this check reports (a variant of the same check, e.g. a weaker-encryption warning). */
+  alsoReports?: string[];
+  /** checkResource runs for resources of these types. */
+  resourceTypes?: string[];
+  /** Fires only where `RuleContext.accountLevel` is true. */
+  accountLevel?: boolean;
+  checkResource?(r: Resource, ctx: RuleContext): void;
+  checkTemplate?(t: Template, ctx: RuleContext): void;
+}

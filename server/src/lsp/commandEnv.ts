@@ -1,0 +1,23 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Finding, Lang } from '../engine';
+import { Session } from './session';
+
+/** What a server command may use: the analyses, open documents, workspace folders and the diagnostics channel. */
+export interface CommandEnv {
+  session: Session;
+  document(uri: string): TextDocument | undefined;
+  /** Workspace folder URIs (file: scheme). */
+  workspaceFolders(): Promise<string[]>;
+  publish(uri: string, findings: Finding[]): void;
+  /** Candidate files of the workspace, from the index (waits for the first walk to finish). */
+  workspaceFiles(): Promise<string[]>;
+}
+
+export type CommandHandler = (args: unknown[], env: CommandEnv) => unknown;
+
+export const L = (lang: Lang, ja: string, en: string) => (lang === 'ja' ? ja : en);
+
+export function stringArg(args: unknown[], i: number): string | undefined {
+  const v = args[i];
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}

@@ -1,0 +1,39 @@
+/** `iryo-guard report <risk file> --format md|html|csv|xlsx [--output FILE] [--lang ja|en]`. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { analyze, defaultSettings } from '../engine';
+import { checkKnown, oneOf } from '../cli/args';
+import { CliCommand } from '../cli/commands';
+import { UsageError } from '../cli/walk';
+import { renderHtml } from './html';
+import { buildReport } from './sheet';
+import { renderCsv, renderMarkdown } from './text';
+import { renderXlsx } from './xlsx';
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  usage: 'iryo-guard report <risk file> [--format md|html|csv|xlsx] [--output FILE] [--lang ja|en]',
+  run(args, catalog, env) {
+    checkKnown(args, ['format', 'output', 'lang']);
+    if (args.positional.length !== 1) throw new UsageError('report needs exactly one risk file (*.risk.yaml)');
+    const file = args.positional[0];
+    const format = oneOf(args, 'format', ['md', 'html', 'csv', 'xlsx'] as const, 'md');
+    const output = args.options.get('output')?.slice(-1)[0];
+    if (format === 'xlsx' && !output) throw new UsageError('--format xlsx needs --output FILE');
+    let text: string;
+    try { text = fs.readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${(e as Error).message}`); }
+    const settings = { ...defaultSettings, lang: env.lang };
+    const uri = pathToFileURL(path.resolve(file)).href;
+    const a = analyze(uri, text, env.context(settings));
+    if (a.kind !== 'risk') throw new UsageError(`${file} is not a risk file (name it *.risk.yaml)`);
+    const rep = buildReport(a, catalog, env.lang);
+    if (format === 'xlsx') {
+      return renderXlsx(rep).then(buf => { fs.writeFileSync(output!, buf); return 0; },
+        e => { process.stderr.write(`iryo-guard: cannot write ${output}: ${e instanceof Error ? e.message : String(e)}\n`); return 2; });
+    }
+    const out = format === 'md' ? renderMarkdown(rep) : format === 'html' ? renderHtml(rep) : renderCsv(rep);
+    if (output) fs.writeFileSync(output, out); else process.stdout.write(out);
+    return 0;
+  },
+};

@@ -1,0 +1,43 @@
+/** The report as an Excel workbook (exceljs): the sheet, the coverage and both risk matrices, coloured by level. */
+import ExcelJS from 'exceljs';
+import { LEVEL_COLOURS } from './html';
+import { cellLevel, Report } from './sheet';
+
+const fill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + hex.replace('#', '').toUpperCase() } });
+
+export async function renderXlsx(rep: Report): Promise<Buffer> {
+  const ja = rep.lang === 'ja';
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'iryo-guard';
+  const sheet = wb.addWorksheet(ja ? 'リスクアセスメントシート' : 'Risk assessment', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(rep.headers).font = { bold: true };
+  for (const r of rep.rows) sheet.addRow(r);
+  sheet.columns.forEach(c => { c.width = 18; c.alignment = { wrapText: true, vertical: 'top' }; });
+  const levelCols = rep.headers.map((h, i) => ({ h, i })).filter(x => x.h === (ja ? 'リスクレベル' : 'Risk level') || x.h === (ja ? '残存 リスクレベル' : 'Residual level')).map(x => x.i + 1);
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    for (const c of levelCols) { const v = String(row.getCell(c).value ?? ''); if (LEVEL_COLOURS[v]) row.getCell(c).fill = fill(LEVEL_COLOURS[v]); }
+  });
+  const cov = wb.addWorksheet(ja ? '網羅' : 'Coverage');
+  cov.addRow(ja ? ['シナリオ', '内容', '対応するリスク'] : ['Scenario', 'Title', 'Covered by']).font = { bold: true };
+  for (const c of rep.coverage) cov.addRow([c.id, c.title, c.risks.join(', ')]);
+  cov.getColumn(2).width = 70;
+  cov.getColumn(3).width = 20;
+  const m = wb.addWorksheet(ja ? 'リスクマトリクス' : 'Risk matrix');
+  const block = (title: string, counts: number[][]) => {
+    m.addRow([title]).font = { bold: true };
+    m.addRow([ja ? '影響度＼顕在化率' : 'impact \\ likelihood', 1, 2, 3, 4, 5]).font = { bold: true };
+    for (const i of [5, 4, 3, 2, 1]) {
+      const row = m.addRow([i, ...[1, 2, 3, 4, 5].map(l => counts[i - 1][l - 1])]);
+      for (let l = 1; l <= 5; l++) {
+        const colour = LEVEL_COLOURS[cellLevel(rep, i, l)];
+        if (colour) row.getCell(l + 1).fill = fill(colour);
+      }
+    }
+    m.addRow([]);
+  };
+  block(ja ? '対策前' : 'Before treatment', rep.before);
+  block(ja ? '残存リスク' : 'Residual (after treatment)', rep.after);
+  m.getColumn(1).width = 22;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,178 @@
+/** Language server: connection wiring only. All analysis happens in the engine; see lsp/ for conversions. */
+import * as lsp from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeLensesFor, completionsAt, defaultCatalog, definitionAt, hoverAt, referencesAt, RISK_FILE } from './engine';
+import { codeActions } from './lsp/codeActions';
+import { CommandEnv } from './lsp/commandEnv';
+import { SERVER_COMMANDS } from './lsp/commands';
+import { isWorkspaceChecked } from './lsp/workspaceCheck';
+import { toCodeLens, toCompletion, toDiagnostic, toSymbol } from './lsp/convert';
+import { Session, toPath } from './lsp/session';
+import { WorkspaceIndex } from './lsp/workspace';
+import { RawSettings, toSettings } from './lsp/settings';
+
+const connection = lsp.createConnection(lsp.ProposedFeatures.all);
+const documents = new lsp.TextDocuments(TextDocument);
+let locale: string | undefined;
+let canPullConfig = false;
+let canAskFolders = false;
+let initialFolders: string[] = [];
+let session: Session;
+let folders: string[] = [];
+const index = new WorkspaceIndex({
+  isOpen: uri => !!documents.get(uri),
+  analysisOf: uri => session.analysisOf(uri),
+  publish: (uri, a) => void connection.sendDiagnostics({ uri, diagnostics: a.findings.filter(f => !f.suppressed).map(toDiagnostic) }),
+});
+// Short enough to stay inside the latency budget, long enough to coalesce a burst of keystrokes into one analysis.
+const DEBOUNCE_MS = Number(process.env.IRYO_GUARD_DEBOUNCE_MS ?? 25);
+
+/** Runs a handler so that a failure is logged and answered with a fallback, never taking the server down. */
+function guard<T>(what: string, fallback: T, f: () => T): T {
+  try { return f(); } catch (e) {
+    connection.console.error(`iryo-guard: ${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return fallback;
+  }
+}
+
+connection.onInitialize(params => {
+  locale = params.locale;
+  canPullConfig = !!params.capabilities.workspace?.configuration;
+  canAskFolders = !!params.capabilities.workspace?.workspaceFolders;
+  initialFolders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const init = (params.initializationOptions ?? {}) as { settings?: RawSettings };
+  session = new Session(defaultCatalog(), toSettings(init.settings, locale), uri => documents.get(uri));
+  const roots = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folders = roots.map(toPath).filter((p): p is string => !!p);
+  return {
+    capabilities: {
+      textDocumentSync: lsp.TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['"', "'", '.', ':', ' ', '[', ','] },
+      codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.SourceFixAll] },
+      codeLensProvider: { resolveProvider: false },
+      documentSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      executeCommandProvider: { commands: [...SERVER_COMMANDS.keys()] },
+    },
+    serverInfo: { name: 'iryo-guard', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  void index.index(folders).catch(e => connection.console.error(`iryo-guard: indexing failed: ${e}`));
+  if (canPullConfig) {
+    await refreshSettings();
+    void connection.client.register(lsp.DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  }
+});
+
+connection.onDidChangeWatchedFiles(p => guard('file change', undefined, () => {
+  index.filesChanged(p.changes as { uri: string; type: 1 | 2 | 3 }[]);
+  for (const c of p.changes) {
+    if (documents.get(c.uri)) continue;
+    for (const dep of session.invalidate(c.uri)) recheck(dep);
+    if (RISK_FILE.test(c.uri)) c.type === 3 ? void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] }) : index.refresh(c.uri);
+  }
+}));
+
+async function refreshSettings() {
+  const raw = canPullConfig ? await connection.workspace.getConfiguration('iryoGuard').catch(() => undefined) as RawSettings | undefined : undefined;
+  session.reset(toSettings(raw, locale));
+  for (const d of documents.all()) schedule(d.uri, 0);
+  for (const r of index.riskFiles()) index.refresh(r);
+}
+
+connection.onDidChangeConfiguration(change => {
+  if (canPullConfig) { void refreshSettings(); return; }
+  const raw = (change.settings as { iryoGuard?: RawSettings } | undefined)?.iryoGuard;
+  session.reset(toSettings(raw, locale));
+  for (const d of documents.all()) schedule(d.uri, 0);
+});
+
+/** Debounced, coalesced per document: only the latest version is analysed. */
+const timers = new Map<string, NodeJS.Timeout>();
+function schedule(uri: string, delay = DEBOUNCE_MS) {
+  clearTimeout(timers.get(uri));
+  timers.set(uri, setTimeout(() => { timers.delete(uri); publish(uri); }, delay));
+}
+
+function publish(uri: string) {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const version = doc.version;
+  guard(`analysis of ${uri}`, undefined, () => {
+    const a = session.analyzeDocument(doc);
+    void connection.sendDiagnostics({ uri, version, diagnostics: a.findings.filter(f => !f.suppressed).map(toDiagnostic) });
+  });
+  for (const dep of session.invalidate(uri)) recheck(dep);
+}
+
+/** A file this one depends on changed: open documents are re-published, closed ones re-analysed from disk. */
+function recheck(uri: string) {
+  if (documents.get(uri)) schedule(uri, 0); else index.refresh(uri);
+}
+
+documents.onDidOpen(e => schedule(e.document.uri, 0));
+documents.onDidChangeContent(e => schedule(e.document.uri));
+documents.onDidClose(e => {
+  clearTimeout(timers.get(e.document.uri));
+  session.forget(e.document.uri);
+  // A closed file keeps its diagnostics (now from disk) when the index or a workspace check covers it; others are cleared.
+  const keep = (RISK_FILE.test(e.document.uri) && index.files.has(e.document.uri)) || isWorkspaceChecked(e.document.uri);
+  if (keep) index.refresh(e.document.uri);
+  else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  for (const dep of session.invalidate(e.document.uri)) recheck(dep);
+});
+
+/** Runs a request against the current analysis of a document; cancelled requests are answered as cancelled. */
+function withAnalysis<T>(uri: string, token: lsp.CancellationToken, fallback: T, f: (a: NonNullable<ReturnType<Session['cached']>>, doc: TextDocument) => T): T | lsp.ResponseError<void> {
+  if (token.isCancellationRequested) return new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
+  const doc = documents.get(uri);
+  if (!doc) return fallback;
+  return guard(`request on ${uri}`, fallback, () => f(session.analyzeDocument(doc), doc));
+}
+
+connection.onHover((p, token) => withAnalysis(p.textDocument?.uri, token, null, (a, doc) => {
+  const h = hoverAt(a, doc.offsetAt(p.position), session.context(a.uri));
+  return h ? { contents: { kind: 'markdown', value: h.markdown }, range: h.range } : null;
+}));
+
+connection.onCompletion((p, token) => withAnalysis(p.textDocument?.uri, token, [], (a, doc) =>
+  completionsAt(a, doc.offsetAt(p.position), session.context(a.uri)).map(toCompletion)));
+
+connection.onCodeAction((p, token) => withAnalysis(p.textDocument?.uri, token, [], a => codeActions(a, p.range, p.context.only, session.settings.lang)));
+
+connection.onCodeLens((p, token) => withAnalysis(p.textDocument?.uri, token, [], a => codeLensesFor(a, session.context(a.uri)).map(toCodeLens)));
+
+connection.onDocumentSymbol((p, token) => withAnalysis(p.textDocument?.uri, token, [], a => a.symbols.map(toSymbol)));
+
+connection.onDefinition((p, token) => withAnalysis(p.textDocument?.uri, token, [], (a, doc) => definitionAt(a, doc.offsetAt(p.position), session.context(a.uri))));
+
+connection.onReferences((p, token) => withAnalysis(p.textDocument?.uri, token, [], (a, doc) => referencesAt(a, doc.offsetAt(p.position), session.context(a.uri))));
+
+const commandEnv: CommandEnv = {
+  get session() { return session; },
+  document: uri => documents.get(uri),
+  workspaceFolders: async () => {
+    if (!canAskFolders) return initialFolders;
+    const folders = await connection.workspace.getWorkspaceFolders().catch(() => null);
+    return folders ? folders.map(f => f.uri) : initialFolders;
+  },
+  publish: (uri, findings) => { void connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) }); },
+  workspaceFiles: async () => { await index.whenReady(); return [...index.files]; },
+};
+
+connection.onExecuteCommand(async p => {
+  const handler = SERVER_COMMANDS.get(p.command);
+  if (!handler) return null;
+  try { return await handler(p.arguments ?? [], commandEnv); } catch (e) {
+    connection.console.error(`iryo-guard: command ${p.command} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return { message: `iryo-guard: ${p.command} failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
+});
+
+process.on('uncaughtException', e => connection.console.error(`iryo-guard: uncaught ${e.stack ?? e.message}`));
+documents.listen(connection);
+connection.listen();

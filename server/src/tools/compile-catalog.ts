@@ -1,0 +1,127 @@
+/**
+ * Build-time compiler: reads `catalog/**.yaml`, validates each file against its JSON Schema and the cross-references
+ * between files, and returns the compiled data. Every fault names the file, the JSON path and the line.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv, { ErrorObject } from 'ajv';
+import { isMap, isSeq, LineCounter, parseDocument, Node as YNode } from 'yaml';
+import { CatalogData } from '../engine/catalog/types';
+import { Catalog } from '../engine/catalog/catalog';
+
+export interface CatalogFault { file: string; path: string; line: number; column: number; message: string }
+export interface CompileResult { data?: CatalogData; faults: CatalogFault[] }
+
+const SINGLE: Record<string, string> = {
+  'scenarios.yaml': 'scenarios', 'threats.yaml': 'threats', 'services.yaml': 'services', 'risk-model.yaml': 'risk-model',
+};
+
+export function compileCatalog(dir: string): CompileResult {
+  const faults: CatalogFault[] = [];
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+  const schema = (name: string) => {
+    if (!compiled.has(name)) compiled.set(name, ajv.compile(JSON.parse(fs.readFileSync(path.join(dir, 'schema', `${name}.schema.json`), 'utf8'))));
+    return compiled.get(name)!;
+  };
+  const load = (rel: string, schemaName: string): unknown => {
+    const file = path.join(dir, rel);
+    const text = fs.readFileSync(file, 'utf8');
+    const lc = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
+    for (const e of doc.errors) {
+      const p = lc.linePos(e.pos[0]);
+      faults.push({ file: rel, path: '', line: p.line, column: p.col, message: e.message.split('\n')[0] });
+    }
+    if (doc.errors.length) return undefined;
+    const value = doc.toJS({ maxAliasCount: 100 });
+    const validate = schema(schemaName);
+    if (!validate(value)) {
+      for (const err of validate.errors ?? []) {
+        const { line, col } = locate(doc.contents as YNode, err.instancePath, lc);
+        faults.push({ file: rel, path: err.instancePath || '/', line, column: col, message: describe(err) });
+      }
+    }
+    return value;
+  };
+
+  const out: Partial<CatalogData> = { guidelines: [], rules: [] };
+  for (const [file, name] of Object.entries(SINGLE)) {
+    if (!fs.existsSync(path.join(dir, file))) { faults.push({ file, path: '', line: 0, column: 0, message: 'file missing' }); continue; }
+    const v = load(file, name) as Record<string, unknown> | undefined;
+    if (!v) continue;
+    if (name === 'scenarios') out.scenarios = v.scenarios as CatalogData['scenarios'];
+    if (name === 'threats') out.threats = v.threats as CatalogData['threats'];
+    if (name === 'services') out.services = v.services as CatalogData['services'];
+    if (name === 'risk-model') out.riskModel = v as unknown as CatalogData['riskModel'];
+  }
+  for (const f of listYaml(path.join(dir, 'guidelines'))) {
+    const v = load(path.join('guidelines', f), 'guideline') as CatalogData['guidelines'][number] | undefined;
+    if (v) out.guidelines!.push(v);
+  }
+  for (const f of listYaml(path.join(dir, 'rules'))) {
+    const v = load(path.join('rules', f), 'rules') as { rules: CatalogData['rules'] } | undefined;
+    if (v) out.rules!.push(...v.rules);
+  }
+  if (faults.length || !out.scenarios || !out.threats || !out.services || !out.riskModel) return { faults };
+  const data = out as CatalogData;
+  faults.push(...crossCheck(data));
+  return faults.length ? { faults } : { data, faults };
+}
+
+function listYaml(d: string): string[] {
+  return fs.existsSync(d) ? fs.readdirSync(d).filter(f => /\.ya?ml$/.test(f)).sort() : [];
+}
+
+function describe(e: ErrorObject): string {
+  if (e.keyword === 'additionalProperties') return `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+  if (e.keyword === 'enum') return `${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  return e.message ?? e.keyword;
+}
+
+/** Line/column (1-based) of the YAML node at a JSON pointer. */
+function locate(root: YNode | null, pointer: string, lc: LineCounter): { line: number; col: number } {
+  let node: unknown = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (isMap(node)) {
+      const pair = node.items.find(p => String((p.key as { value?: unknown })?.value) === key);
+      node = pair?.value ?? node;
+    } else if (isSeq(node)) node = node.items[Number(key)] ?? node;
+    else break;
+  }
+  const off = (node as { range?: number[] })?.range?.[0] ?? 0;
+  return lc.linePos(off);
+}
+
+/** References between catalog files: every ID a file names must exist where it points. */
+function crossCheck(d: CatalogData): CatalogFault[] {
+  const faults: CatalogFault[] = [];
+  const fault = (file: string, p: string, message: string) => faults.push({ file, path: p, line: 0, column: 0, message });
+  const cat = new Catalog(d);
+  const dup = (file: string, ids: string[]) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => { if (seen.has(id)) fault(file, `/${i}/id`, `duplicate id "${id}"`); seen.add(id); });
+  };
+  dup('scenarios.yaml', d.scenarios.map(s => s.id));
+  dup('threats.yaml', d.threats.map(s => s.id));
+  dup('services.yaml', d.services.map(s => s.id));
+  dup('rules/*.yaml', d.rules.map(s => s.id));
+  const has = (kind: 'scenario' | 'threat' | 'service' | 'guideline', id: string) => !!cat.lookup(id, kind);
+  d.scenarios.forEach((s, i) => {
+    s.threats.forEach((t, j) => has('threat', t) || fault('scenarios.yaml', `/scenarios/${i}/threats/${j}`, `unknown threat "${t}"`));
+    s.services.forEach((t, j) => has('service', t) || fault('scenarios.yaml', `/scenarios/${i}/services/${j}`, `unknown service "${t}"`));
+    s.mhlw.forEach((t, j) => cat.guidelineItems.has(`mhlw-5.2:${t}`) || fault('scenarios.yaml', `/scenarios/${i}/mhlw/${j}`, `"${t}" is not an item of guidelines/mhlw-5.2.yaml`));
+  });
+  d.services.forEach((s, i) => s.scenarios.forEach((t, j) => has('scenario', t) || fault('services.yaml', `/services/${i}/scenarios/${j}`, `unknown scenario "${t}"`)));
+  d.rules.forEach(r => {
+    r.scenarios.forEach(t => has('scenario', t) || fault(`rules (${r.id})`, '/scenarios', `unknown scenario "${t}"`));
+    r.guidelines.forEach(t => has('guideline', t) || fault(`rules (${r.id})`, '/guidelines', `unknown guideline item "${t}"`));
+    r.services.forEach(t => has('service', t) || fault(`rules (${r.id})`, '/services', `unknown service "${t}"`));
+  });
+  return faults;
+}
+
+export function formatFault(f: CatalogFault): string {
+  return `catalog/${f.file}${f.line ? `:${f.line}:${f.column}` : ''}: ${f.path ? `${f.path}: ` : ''}${f.message}`;
+}
