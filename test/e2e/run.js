@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// End-to-end tests in a real VS Code (code-server) driven through Chromium, as a person would use the extension.
+// Usage: node test/e2e/run.js [name-filter]   (the .vsix comes from `npm run package`)
+// Selection: a scenario runs when its file name or title contains the argument, or any comma-separated part of
+// IRYO_E2E_FILTER; IRYO_E2E_EXCLUDE leaves out matching scenarios, and each one left out is printed.
+// Each scenario module in scenarios/ exports { name, workspace, settings?, locale?, restricted?, timeoutMs?, run(page, h) }.
+// code-server starts once per distinct settings/locale; the browser is shared.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+const { startCodeServer, assertInstalled, killAll } = require('./lib/codeServer');
+const { helpers } = require('./lib/workbench');
+
+const ROOT = path.resolve(__dirname, '../..');
+const VSIX = process.env.IRYO_E2E_VSIX || path.join(ROOT, 'dist/iryo-guard.vsix');
+const ARTIFACTS = path.join(__dirname, 'artifacts');
+const CHROMIUM = process.env.IRYO_E2E_CHROMIUM || '/usr/bin/chromium';
+const SUITE_TIMEOUT_MS = Number(process.env.IRYO_E2E_SUITE_TIMEOUT_MS || 300000);
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+let browser;
+const temps = [];
+
+async function cleanup() {
+  // Playwright kills the browser it launched when it closes or when this process exits.
+  if (browser) { const b = browser; browser = undefined; await b.close().catch(() => undefined); }
+  killAll();
+  for (const t of temps.splice(0)) fs.rmSync(t, { recursive: true, force: true });
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { void cleanup().finally(() => process.exit(130)); });
+process.on('exit', () => killAll());
+
+const parts = value => (value || '').split(',').map(x => x.trim()).filter(Boolean);
+const matches = (s, words) => words.some(w => s.name.includes(w) || s.file.includes(w));
+
+function loadScenarios(filter) {
+  const dir = path.join(__dirname, 'scenarios');
+  const wanted = [...parts(filter), ...parts(process.env.IRYO_E2E_FILTER)];
+  const unwanted = parts(process.env.IRYO_E2E_EXCLUDE);
+  const all = fs.readdirSync(dir).filter(f => f.endsWith('.js')).sort()
+    .map(f => ({ file: f, ...require(path.join(dir, f)) }))
+    .filter(s => !wanted.length || matches(s, wanted));
+  const excluded = all.filter(s => matches(s, unwanted));
+  for (const s of excluded) console.log(`  excluded by IRYO_E2E_EXCLUDE: ${s.file} (${s.name})`);
+  return { scenarios: all.filter(s => !excluded.includes(s)), excluded: excluded.length };
+}
+
+/** Copies a workspace so a scenario's edits never touch the repository. */
+function copyWorkspace(name) {
+  const src = path.join(__dirname, 'workspaces', name);
+  if (!fs.existsSync(src)) throw new Error(`workspace ${name} does not exist under test/e2e/workspaces/`);
+  const dest = fs.mkdtempSync(path.join(os.tmpdir(), `iryo-ws-${name}-`));
+  temps.push(dest);
+  fs.cpSync(src, dest, { recursive: true });
+  return dest;
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms); })])
+    .finally(() => clearTimeout(timer));
+}
+
+async function runScenario(server, s) {
+  const folder = copyWorkspace(s.workspace);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: s.browserLocale || 'en-US' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+  const shot = path.join(ARTIFACTS, `${s.file.replace(/\.js$/, '')}.png`);
+  const t0 = Date.now();
+  try {
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.waitForSelector('.monaco-workbench .explorer-folders-view, .monaco-workbench .explorer-viewlet', { timeout: 60000 });
+    await withTimeout(s.run(page, helpers(page, folder)), s.timeoutMs || 60000, s.name);
+    await page.screenshot({ path: shot });
+    return { ok: true, ms: Date.now() - t0, shot };
+  } catch (e) {
+    await page.screenshot({ path: shot }).catch(() => undefined);
+    return { ok: false, ms: Date.now() - t0, shot, error: e, log: server.logFile, pageErrors: errors };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+async function main() {
+  const t0 = Date.now();
+  if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} not found; run \`npm run package\` first`);
+  assertInstalled();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const { scenarios, excluded } = loadScenarios(process.argv[2]);
+  if (!scenarios.length) throw new Error('no scenarios matched');
+  const groups = new Map();
+  for (const s of scenarios) {
+    const key = JSON.stringify({ settings: s.settings || {}, locale: s.locale || '', restricted: !!s.restricted });
+    groups.set(key, [...(groups.get(key) || []), s]);
+  }
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  let passed = 0, failed = 0;
+  for (const group of groups.values()) {
+    const { settings, locale, restricted } = group[0];
+    const tStart = Date.now();
+    const server = await startCodeServer({ vsix: VSIX, settings, locale, restricted });
+    temps.push(server.root);
+    console.log(`code-server up in ${Date.now() - tStart} ms (${group.length} scenario(s), settings ${JSON.stringify(settings || {})}${locale ? `, locale ${locale}` : ''}${restricted ? ', Restricted Mode' : ''})`);
+    try {
+      for (const s of group) {
+        const r = await runScenario(server, s);
+        if (r.ok) { passed++; console.log(`  ok   ${s.name} (${r.ms} ms) screenshot: ${path.relative(ROOT, r.shot)}`); }
+        else {
+          failed++;
+          console.log(`  FAIL ${s.name} (${r.ms} ms) screenshot: ${path.relative(ROOT, r.shot)}\n       ${String(r.error && r.error.stack || r.error).split('\n').join('\n       ')}`);
+          if (r.pageErrors.length) console.log(`       page errors: ${r.pageErrors.slice(0, 5).join(' | ')}`);
+          const log = fs.readFileSync(r.log, 'utf8').split('\n').filter(l => /error|iryo/i.test(l)).slice(-15);
+          if (log.length) console.log(`       code-server log (${r.log}):\n         ${log.join('\n         ')}`);
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  console.log(`e2e total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return { passed, failed, excluded };
+}
+
+withTimeout(main(), SUITE_TIMEOUT_MS, 'the e2e suite')
+  .then(async ({ passed, failed, excluded }) => {
+    await cleanup();
+    console.log(`e2e: ${passed} passed, ${failed} failed${excluded ? `, ${excluded} excluded by IRYO_E2E_EXCLUDE` : ''}`);
+    process.exit(failed ? 1 : 0);
+  })
+  .catch(async e => { console.error(`e2e: ${e.stack || e.message}`); await cleanup(); console.log('e2e: 0 passed, 1 failed'); process.exit(1); });

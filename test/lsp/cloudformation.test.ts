@@ -1,0 +1,94 @@
+/** The real server over stdio: diagnostics on open and on unsaved edits, hover, code actions, with exact ranges. */
+import * as assert from 'assert';
+import { LspClient } from './client';
+
+const URI = 'file:///virtual/ehr/storage.yaml';
+const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
+# Patient images, scenario 3.13② applies
+Resources:
+  PatientImages:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        BlockPublicPolicy: true
+        IgnorePublicAcls: true
+        RestrictPublicBuckets: true
+`;
+
+describe('language server over stdio: CloudFormation', function () {
+  this.timeout(20000);
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient({ IRYO_GUARD_DEBOUNCE_MS: '30' });
+    const init = await client.initialize();
+    assert.ok(init.capabilities.hoverProvider);
+  });
+  after(() => client.shutdown());
+
+  it('publishes a diagnostic with the exact range of the logical ID', async () => {
+    client.open(URI, TEMPLATE);
+    const diags = await client.waitForDiagnostics(URI, d => d.length > 0);
+    const enc = diags.find(d => d.code === 's3-bucket-encryption');
+    assert.ok(enc, JSON.stringify(diags));
+    assert.deepStrictEqual(enc.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 15 } });
+    assert.strictEqual(enc.severity, 1);
+    assert.strictEqual(enc.source, 'iryo-guard');
+    assert.match(enc.message, /PatientImages has no default KMS encryption/);
+    assert.match(enc.message, /3\.13②/);
+  });
+
+  it('re-checks the unsaved buffer on change', async () => {
+    const broken = TEMPLATE.replace('RestrictPublicBuckets: true', 'RestrictPublicBuckets: [true');
+    client.change(URI, broken, 2);
+    const diags = await client.waitForDiagnostics(URI, d => d.some(x => x.code === 'syntax-error'));
+    assert.strictEqual(diags.length, 1, JSON.stringify(diags));
+    assert.deepStrictEqual(diags[0].range.start, { line: 10, character: 31 });
+    assert.match(diags[0].message, /this \[ is never closed/);
+    client.change(URI, TEMPLATE, 3);
+    await client.waitForDiagnostics(URI, d => d.some(x => x.code === 's3-bucket-encryption'));
+  });
+
+  it('hovers a resource type with the service and the findings on it', async () => {
+    const h = await client.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 4, character: 12 } });
+    assert.deepStrictEqual(h.range, { start: { line: 4, character: 10 }, end: { line: 4, character: 25 } });
+    assert.match(h.contents.value, /Amazon S3/);
+    assert.match(h.contents.value, /s3-bucket-encryption/);
+  });
+
+  it('hovers a scenario ID in a comment', async () => {
+    const h = await client.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 29 } });
+    assert.deepStrictEqual(h.range, { start: { line: 1, character: 27 }, end: { line: 1, character: 32 } });
+    assert.match(h.contents.value, /\*\*3\.13②\*\*/);
+  });
+
+  it('offers a quick fix that inserts BucketEncryption', async () => {
+    const actions = await client.request('textDocument/codeAction', {
+      textDocument: { uri: URI }, range: { start: { line: 3, character: 4 }, end: { line: 3, character: 4 } },
+      context: { diagnostics: [] },
+    });
+    const fix = actions.find((a: any) => a.title === 'Add default SSE-KMS encryption');
+    assert.ok(fix, JSON.stringify(actions.map((a: any) => a.title)));
+    assert.strictEqual(fix.kind, 'quickfix');
+    const edit = fix.edit.changes[URI][0];
+    assert.match(edit.newText, /BucketEncryption:\n\s+ServerSideEncryptionConfiguration:\n\s+- ServerSideEncryptionByDefault:\n\s+SSEAlgorithm: aws:kms/);
+    assert.ok(actions.some((a: any) => a.title === 'Suppress s3-bucket-encryption (write the reason)'));
+  });
+
+  it('answers in Japanese when the client locale is ja', async () => {
+    const ja = new LspClient({ IRYO_GUARD_DEBOUNCE_MS: '30' });
+    try {
+      await ja.initialize({ locale: 'ja' });
+      ja.open(URI, TEMPLATE);
+      const diags = await ja.waitForDiagnostics(URI, d => d.length > 0);
+      assert.match(diags.find(d => d.code === 's3-bucket-encryption').message, /KMS による既定暗号化/);
+    } finally { await ja.shutdown(); }
+  });
+
+  it('ignores YAML that is not a template', async () => {
+    const uri = 'file:///virtual/.github/workflows/ci.yml';
+    client.open(uri, 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n');
+    const diags = await client.waitForDiagnostics(uri);
+    assert.deepStrictEqual(diags, []);
+  });
+});

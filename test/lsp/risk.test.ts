@@ -1,0 +1,108 @@
+/** Protocol tests over stdio: a risk file in the real server (diagnostics, completion, hover, definition, symbols, code lens). */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileUri, LspClient } from './client';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const RISK = path.join(ROOT, 'samples/ehr.risk.yaml');
+const TEMPLATE = path.join(ROOT, 'samples/ehr-platform.yaml');
+const text = fs.readFileSync(RISK, 'utf8');
+const uri = fileUri(RISK);
+
+/** LSP position of the n-th occurrence of `needle`, shifted by `delta` characters. */
+function pos(needle: string, delta = 0, n = 0) {
+  let i = -1;
+  for (let k = 0; k <= n; k++) i = text.indexOf(needle, i + 1);
+  assert.ok(i >= 0, needle);
+  const before = text.slice(0, i + delta);
+  return { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+describe('LSP: risk files over stdio', function () {
+  this.timeout(20000);
+  let client: LspClient;
+
+  before(async () => {
+    client = new LspClient({ IRYO_GUARD_DEBOUNCE_MS: '20' });
+    const init = await client.initialize({ rootUri: fileUri(ROOT) });
+    assert.ok(init.capabilities.completionProvider);
+    client.open(uri, text, 'iryo-risk');
+  });
+  after(async () => { await client.shutdown(); });
+
+  it('publishes no diagnostics for the EHR sample (its template is read from disk)', async () => {
+    assert.deepStrictEqual(await client.waitForDiagnostics(uri), []);
+  });
+
+  it('completion: scenario IDs of the risk\'s threat ranked first, with exact replace range', async () => {
+    const p = pos('"3.13①"', 1);
+    const res = await client.request('textDocument/completion', { textDocument: { uri }, position: p });
+    const items: any[] = Array.isArray(res) ? res : res.items;
+    const first = [...items].sort((x, y) => x.sortText.localeCompare(y.sortText))[0];
+    assert.ok(['3.8②', '3.8③', '3.8④', '1.12', '3.13①', '3.13②', '3.15①'].includes(first.label), first.label);
+    const item = items.find(i => i.label === '3.13①');
+    assert.deepStrictEqual(item.textEdit.range, { start: p, end: p });
+    assert.strictEqual(item.kind, 21); // Constant
+    assert.ok(item.documentation.value.includes('通信経路上の弱い暗号'));
+  });
+
+  it('hover on level shows the matrix cell', async () => {
+    const p = pos('level: A', 7, 1);
+    const h = await client.request('textDocument/hover', { textDocument: { uri }, position: p });
+    assert.match(h.contents.value, /Risk level A\*\* \(High\) — impact 5 × likelihood 3 = 15/);
+    assert.deepStrictEqual(h.range, { start: p, end: { line: p.line, character: p.character + 1 } });
+  });
+
+  it('definition: flow reference → flow; claimed resource → template', async () => {
+    const flow = await client.request('textDocument/definition', { textDocument: { uri }, position: pos('flow: F3', 6) });
+    assert.deepStrictEqual(flow, [{ uri, range: { start: pos('id: F3', 4), end: pos('id: F3', 6) } }]);
+    const res = await client.request('textDocument/definition', { textDocument: { uri }, position: pos('[PatientDocuments', 3) });
+    assert.strictEqual(res[0].uri, fileUri(TEMPLATE));
+    const line = fs.readFileSync(TEMPLATE, 'utf8').split('\n')[res[0].range.start.line];
+    assert.strictEqual(line, '  PatientDocuments:');
+  });
+
+  it('document symbols: flows and risks with their controls', async () => {
+    const syms: any[] = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.strictEqual(syms[0].name, 'ehr-cloud');
+    assert.deepStrictEqual(syms.filter(s => s.kind === 24).map(s => s.name), ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7']); // Event
+    const r01 = syms.find(s => s.name === 'R01');
+    assert.deepStrictEqual(r01.children.map((c: any) => c.name), ['R01-C1', 'R01-C2']);
+    assert.deepStrictEqual(r01.selectionRange, { start: pos('id: R01', 4), end: pos('id: R01', 7) });
+  });
+
+  it('code lens on assessment', async () => {
+    const lenses: any[] = await client.request('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepStrictEqual(lenses.map(l => [l.range.start.line, l.command.title, l.command.command]), [
+      [pos('assessment:').line, '86 / 86 minimum scenarios covered, 0 open IaC findings', ''],
+      [pos('assessment:').line, 'Show report', 'iryoGuard.openCoverageReport'],
+    ]);
+    assert.deepStrictEqual(lenses[1].command.arguments, [uri]);
+  });
+
+  it('the report request returns the HTML report with both heat maps (what the webview shows)', async () => {
+    const report: { title: string; html: string } = await client.request('workspace/executeCommand', { command: 'iryoGuard.server.coverageReport', arguments: [uri] });
+    assert.ok(report.html.startsWith('<!DOCTYPE html>'));
+    assert.strictEqual(report.title, 'Report: ehr.risk.yaml');
+    assert.strictEqual((report.html.match(/<svg /g) ?? []).length, 2);
+    const other = await client.request('workspace/executeCommand', { command: 'iryoGuard.server.coverageReport', arguments: [fileUri(TEMPLATE)] });
+    assert.deepStrictEqual(other, { message: 'Open a *.risk.yaml file to see its coverage report' });
+  });
+
+  it('an edit to the linked template re-checks the risk file; related information points at the template', async () => {
+    const tplUri = fileUri(TEMPLATE);
+    const tpl = fs.readFileSync(TEMPLATE, 'utf8');
+    const broken = tpl.replace(/  PatientDocuments:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n[\s\S]*?BucketKeyEnabled: true\n/, '  PatientDocuments:\n    Type: AWS::S3::Bucket\n    Properties:\n');
+    assert.notStrictEqual(broken, tpl);
+    client.open(tplUri, tpl, 'yaml');
+    await client.waitForDiagnostics(tplUri);
+    client.change(tplUri, broken, 2);
+    const diags = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'risk-control-contradicted'));
+    const d = diags.find(x => x.code === 'risk-control-contradicted');
+    assert.match(d.message, /claims rule s3-bucket-encryption, but it fires on PatientDocuments \(ehr-platform\.yaml:\d+\)/);
+    assert.strictEqual(d.relatedInformation[0].location.uri, tplUri);
+    client.change(tplUri, tpl, 3);
+    assert.deepStrictEqual(await client.waitForDiagnostics(uri, x => x.length === 0), []);
+  });
+});

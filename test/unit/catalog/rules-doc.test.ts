@@ -1,0 +1,20 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { renderRulesDoc } from '../../../server/src/tools/rules-doc';
+import { ALL_RULES } from '../../../server/src/engine/rules/all';
+import { catalog, ROOT } from '../../helpers';
+
+describe('rule reference', () => {
+  it('docs/rules.md is generated from the current catalog (run `npm run docs`)', () => {
+    assert.strictEqual(fs.readFileSync(path.join(ROOT, 'docs/rules.md'), 'utf8'), renderRulesDoc(catalog));
+  });
+
+  it('every implemented rule has catalog metadata, and every CloudFormation rule in the catalog is implemented', () => {
+    const implemented = new Set(ALL_RULES.flatMap(r => [r.id, ...(r.alsoReports ?? [])]));
+    for (const id of implemented) assert.ok(catalog.rules.has(id), `${id} has no catalog entry`);
+    const cfnFamilies = new Set(['encryption-at-rest', 'encryption-in-transit', 'logging', 'backup', 'network-exposure', 'identity', 'detection', 'data-location']);
+    const orphans = [...catalog.rules.values()].filter(r => cfnFamilies.has(r.family) && !implemented.has(r.id)).map(r => r.id);
+    assert.deepStrictEqual(orphans, []);
+  });
+});

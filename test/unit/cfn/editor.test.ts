@@ -1,0 +1,80 @@
+/** Editor features on templates: completion, hover, code lens, and the code actions the server offers. */
+import * as assert from 'assert';
+import { applyEdits, codeLensesFor, completionsAt, hoverAt } from '../../../server/src/engine';
+import { codeActions } from '../../../server/src/lsp/codeActions';
+import { context, open, run } from '../../helpers';
+
+const TEMPLATE = `Resources:
+  # iryo-guard-ignore
+  Api:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      Protocol: HTTPS
+      SslPolicy: 
+  ScansA:
+    Type: AWS::S3::Bucket
+  ScansB:
+    Type: AWS::S3::Bucket
+`;
+
+describe('template editor features', () => {
+  const ctx = context();
+  const a = run('editor.yaml', TEMPLATE);
+
+  it('completes compliant SslPolicy values, TLS 1.3/1.2 first', () => {
+    const offset = TEMPLATE.indexOf('SslPolicy: ') + 'SslPolicy: '.length;
+    const items = completionsAt(a, offset, ctx);
+    assert.strictEqual(items[0].label, 'ELBSecurityPolicy-TLS13-1-2-2021-06');
+    assert.ok(items.every(i => !/2016-08|TLS-1-1/.test(i.label)));
+  });
+
+  it('completes rule IDs in an ignore comment', () => {
+    const offset = TEMPLATE.indexOf('# iryo-guard-ignore') + '# iryo-guard-ignore'.length;
+    const items = completionsAt(a, offset, ctx);
+    assert.ok(items.some(i => i.label === 's3-bucket-encryption' && i.detail === 'S3 bucket default encryption'));
+  });
+
+  it('hovers a flagged value with the rule explanation', () => {
+    const b = run('editor2.yaml', 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: false\n');
+    const offset = b.text.indexOf('false') + 1;
+    const h = hoverAt(b, offset, ctx);
+    assert.ok(h, 'no hover');
+    assert.match(h!.markdown, /rds-storage-encrypted/);
+    assert.strictEqual(h!.range.start.line, 5);
+  });
+
+  it('shows a code lens per resource with its findings and scenarios', () => {
+    const lenses = codeLensesFor(a, ctx);
+    assert.strictEqual(lenses.length, 3);
+    const scans = lenses.find(l => l.range.start.line === 7)!;
+    const n = open(a).filter(f => f.resource === 'ScansA').length;
+    assert.match(scans.title, new RegExp(`^iryo-guard: ${n} findings · scenarios .*3\\.13②`));
+  });
+
+  it('offers "fix all" for a rule that fires more than once, producing a clean file for that rule', () => {
+    const start = a.findings.find(f => f.rule === 's3-bucket-encryption' && f.resource === 'ScansA')!.range.start;
+    const actions = codeActions(a, { start, end: start }, undefined, 'en');
+    const all = actions.find(x => x.title === 'Fix all s3-bucket-encryption in this file');
+    assert.ok(all, actions.map(x => x.title).join('\n'));
+    const fixed = applyEdits(a.text, all!.edit!.changes![a.uri]);
+    const after = run('editor.yaml', fixed);
+    assert.deepStrictEqual(open(after).filter(f => f.rule === 's3-bucket-encryption'), []);
+    assert.ok(!after.findings.some(f => f.rule === 'syntax-error'));
+  });
+
+  it('"suppress" inserts an ignore comment with an empty reason for the author to write', () => {
+    const f = a.findings.find(x => x.rule === 's3-bucket-encryption' && x.resource === 'ScansB')!;
+    const act = codeActions(a, f.range, undefined, 'en').find(x => x.title === 'Suppress s3-bucket-encryption (write the reason)')!;
+    const fixed = applyEdits(a.text, act.edit!.changes![a.uri]);
+    assert.match(fixed, /\n  # iryo-guard-ignore s3-bucket-encryption: \n  ScansB:/);
+    const after = run('editor.yaml', fixed);
+    assert.ok(open(after).some(x => x.rule === 'suppression-without-reason'), 'until the author writes a reason it is reported');
+    assert.ok(open(after).some(x => x.rule === 's3-bucket-encryption' && x.resource === 'ScansB'));
+  });
+
+  it('answers in Japanese', () => {
+    const ja = run('editor.yaml', TEMPLATE, { lang: 'ja' });
+    assert.match(open(ja).find(f => f.rule === 's3-bucket-encryption')!.message, /KMS による既定暗号化/);
+    assert.strictEqual(codeActions(ja, open(ja).find(f => f.rule === 's3-bucket-encryption')!.range, undefined, 'ja')[0].title, 'SSE-KMS による既定暗号化を追加');
+  });
+});

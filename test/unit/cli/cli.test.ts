@@ -1,0 +1,111 @@
+/** The built CLI, run as a user runs it: exit codes, output formats, explain. */
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ROOT } from '../../helpers';
+
+const CLI = path.join(ROOT, 'dist/cli.js');
+function cli(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('CLI', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iryo-cli-'));
+    fs.mkdirSync(path.join(dir, 'infra'));
+    fs.mkdirSync(path.join(dir, 'node_modules/pkg'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'infra/storage.yaml'), 'Resources:\n  Images:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}}]}\n      PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true}\n');
+    fs.writeFileSync(path.join(dir, 'infra/open.json'), JSON.stringify({ Resources: { Raw: { Type: 'AWS::S3::Bucket' } } }, null, 2));
+    fs.writeFileSync(path.join(dir, 'infra/app-config.yaml'), 'feature: on\n');
+    fs.writeFileSync(path.join(dir, 'node_modules/pkg/t.yaml'), 'Resources:\n  X:\n    Type: AWS::S3::Bucket\n');
+  });
+
+  it('prints text findings with 1-based positions and exits 1 on errors', () => {
+    const r = cli(['check', 'infra'], dir);
+    assert.strictEqual(r.code, 1, r.err);
+    assert.match(r.out, /^infra\/open\.json:3:5: error s3-bucket-encryption: S3 bucket Raw has no default KMS encryption/m);
+    assert.match(r.out, /^infra\/storage\.yaml:5:109: warning s3-bucket-kms: /m);
+    const warnings = r.out.split('\n').filter(l => / warning /.test(l)).length;
+    assert.match(r.out, new RegExp(`2 file\\(s\\) checked: 2 error\\(s\\), ${warnings} warning\\(s\\)`));
+    assert.doesNotMatch(r.out, /node_modules/);
+  });
+
+  it('json output has the documented shape with 0-based ranges', () => {
+    const r = cli(['check', 'infra/storage.yaml', '--format', 'json'], dir);
+    const j = JSON.parse(r.out);
+    assert.strictEqual(j.version, 1);
+    assert.strictEqual(j.files, 1);
+    assert.deepStrictEqual(Object.keys(j.findings[0]).sort(), ['file', 'guidelines', 'message', 'range', 'resource', 'rule', 'scenarios', 'severity']);
+    assert.deepStrictEqual(j.findings[0].range.start, { line: 4, character: 108 });
+    assert.strictEqual(j.findings[0].resource, 'Images');
+    assert.strictEqual(r.code, 0, 'a warning alone does not fail with --fail-on error');
+  });
+
+  it('--fail-on decides the exit code', () => {
+    assert.strictEqual(cli(['check', 'infra/storage.yaml', '--fail-on', 'warning'], dir).code, 1);
+    assert.strictEqual(cli(['check', 'infra', '--fail-on', 'never'], dir).code, 0);
+  });
+
+  it('sarif output is SARIF 2.1.0 with rules, help and 1-based regions', () => {
+    const s = JSON.parse(cli(['check', 'infra', '--format', 'sarif'], dir).out);
+    assert.strictEqual(s.version, '2.1.0');
+    const run = s.runs[0];
+    assert.strictEqual(run.tool.driver.name, 'iryo-guard');
+    const rule = run.tool.driver.rules.find((r: any) => r.id === 's3-bucket-encryption');
+    assert.ok(rule.help.text.length > 20 && rule.shortDescription.text);
+    const res = run.results.find((r: any) => r.ruleId === 's3-bucket-encryption');
+    assert.strictEqual(run.tool.driver.rules[res.ruleIndex].id, 's3-bucket-encryption');
+    assert.deepStrictEqual(res.locations[0].physicalLocation.region, { startLine: 3, startColumn: 5, endLine: 3, endColumn: 10 });
+    assert.strictEqual(res.locations[0].physicalLocation.artifactLocation.uri, 'infra/open.json');
+  });
+
+  it('github output prints workflow commands', () => {
+    const out = cli(['check', 'infra/open.json', '--format', 'github'], dir).out;
+    assert.match(out, /^::error file=infra\/open\.json,line=3,col=5,endLine=3,endColumn=10,title=iryo-guard s3-bucket-encryption::S3 bucket Raw has no default KMS encryption/m);
+  });
+
+  it('junit output lists a failure per finding', () => {
+    const out = cli(['check', 'infra/open.json', '--format', 'junit'], dir).out;
+    const n = JSON.parse(cli(['check', 'infra/open.json', '--format', 'json'], dir).out).findings.length;
+    assert.ok(n >= 2);
+    assert.match(out, new RegExp(`<testsuite name="infra/open\\.json" tests="${n}" failures="${n}">`));
+    assert.strictEqual(out.split('<testcase ').length - 1, n);
+  });
+
+  it('exits 2 with a one-line reason for usage errors and unreadable input', () => {
+    const missing = cli(['check', 'nope.yaml'], dir);
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.err.split('\n')[0], /^iryo-guard: cannot read nope\.yaml/);
+    const badFormat = cli(['check', 'infra', '--format', 'xml'], dir);
+    assert.strictEqual(badFormat.code, 2);
+    assert.match(badFormat.err, /--format must be one of text, json, sarif, github, junit/);
+    assert.strictEqual(cli(['frobnicate'], dir).code, 2);
+  });
+
+  it('explain prints one catalog entry; aliases resolve to the same entry', () => {
+    const a = cli(['explain', '3.4②', '--format', 'json'], dir);
+    const b = cli(['explain', '3.4-2', '--format', 'json'], dir);
+    assert.strictEqual(a.code, 0);
+    assert.strictEqual(a.out, b.out);
+    const j = JSON.parse(a.out);
+    assert.strictEqual(j.id, '3.4②');
+    assert.strictEqual(j.kind, 'scenario');
+    assert.ok(j.title.ja && j.title.en);
+  });
+
+  it('explain exits 2 with a suggestion for an unknown ID', () => {
+    const r = cli(['explain', '9.9'], dir);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /unknown ID "9\.9"; did you mean .*"3\.9"/);
+  });
+
+  it('--show-suppressed lists suppressed findings with their reason', () => {
+    fs.writeFileSync(path.join(dir, 'sup.yaml'), 'Resources:\n  # iryo-guard-ignore s3-bucket-encryption: public open data\n  Pub:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true}\n');
+    assert.doesNotMatch(cli(['check', 'sup.yaml'], dir).out, /s3-bucket-encryption/);
+    assert.match(cli(['check', 'sup.yaml', '--show-suppressed'], dir).out, /s3-bucket-encryption: .*\(suppressed: public open data\)/);
+  });
+});

@@ -1,0 +1,151 @@
+import * as assert from 'assert';
+import { applyFix, open, rulesOf, run } from '../../helpers';
+
+const RULE = 'ec2-sg-open-admin-port';
+
+function sg(ingress: string, extra = ''): string {
+  return `Parameters:
+  AdminCidr:
+    Type: String
+    AllowedValues: [10.0.0.0/8, 192.168.0.0/16, 0.0.0.0/0]
+${extra}Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.1.0.0/16
+  DbGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: db
+      VpcId: !Ref Vpc
+      SecurityGroupIngress:
+${ingress}`;
+}
+
+const findings = (text: string) => open(run('sg.yaml', text)).filter(f => f.rule === RULE);
+
+describe('network exposure rules', () => {
+  it('a !Ref CIDR parameter whose AllowedValues include 0.0.0.0/0 is reported naming that value, without a blind fix', () => {
+    const f = findings(sg('        - { IpProtocol: tcp, FromPort: 3306, ToPort: 3306, CidrIp: !Ref AdminCidr }\n'));
+    assert.strictEqual(f.length, 1);
+    assert.strictEqual(f[0].message, 'DbGroup opens port 3306 (MySQL) to 0.0.0.0/0 (when parameter AdminCidr = "0.0.0.0/0")');
+    assert.strictEqual(f[0].fixes, undefined);
+  });
+
+  it('!If branches: only the open branch is reported, with its condition', () => {
+    const text = sg('        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: !If [Open, 0.0.0.0/0, 10.0.0.0/8]\n', 'Conditions:\n  Open: !Equals [a, b]\n');
+    const f = findings(text);
+    assert.strictEqual(f.length, 1);
+    assert.match(f[0].message, /port 22 \(SSH\) to 0\.0\.0\.0\/0 \(when condition Open is true\)$/);
+  });
+
+  it('!ImportValue, !Sub and !GetAtt sources are unknown and never reported', () => {
+    for (const v of ['!ImportValue admin-cidr', '!Sub "${AWS::Region}"', '!GetAtt Vpc.CidrBlock']) {
+      assert.deepStrictEqual(findings(sg(`        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: ${v} }\n`)), [], v);
+    }
+  });
+
+  it('port ranges covering an admin port count; other ports do not', () => {
+    assert.match(findings(sg('        - { IpProtocol: tcp, FromPort: 1000, ToPort: 4000, CidrIp: 0.0.0.0/0 }\n'))[0].message, /opens ports 1433 \(SQL Server\), 1521 \(Oracle\), 2049 \(NFS\), 3306 \(MySQL\), 3389 \(RDP\) to 0\.0\.0\.0\/0$/);
+    assert.deepStrictEqual(findings(sg('        - { IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }\n')), []);
+    assert.match(findings(sg('        - { IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIpv6: "::/0" }\n'))[0].message, /opens all ports to ::\/0/);
+  });
+
+  it('the fix narrows the source to the VPC CIDR of the group', () => {
+    const text = sg('        - IpProtocol: tcp\n          FromPort: 5432\n          ToPort: 5432\n          CidrIp: 0.0.0.0/0\n');
+    const a = run('sg.yaml', text);
+    const fixed = applyFix(a, open(a).find(f => f.rule === RULE)!);
+    assert.ok(fixed.includes('          CidrIp: !GetAtt Vpc.CidrBlock\n'), fixed);
+    assert.ok(!rulesOf(run('sg.yaml', fixed)).includes(RULE));
+  });
+
+  it('an ingress resource for a group outside the template falls back to 10.0.0.0/8', () => {
+    const text = `Resources:
+  Ssh:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !ImportValue app-sg
+      IpProtocol: tcp
+      FromPort: 22
+      ToPort: 22
+      CidrIp: 0.0.0.0/0
+`;
+    const a = run('i.yaml', text);
+    assert.ok(applyFix(a, open(a).find(f => f.rule === RULE)!).includes('CidrIp: 10.0.0.0/8'));
+  });
+
+  it('suppression in Metadata with a reason silences the finding; without a reason it is itself reported', () => {
+    const body = (meta: string) => `Resources:
+  Bastion:
+    Type: AWS::EC2::SecurityGroup
+    Metadata:
+      iryo-guard:
+        suppress:
+${meta}    Properties:
+      GroupDescription: bastion
+      SecurityGroupIngress:
+        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0 }
+`;
+    const withReason = run('m.yaml', body(`          - rule: ${RULE}\n            reason: Isolated training account with no patient data\n`));
+    assert.ok(!rulesOf(withReason).includes(RULE));
+    const f = withReason.findings.find(x => x.rule === RULE)!;
+    assert.strictEqual(f.suppressed?.reason, 'Isolated training account with no patient data');
+    const withoutReason = run('m.yaml', body(`          - rule: ${RULE}\n`));
+    assert.ok(rulesOf(withoutReason).includes(RULE));
+    assert.ok(rulesOf(withoutReason).includes('suppression-without-reason'));
+  });
+
+  it('an ignore comment above the resource suppresses it', () => {
+    const text = `Resources:
+  # iryo-guard-ignore ${RULE}: jump host reached only through the clinic VPN appliance
+  Bastion:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: bastion
+      SecurityGroupIngress:
+        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0 }
+`;
+    assert.ok(!rulesOf(run('c.yaml', text)).includes(RULE));
+    assert.ok(rulesOf(run('c.yaml', text.replace(': jump host reached only through the clinic VPN appliance', ''))).includes('suppression-without-reason'));
+  });
+
+  it('an ALB whose WAF association target cannot be read is not reported', () => {
+    const text = `Resources:
+  Alb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Subnets: [subnet-1, subnet-2]
+  Assoc:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !ImportValue portal-alb-arn
+      WebACLArn: !ImportValue portal-acl
+`;
+    assert.ok(!rulesOf(run('w.yaml', text)).includes('elb-waf'));
+    assert.ok(rulesOf(run('w.yaml', text.replace(/  Assoc:[\s\S]*/, ''))).includes('elb-waf'));
+    assert.ok(!rulesOf(run('w.yaml', text.replace(/  Assoc:[\s\S]*/, '').replace('Properties:\n', 'Properties:\n      Type: network\n'))).includes('elb-waf'));
+  });
+
+  it('RDS PubliclyAccessible from a parameter reports the public value', () => {
+    const text = `Parameters:
+  Public:
+    Type: String
+    Default: "true"
+Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      ManageMasterUserPassword: true
+      EnableCloudwatchLogsExports: [postgresql]
+      PubliclyAccessible: !Ref Public
+`;
+    const f = open(run('r.yaml', text)).filter(x => x.rule === 'rds-publicly-accessible');
+    assert.deepStrictEqual(f.map(x => x.message), ['Database Db is reachable from the internet (PubliclyAccessible: true) (when parameter Public = "true" (default))']);
+  });
+
+  it('messages are Japanese when lang is ja', () => {
+    const f = open(run('sg.yaml', sg('        - { IpProtocol: "-1", CidrIp: 0.0.0.0/0 }\n'), { lang: 'ja' })).find(x => x.rule === RULE)!;
+    assert.strictEqual(f.message, 'DbGroup は全ポートを 0.0.0.0/0 に開いています');
+  });
+});
