@@ -5,6 +5,9 @@
 // IRYO_E2E_FILTER; IRYO_E2E_EXCLUDE leaves out matching scenarios, and each one left out is printed.
 // Each scenario module in scenarios/ exports { name, workspace, settings?, locale?, restricted?, timeoutMs?, run(page, h) }.
 // code-server starts once per distinct settings/locale; the browser is shared.
+// A failed scenario runs once more on a fresh copy of its workspace (IRYO_E2E_RETRIES, default 1): the workbench's
+// timing on a loaded 2-core machine varies. The first failure is printed in full and the summary counts retries, so a
+// flaky scenario stays visible; a scenario that fails every attempt fails the suite.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -17,7 +20,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const VSIX = process.env.IRYO_E2E_VSIX || path.join(ROOT, 'dist/iryo-guard.vsix');
 const ARTIFACTS = path.join(__dirname, 'artifacts');
 const CHROMIUM = process.env.IRYO_E2E_CHROMIUM || '/usr/bin/chromium';
-const SUITE_TIMEOUT_MS = Number(process.env.IRYO_E2E_SUITE_TIMEOUT_MS || 300000);
+const SUITE_TIMEOUT_MS = Number(process.env.IRYO_E2E_SUITE_TIMEOUT_MS || 420000);
+const RETRIES = Number(process.env.IRYO_E2E_RETRIES ?? 1);
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
@@ -86,6 +90,13 @@ async function runScenario(server, s) {
   }
 }
 
+function printFailure(r) {
+  console.log(`       ${String(r.error && r.error.stack || r.error).split('\n').join('\n       ')}`);
+  if (r.pageErrors.length) console.log(`       page errors: ${r.pageErrors.slice(0, 5).join(' | ')}`);
+  const log = fs.readFileSync(r.log, 'utf8').split('\n').filter(l => /error|iryo-guard|iryoGuard/i.test(l) && !/vsda/.test(l)).slice(-15);
+  if (log.length) console.log(`       code-server log (${r.log}):\n         ${log.join('\n         ')}`);
+}
+
 async function main() {
   const t0 = Date.now();
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} not found; run \`npm run package\` first`);
@@ -99,7 +110,7 @@ async function main() {
     groups.set(key, [...(groups.get(key) || []), s]);
   }
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  let passed = 0, failed = 0;
+  let passed = 0, failed = 0, retried = 0;
   for (const group of groups.values()) {
     const { settings, locale, restricted } = group[0];
     const tStart = Date.now();
@@ -108,14 +119,19 @@ async function main() {
     console.log(`code-server up in ${Date.now() - tStart} ms (${group.length} scenario(s), settings ${JSON.stringify(settings || {})}${locale ? `, locale ${locale}` : ''}${restricted ? ', Restricted Mode' : ''})`);
     try {
       for (const s of group) {
-        const r = await runScenario(server, s);
-        if (r.ok) { passed++; console.log(`  ok   ${s.name} (${r.ms} ms) screenshot: ${path.relative(ROOT, r.shot)}`); }
-        else {
-          failed++;
-          console.log(`  FAIL ${s.name} (${r.ms} ms) screenshot: ${path.relative(ROOT, r.shot)}\n       ${String(r.error && r.error.stack || r.error).split('\n').join('\n       ')}`);
-          if (r.pageErrors.length) console.log(`       page errors: ${r.pageErrors.slice(0, 5).join(' | ')}`);
-          const log = fs.readFileSync(r.log, 'utf8').split('\n').filter(l => /error|iryo/i.test(l)).slice(-15);
-          if (log.length) console.log(`       code-server log (${r.log}):\n         ${log.join('\n         ')}`);
+        for (let attempt = 1; ; attempt++) {
+          const r = await runScenario(server, s);
+          const label = attempt > 1 ? ` (attempt ${attempt})` : '';
+          if (r.ok) {
+            passed++;
+            if (attempt > 1) retried++;
+            console.log(`  ok   ${s.name}${label} (${r.ms} ms) screenshot: ${path.relative(ROOT, r.shot)}`);
+            break;
+          }
+          const last = attempt > RETRIES;
+          console.log(`  ${last ? 'FAIL' : 'fail'} ${s.name}${label} (${r.ms} ms) screenshot: ${path.relative(ROOT, r.shot)}${last ? '' : ' (will retry)'}`);
+          printFailure(r);
+          if (last) { failed++; break; }
         }
       }
     } finally {
@@ -123,13 +139,13 @@ async function main() {
     }
   }
   console.log(`e2e total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return { passed, failed, excluded };
+  return { passed, failed, retried, excluded };
 }
 
 withTimeout(main(), SUITE_TIMEOUT_MS, 'the e2e suite')
-  .then(async ({ passed, failed, excluded }) => {
+  .then(async ({ passed, failed, retried, excluded }) => {
     await cleanup();
-    console.log(`e2e: ${passed} passed, ${failed} failed${excluded ? `, ${excluded} excluded by IRYO_E2E_EXCLUDE` : ''}`);
+    console.log(`e2e: ${passed} passed${retried ? ` (${retried} on a retry)` : ''}, ${failed} failed${excluded ? `, ${excluded} excluded by IRYO_E2E_EXCLUDE` : ''}`);
     process.exit(failed ? 1 : 0);
   })
   .catch(async e => { console.error(`e2e: ${e.stack || e.message}`); await cleanup(); console.log('e2e: 0 passed, 1 failed'); process.exit(1); });

@@ -8,6 +8,7 @@ const isMac = false;
 const mod = isMac ? 'Meta' : 'Control';
 /** The editor of the active editor group (a webview beside it makes a second group). */
 const ACTIVE_EDITOR = '.editor-group-container.active .editor-instance .monaco-editor';
+const SUGGEST_WIDGET = '.editor-widget.suggest-widget.visible';
 
 /** Polls `probe` until it returns a truthy value; throws `what` with the last value seen on timeout. */
 async function until(what, probe, timeoutMs = 20000, everyMs = 150) {
@@ -22,6 +23,8 @@ async function until(what, probe, timeoutMs = 20000, everyMs = 150) {
 }
 
 function helpers(page, folder) {
+  const suggestionLabels = () => page.locator(`${SUGGEST_WIDGET} .monaco-list-row`)
+    .evaluateAll(els => els.map(e => e.getAttribute('aria-label') || e.textContent)).catch(() => []);
   const h = {
     folder,
     until,
@@ -101,23 +104,42 @@ function helpers(page, folder) {
       await page.keyboard.press('Delete');
     },
 
-    /** Opens the suggestion list (Ctrl+Space) and returns its rows' accessible labels once `accept(rows)` holds. */
+    /**
+     * Opens the suggestion list (Ctrl+Space) and returns its rows' accessible labels once `accept(rows)` holds and the
+     * list has stopped changing. Ctrl+Space is pressed again only after 3 s without a list: a second request answered
+     * late replaces the list and puts the focus back on its first row.
+     */
     async suggest(accept = rows => rows.length > 0) {
-      const rows = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+      const widget = page.locator(SUGGEST_WIDGET);
+      let pressedAt = 0;
+      let previous = '';
       return until('the suggestion list', async () => {
-        if (!(await page.locator('.editor-widget.suggest-widget.visible').count())) { await page.keyboard.press('Control+Space'); await page.waitForTimeout(300); }
-        const labels = await rows.evaluateAll(els => els.map(e => e.getAttribute('aria-label') || e.textContent)).catch(() => []);
-        return labels.length && accept(labels) ? labels : false;
-      }, 15000, 200);
+        if (!(await widget.count())) {
+          if (Date.now() - pressedAt > 3000) { await page.keyboard.press('Control+Space'); pressedAt = Date.now(); }
+          previous = '';
+          return false;
+        }
+        const labels = await suggestionLabels();
+        const seen = JSON.stringify(labels);
+        const settled = seen === previous;
+        previous = seen;
+        return settled && labels.length && accept(labels) ? labels : false;
+      }, 15000, 250);
     },
 
-    /** Moves the suggestion list's focus to the item whose label starts with `label`; returns the row as shown (label and inline detail). */
+    /**
+     * Moves the suggestion list's focus to the item whose label starts with `label` and checks it stays there (a list
+     * refreshed meanwhile resets the focus); returns the row as shown (label and inline detail).
+     */
     async focusSuggestion(label) {
-      const focused = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused');
-      for (let i = 0; i < 50 && !((await focused.getAttribute('aria-label').catch(() => '')) || '').startsWith(label); i++) await page.keyboard.press('ArrowDown');
-      const at = (await focused.getAttribute('aria-label').catch(() => '')) || '';
-      if (!at.startsWith(label)) throw new Error(`suggestion "${label}" not found; focused: ${at}`);
-      return (await focused.innerText()).replace(/\s+/g, ' ').trim();
+      const focused = page.locator(`${SUGGEST_WIDGET} .monaco-list-row.focused`);
+      const focusedLabel = async () => (await focused.getAttribute('aria-label', { timeout: 1000 }).catch(() => '')) || '';
+      for (let round = 1; round <= 3; round++) {
+        for (let i = 0; i < 50 && !(await focusedLabel()).startsWith(label); i++) await page.keyboard.press('ArrowDown');
+        await page.waitForTimeout(300);
+        if ((await focusedLabel()).startsWith(label)) return (await focused.innerText()).replace(/\s+/g, ' ').trim();
+      }
+      throw new Error(`suggestion "${label}" could not be focused; focused: ${await focusedLabel()}; list: ${JSON.stringify(await suggestionLabels())}`);
     },
 
     /** Accepts the suggestion whose label starts with `label`, moving to it with the keyboard. */
@@ -160,9 +182,16 @@ function helpers(page, folder) {
         if (attempt >= 3) throw new Error(`quick fix "${title}" not in the lightbulb menu after ${attempt} presses; menu: ${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`);
         await page.keyboard.press('Escape');
       }
+      // Enter only once the focus has stayed on the action for a moment: a menu refreshed meanwhile refocuses its first row.
       const focused = page.locator('.action-widget .monaco-list-row.action.focused');
-      for (let i = 0; i < 20 && !(await focused.innerText().catch(() => '')).includes(title); i++) await page.keyboard.press('ArrowDown');
-      if (!(await focused.innerText()).includes(title)) throw new Error(`could not focus "${title}" in the lightbulb menu`);
+      const onTitle = async () => (await focused.innerText({ timeout: 1000 }).catch(() => '')).includes(title);
+      let steady = false;
+      for (let round = 1; round <= 3 && !steady; round++) {
+        for (let i = 0; i < 20 && !(await onTitle()); i++) await page.keyboard.press('ArrowDown');
+        await page.waitForTimeout(200);
+        steady = await onTitle();
+      }
+      if (!steady) throw new Error(`could not focus "${title}" in the lightbulb menu; menu: ${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`);
       await page.keyboard.press('Enter');
       await page.waitForSelector('.action-widget', { state: 'hidden', timeout: 5000 }).catch(() => undefined);
     },
