@@ -55,8 +55,26 @@ describe('parsers', () => {
     const text = '{\n  "Resources": {\n    "A": { "Type": "AWS::S3::Bucket" }\n  \n}\n';
     const { problems } = parseJson(text);
     assert.strictEqual(problems.length, 1);
-    assert.match(problems[0].message.en, /closing brace \} expected|comma expected|value expected/);
+    assert.match(problems[0].message.en, /^JSON syntax error: this \{ is never closed \(add \}\)$/);
     assert.match(problems[0].message.ja, /JSON 構文エラー/);
+  });
+
+  it('reports a JSON bracket left open at its opening character', () => {
+    const cases: Array<[string, number, string]> = [
+      // end of file inside three open objects: the innermost one
+      ['{"Resources": {"B": {"Type": "AWS::S3::Bucket"\n', 20, 'this { is never closed (add })'],
+      // an array closed by a brace: the array's bracket
+      ['{"a": [1, 2\n}', 6, 'this [ is never closed (add ])'],
+      // brackets inside strings do not count
+      ['{"a": "[{", "b": [\n', 17, 'this [ is never closed (add ])'],
+    ];
+    for (const [text, offset, en] of cases) {
+      const { problems } = parseJson(text);
+      assert.deepStrictEqual(problems.map(p => [p.start, p.end, p.message.en]), [[offset, offset + 1, `JSON syntax error: ${en}`]], text);
+    }
+    // Anything else stays at the token the parser stopped on.
+    const { problems } = parseJson('{"a": 1 "b": 2}');
+    assert.deepStrictEqual(problems.map(p => [p.start, p.message.en]), [[8, 'JSON syntax error: comma expected']]);
   });
 
   it('flags duplicate JSON keys', () => {

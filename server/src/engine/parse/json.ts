@@ -23,17 +23,47 @@ const EN: Record<string, string> = {
 export function parseJson(text: string): ParseResult<Node> {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length) {
-    const e = errors[0];
-    const name = printParseErrorCode(e.error);
-    const start = Math.min(e.offset, text.length);
-    const end = Math.min(text.length, start + Math.max(1, e.length));
-    return { problems: [{ code: name, start, end: Math.max(end, start),
-      message: { ja: `JSON 構文エラー: ${JA[name] ?? name}`, en: `JSON syntax error: ${EN[name] ?? name}` } }] };
-  }
+  if (errors.length) return { problems: [describeError(text, errors[0])] };
   const problems: ParseProblem[] = [];
   const root = tree ? convert(tree, 0, problems, text) : undefined;
   return { root, problems };
+}
+
+/**
+ * One problem per document. A bracket left open — the parser stops at the end of the file, or at a closer of the other
+ * kind — is reported at its opening character, where the author has to act.
+ */
+function describeError(text: string, e: ParseError): ParseProblem {
+  const name = printParseErrorCode(e.error);
+  const start = Math.min(e.offset, text.length);
+  const atEnd = text.slice(start).trim() === '';
+  const strayCloser = /[\]}]/.test(text[start] ?? '');
+  if (atEnd || strayCloser) {
+    const open = innermostUnclosed(text, start);
+    const closer = open >= 0 ? (text[open] === '[' ? ']' : '}') : '';
+    if (open >= 0 && (atEnd || text[start] !== closer)) {
+      return { code: name, start: open, end: open + 1, message: {
+        ja: `JSON 構文エラー: この ${text[open]} が閉じられていません（${closer} が必要です）`,
+        en: `JSON syntax error: this ${text[open]} is never closed (add ${closer})` } };
+    }
+  }
+  const end = Math.min(text.length, start + Math.max(1, e.length));
+  return { code: name, start, end: Math.max(end, start),
+    message: { ja: `JSON 構文エラー: ${JA[name] ?? name}`, en: `JSON syntax error: ${EN[name] ?? name}` } };
+}
+
+/** Offset of the innermost `[` or `{` opened before `pos` and not closed by then (strings skipped), or -1. */
+function innermostUnclosed(text: string, pos: number): number {
+  const stack: number[] = [];
+  let inString = false;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    const c = text[i];
+    if (inString) { if (c === '\\') i++; else if (c === '"' || c === '\n') inString = false; continue; }
+    if (c === '"') inString = true;
+    else if (c === '[' || c === '{') stack.push(i);
+    else if (c === ']' || c === '}') stack.pop();
+  }
+  return stack.length ? stack[stack.length - 1] : -1;
 }
 
 function convert(n: JNode, depth: number, problems: ParseProblem[], text: string): Node {
