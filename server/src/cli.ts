@@ -52,6 +52,8 @@ function check(args: ParsedArgs, catalog: Catalog): number {
   const ctx = cliContext(catalog, settings);
   const results: FileResult[] = [];
   const sourceIndexes = new Map<string, CdkSourceIndex>();
+  const named = new Set(args.positional.map(p => path.resolve(p)));
+  const skipped: string[] = [];
   for (const file of collectFiles(args.positional)) {
     let text: string;
     try { text = fs.readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${(e as Error).message}`); }
@@ -65,6 +67,13 @@ function check(args: ParsedArgs, catalog: Catalog): number {
       mapToConstructs(file, a.findings, sourceIndexes.get(root)!, settings.lang);
     }
     if (a.kind !== 'none') results.push({ file, findings: a.findings });
+    else if (named.has(path.resolve(file))) skipped.push(file);
+  }
+  // A file named on the command line and left out must not pass silently (folders are expected to hold other files).
+  for (const file of skipped) {
+    process.stderr.write(settings.lang === 'ja'
+      ? `iryo-guard: ${file} を飛ばしました: CloudFormation テンプレート、リスクファイル (*.risk.yaml)、CDK のソースのどれでもありません\n`
+      : `iryo-guard: skipped ${file}: not a CloudFormation template, a risk file (*.risk.yaml) or CDK source\n`);
   }
   const showSuppressed = args.options.has('show-suppressed');
   const out = render(format, results, catalog, settings.lang, showSuppressed);

@@ -34,6 +34,13 @@ describe('CLI', () => {
     assert.doesNotMatch(r.out, /node_modules/);
   });
 
+  it('says which named files it skipped, and stays quiet about files found in folders', () => {
+    const named = cli(['check', 'infra/app-config.yaml', 'infra/storage.yaml', '--format', 'json'], dir);
+    assert.strictEqual(named.err, 'iryo-guard: skipped infra/app-config.yaml: not a CloudFormation template, a risk file (*.risk.yaml) or CDK source\n');
+    assert.strictEqual(JSON.parse(named.out).files, 1, 'stdout stays valid JSON');
+    assert.strictEqual(cli(['check', 'infra'], dir).err, '');
+  });
+
   it('json output has the documented shape with 0-based ranges', () => {
     const r = cli(['check', 'infra/storage.yaml', '--format', 'json'], dir);
     const j = JSON.parse(r.out);
