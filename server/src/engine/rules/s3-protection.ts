@@ -113,6 +113,14 @@ const s3ObjectLock: Rule = {
   resourceTypes: [BUCKET],
   checkResource(r, ctx) {
     if (!isArchiveBucket(ctx.template, r)) return;
+    const absent = (path: string[]) => propertyOutcomes(ctx, r, path).every(o => o.value === undefined && !o.via.length);
+    if (absent(['ObjectLockEnabled']) && absent(['ObjectLockConfiguration'])) {
+      // Neither half is there: one finding whose fix adds both, not two findings that each fix half.
+      ctx.report({ at: anchorOf(r, {}), args: { property: 'ObjectLockEnabled', value: notSet(ctx) },
+        fix: { kind: 'set', resource: r, path: ['Properties', 'ObjectLockConfiguration'], value: DEFAULT_RETENTION,
+          also: [{ kind: 'set', resource: r, path: ['Properties', 'ObjectLockEnabled'], value: true }] } });
+      return;
+    }
     requireTrue(ctx, r, ['ObjectLockEnabled']);
     requirePresent(ctx, r, ['ObjectLockConfiguration'],
       () => ({ kind: 'set', resource: r, path: ['Properties', 'ObjectLockConfiguration'], value: DEFAULT_RETENTION }));
