@@ -24,6 +24,9 @@ export function typescriptFixer(model: CdkModel): (t: Template, f: FixSpec) => F
     const w = new TsWriter(model);
     // One quick fix: every part (`also`) must be expressible in TypeScript, or no fix is offered.
     const ok = w.apply(f) && (f.also ?? []).every(x => w.apply(x));
+    // Parts that map to the same prop (DeletionPolicy and UpdateReplacePolicy → removalPolicy) write it once.
+    const edits = w.edits.filter((e, i) => w.edits.findIndex(x => x.start === e.start && x.end === e.end && x.text === e.text) === i);
+    w.edits.splice(0, w.edits.length, ...edits);
     if (!ok || !w.edits.length || overlapping(w.edits)) return undefined;
     return { [t.uri]: w.textEdits(t) };
   };

@@ -2,7 +2,8 @@ import { get, isSeq, Node } from '../model/node';
 import { Resource } from '../model/template';
 import { anchorOf, asNumber, notSet, propertyOutcomes, requireAtLeast, requirePresent, requireTrue, scalarOutcomesOf, UNKNOWN } from './helpers';
 import { DB_CLUSTER, DB_INSTANCE, engineOf, isClusterMember } from './rds-model';
-import { Rule } from './types';
+import { ScalarOutcome } from '../cfn/evaluate';
+import { FixSpec, Rule } from './types';
 
 /** Backups that survive mistakes and ransomware: retention, deletion protection, redundancy, immutability. */
 
@@ -108,23 +109,33 @@ const retainStateful: Rule = {
     if (isClusterMember(r)) return;   // the cluster holds the data
     const kind = STATEFUL[r.type];
     const keep = kind.snapshot ? 'Snapshot' : 'Retain';
+    const deleting: Array<{ attribute: string; o: ScalarOutcome; value: string; fix?: FixSpec }> = [];
     for (const attribute of ['DeletionPolicy', 'UpdateReplacePolicy']) {
       for (const o of scalarOutcomesOf(ctx, get(r.node, attribute))) {
         if (o.value === UNKNOWN) continue;
         const policy = o.value === undefined || o.value === null ? (attribute === 'DeletionPolicy' ? kind.deletionDefault : 'Delete') : String(o.value);
         if (policy !== 'Delete') continue;
-        ctx.report({ at: anchorOf(r, o), via: o.via,
-          args: { attribute, value: o.value === undefined ? `${notSet(ctx)} → Delete` : policy, keep },
+        deleting.push({ attribute, o, value: o.value === undefined ? `${notSet(ctx)} → Delete` : policy,
           fix: o.via.length ? undefined : o.value === undefined || !o.anchor
             ? { kind: 'set', resource: r, path: [attribute], value: keep, title: policyTitle(attribute, keep) }
             : { kind: 'replace', node: o.anchor, value: keep, title: policyTitle(attribute, keep) } });
       }
     }
+    // Both attributes missing (or both set by one CDK removalPolicy) point at the same place: one finding, one fix.
+    const [a, b] = deleting;
+    const at = (x: typeof a) => anchorOf(r, x.o);
+    if (deleting.length === 2 && a.fix && b.fix && at(a).start === at(b).start && at(a).end === at(b).end) {
+      const both = `${a.attribute}, ${b.attribute}`;
+      ctx.report({ at: at(a), args: { attribute: both, value: a.value, keep },
+        fix: { ...a.fix, title: policyTitle(both, keep), also: [b.fix] } });
+      return;
+    }
+    for (const d of deleting) ctx.report({ at: anchorOf(r, d.o), via: d.o.via, args: { attribute: d.attribute, value: d.value, keep }, fix: d.fix });
   },
 };
 
-function policyTitle(attribute: string, keep: string) {
-  return { ja: `${attribute} を ${keep} にする`, en: `Set ${attribute} to ${keep}` };
+function policyTitle(attributes: string, keep: string) {
+  return { ja: `${attributes.replace(', ', ' と ')} を ${keep} にする`, en: `Set ${attributes.replace(', ', ' and ')} to ${keep}` };
 }
 
 export const backupRules: Rule[] = [
