@@ -9,7 +9,6 @@ const OTHERS = [
   'Warning: S3 bucket ImagingArchive does not deny requests made without TLS (it has no bucket policy) [3.8②, 3.13①]',
   'Warning: S3 bucket ImagingArchive does not have versioning enabled (Status: not set) [3.21①, 3.4②]',
   'Warning: S3 bucket ImagingArchive, which looks like a backup or log archive, lacks Object Lock (ObjectLockEnabled: not set) [3.4②, 3.21①]',
-  'Warning: S3 bucket ImagingArchive, which looks like a backup or log archive, lacks Object Lock (ObjectLockConfiguration: not set) [3.4②, 3.21①]',
   'Warning: S3 bucket ImagingArchive has no server access logging (LoggingConfiguration) [3.3①, 3.4⑤]',
 ];
 
