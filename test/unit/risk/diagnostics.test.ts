@@ -171,7 +171,7 @@ describe('risk diagnostics', () => {
 
   after(() => {
     // Link diagnostics are tested in links.test.ts.
-    const linkRules = ['risk-control-contradicted', 'risk-iac-missing', 'risk-iac-not-template', 'risk-service-not-in-iac', 'risk-rule-not-applicable', 'risk-unknown-resource'];
+    const linkRules = ['risk-control-contradicted', 'risk-iac-missing', 'risk-iac-not-a-file', 'risk-iac-not-template', 'risk-service-not-in-iac', 'risk-rule-not-applicable', 'risk-unknown-resource'];
     const missing = [...catalog.rules.values()].filter(r => r.family === 'risk' && !tested.has(r.id) && !linkRules.includes(r.id)).map(r => r.id);
     assert.deepStrictEqual(missing, [], 'risk rules without a test');
   });

@@ -73,6 +73,17 @@ describe('risk file ↔ IaC links', () => {
     assert.deepStrictEqual(only(a, 'risk-iac-not-template').map(x => textAt(a, x)), ['notes.yaml']);
   });
 
+  it('folders, wildcards and empty paths are named as such, not as missing files', () => {
+    const a = analyzeRisk(baseDoc({ assessment: '  iac: [infra/, "infra/*.yaml", "", ., tpl.yaml]\n' }), {}, { 'tpl.yaml': KEY_ONLY });
+    assert.deepStrictEqual(only(a, 'risk-iac-not-a-file').map(x => [textAt(a, x), x.message]), [
+      ['infra/', 'iac lists template files one by one: infra/ is a folder'],
+      ['"infra/*.yaml"', 'iac lists template files one by one: infra/*.yaml is a wildcard pattern'],
+      ['""', 'iac lists template files one by one: "" is empty'],
+      ['.', 'iac lists template files one by one: . is a folder'],
+    ]);
+    assert.deepStrictEqual(only(a, 'risk-iac-missing'), []);
+  });
+
   it('claimed resources must exist; did-you-mean fix', () => {
     const files = { 'tpl.yaml': KEY_ONLY };
     const a = analyzeRisk(linked('tpl.yaml', '        resources: [Kye]\n'), {}, files);

@@ -32,8 +32,18 @@ export function resolveUri(base: string, relative: string): string | undefined {
   try { return new URL(relative.trim().replace(/\\/g, '/'), from).href; } catch { return undefined; }
 }
 
+/** Why an `iac:` entry cannot name one file (empty, a folder, a wildcard), or undefined when it can. */
+export function notAFile(path: string, lang: 'ja' | 'en'): string | undefined {
+  const p = path.trim();
+  if (!p) return lang === 'ja' ? '空の文字列' : 'empty';
+  if (/[*?[\]{}]/.test(p)) return lang === 'ja' ? 'ワイルドカードを含むパターン' : 'a wildcard pattern';
+  if (/[/\\]$/.test(p) || p === '.' || p === '..') return lang === 'ja' ? 'フォルダー' : 'a folder';
+  return undefined;
+}
+
 export function resolveLinks(doc: RiskDocument, uri: string, ctx: EngineContext): LinkedFile[] {
   return (doc.assessment?.iac ?? []).map(p => {
+    if (notAFile(p.text, 'en')) return { path: p };
     const target = resolveUri(uri, p.text);
     const analysis = target && target !== uri ? ctx.analysisOf?.(target) : undefined;
     return { path: p, uri: target, analysis, template: templateOf(analysis) };
@@ -48,7 +58,9 @@ export function openIacFindings(links: LinkedFile[]): Finding[] {
 export function checkLinks(d: Diagnostics, doc: RiskDocument, links: LinkedFile[]): void {
   const canRead = !!d.ctx.analysisOf;
   for (const l of links) {
-    if (!l.analysis) { if (canRead && l.uri) d.add('risk-iac-missing', l.path.start, l.path.end, { path: l.path.text }); }
+    const what = notAFile(l.path.text, d.ctx.settings.lang);
+    if (what) d.add('risk-iac-not-a-file', l.path.start, l.path.end, { path: l.path.text.trim() || '""', what });
+    else if (!l.analysis) { if (canRead && l.uri) d.add('risk-iac-missing', l.path.start, l.path.end, { path: l.path.text }); }
     else if (l.analysis.kind === 'none') {
       d.add('risk-iac-not-template', l.path.start, l.path.end, { path: l.path.text });
     }
