@@ -49,6 +49,11 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     accountLevelRules: oneOf(args, 'account-level', ['auto', 'always', 'never'] as const, 'auto'),
     disabledRules: args.options.get('disable') ?? [], maxFileSizeKB: maxKB,
   };
+  for (const id of settings.disabledRules) {
+    if (catalog.rules.has(id)) continue;
+    const s = catalog.suggest(id, 'rule');
+    throw new UsageError(`--disable: unknown rule "${id}"${s.length ? `; did you mean ${s.map(x => `"${x}"`).join(', ')}?` : ''}`);
+  }
   const ctx = cliContext(catalog, settings);
   const results: FileResult[] = [];
   const sourceIndexes = new Map<string, CdkSourceIndex>();

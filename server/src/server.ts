@@ -9,7 +9,7 @@ import { isWorkspaceChecked } from './lsp/workspaceCheck';
 import { toCodeLens, toCompletion, toDiagnostic, toSymbol } from './lsp/convert';
 import { Session, toPath } from './lsp/session';
 import { WorkspaceIndex } from './lsp/workspace';
-import { RawSettings, toSettings } from './lsp/settings';
+import { RawSettings, settingsProblems, toSettings } from './lsp/settings';
 
 const connection = lsp.createConnection(lsp.ProposedFeatures.all);
 const documents = new lsp.TextDocuments(TextDocument);
@@ -42,6 +42,7 @@ connection.onInitialize(params => {
   initialFolders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   const init = (params.initializationOptions ?? {}) as { settings?: RawSettings };
   session = new Session(defaultCatalog(), toSettings(init.settings, locale), uri => documents.get(uri));
+  initialSettings = init.settings;
   const roots = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = roots.map(toPath).filter((p): p is string => !!p);
   return {
@@ -62,6 +63,7 @@ connection.onInitialize(params => {
 
 connection.onInitialized(async () => {
   void index.index(folders).catch(e => connection.console.error(`iryo-guard: indexing failed: ${e}`));
+  if (!canPullConfig && initialSettings) applySettings(initialSettings);
   if (canPullConfig) {
     await refreshSettings();
     void connection.client.register(lsp.DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
@@ -79,17 +81,32 @@ connection.onDidChangeWatchedFiles(p => guard('file change', undefined, () => {
 
 async function refreshSettings() {
   const raw = canPullConfig ? await connection.workspace.getConfiguration('iryoGuard').catch(() => undefined) as RawSettings | undefined : undefined;
-  session.reset(toSettings(raw, locale));
-  for (const d of documents.all()) schedule(d.uri, 0);
+  applySettings(raw);
   for (const r of index.riskFiles()) index.refresh(r);
 }
 
 connection.onDidChangeConfiguration(change => {
   if (canPullConfig) { void refreshSettings(); return; }
-  const raw = (change.settings as { iryoGuard?: RawSettings } | undefined)?.iryoGuard;
-  session.reset(toSettings(raw, locale));
-  for (const d of documents.all()) schedule(d.uri, 0);
+  applySettings((change.settings as { iryoGuard?: RawSettings } | undefined)?.iryoGuard);
 });
+
+/** Settings that are not understood are ignored, and the user is told once (not on every refresh) what and why. */
+let shownSettingsProblems = '';
+let initialSettings: RawSettings | undefined;
+function applySettings(raw: RawSettings | undefined) {
+  const settings = toSettings(raw, locale);
+  session.reset(settings);
+  for (const d of documents.all()) schedule(d.uri, 0);
+  const problems = guard('settings check', [] as string[], () => settingsProblems(raw, session.catalog, settings.lang));
+  const key = problems.join('\n');
+  if (key === shownSettingsProblems) return;
+  shownSettingsProblems = key;
+  if (!problems.length) return;
+  for (const p of problems) connection.console.warn(`iryo-guard: ${p}`);
+  const more = problems.length > 1 ? (settings.lang === 'ja' ? ` ほか ${problems.length - 1} 件` : ` (and ${problems.length - 1} more; see the output)`) : '';
+  // A notification, not a request: every client shows it, and nothing waits for an answer.
+  void connection.sendNotification(lsp.ShowMessageNotification.type, { type: lsp.MessageType.Warning, message: `iryo-guard: ${problems[0]}${more}` });
+}
 
 /** Debounced, coalesced per document: only the latest version is analysed. */
 const timers = new Map<string, NodeJS.Timeout>();

@@ -41,6 +41,12 @@ describe('CLI', () => {
     assert.strictEqual(cli(['check', 'infra'], dir).err, '');
   });
 
+  it('--disable with an unknown rule is a usage error with a did-you-mean', () => {
+    const r = cli(['check', 'infra', '--disable', 's3-bucket-kmss'], dir);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /^iryo-guard: --disable: unknown rule "s3-bucket-kmss"; did you mean "s3-bucket-kms"/);
+  });
+
   it('json output has the documented shape with 0-based ranges', () => {
     const r = cli(['check', 'infra/storage.yaml', '--format', 'json'], dir);
     const j = JSON.parse(r.out);
