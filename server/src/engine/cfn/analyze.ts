@@ -84,7 +84,9 @@ function toFinding(t: Template, catalog: Catalog, ctx: EngineContext, id: string
   const meta = ruleMeta(catalog, id);
   const f = makeFinding(catalog, ctx.settings, id, t.uri, t.lines.range(at.start, at.end), args, { resource: resource?.logicalId });
   f.message += describeCauses(r.via ?? [], lang);
-  const specs = r.fix ? (Array.isArray(r.fix) ? r.fix : [r.fix]) : [];
+  // A resource inside a Fn::ForEach loop is a template: a new resource referring to it would sit outside the loop.
+  const addsResource = (spec: FixSpec) => spec.kind === 'addResource' || (spec.also ?? []).some(addsResource);
+  const specs = (r.fix ? (Array.isArray(r.fix) ? r.fix : [r.fix]) : []).filter(spec => !resource?.loop || !addsResource(spec));
   if (specs.length) {
     // Edits are computed on first use (a code action, a test, the CLI's fix mode), not on every keystroke.
     let fixes: Fix[] | undefined | null = null;

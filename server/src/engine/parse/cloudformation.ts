@@ -25,19 +25,7 @@ export function buildTemplate(uri: string, text: string, format: SourceFormat, r
   const resourcesNode = get(root, 'Resources');
   if (!isMap(resourcesNode)) return undefined;
   const resources: Resource[] = [];
-  for (const e of resourcesNode.entries) {
-    if (!isMap(e.value)) continue;
-    const typeNode = get(e.value, 'Type');
-    const type = scalarString(typeNode);
-    if (!type || !isScalar(typeNode)) continue;
-    const props = get(e.value, 'Properties');
-    const meta = get(e.value, 'Metadata');
-    resources.push({
-      logicalId: e.key, type, idStart: e.keyStart, idEnd: e.keyEnd, node: e.value, typeNode,
-      properties: isMap(props) ? props : undefined, metadata: isMap(meta) ? meta : undefined,
-      condition: scalarString(get(e.value, 'Condition')),
-    });
-  }
+  collectResources(resourcesNode, resources, undefined, 0);
   if (!resources.some(r => /^(AWS|Custom|Alexa)::/.test(r.type))) return undefined;
   const parameters = new Map<string, Parameter>();
   const paramsNode = get(root, 'Parameters');
@@ -63,6 +51,33 @@ export function buildTemplate(uri: string, text: string, format: SourceFormat, r
     mappings: isMap(mappings) ? mappings : undefined, metadata: isMap(metadata) ? metadata : undefined,
     transforms, usesShortTags: format === 'yaml' && /(^|[\s:\-\[,])!(Ref|Sub|GetAtt|If|Join)\b/m.test(text),
   };
+}
+
+const FOR_EACH = 'Fn::ForEach::';
+
+/**
+ * Resources of a `Resources` map, including the resource templates inside `Fn::ForEach::<name>: [id, collection,
+ * {…}]` loops (nested loops too): each is checked once, under its templated logical ID (`${Name}Bucket`).
+ */
+function collectResources(map: MapNode, out: Resource[], loop: string | undefined, depth: number): void {
+  for (const e of map.entries) {
+    if (e.key.startsWith(FOR_EACH)) {
+      const body = isSeq(e.value) && e.value.items.length === 3 ? e.value.items[2] : undefined;
+      if (isMap(body) && depth < 5) collectResources(body, out, loop ? `${loop}/${e.key.slice(FOR_EACH.length)}` : e.key.slice(FOR_EACH.length), depth + 1);
+      continue;
+    }
+    if (!isMap(e.value)) continue;
+    const typeNode = get(e.value, 'Type');
+    const type = scalarString(typeNode);
+    if (!type || !isScalar(typeNode)) continue;
+    const props = get(e.value, 'Properties');
+    const meta = get(e.value, 'Metadata');
+    out.push({
+      logicalId: e.key, type, idStart: e.keyStart, idEnd: e.keyEnd, node: e.value, typeNode,
+      properties: isMap(props) ? props : undefined, metadata: isMap(meta) ? meta : undefined,
+      condition: scalarString(get(e.value, 'Condition')), ...(loop ? { loop } : {}),
+    });
+  }
 }
 
 export function resourceProperty(r: Resource, name: string): Node | undefined { return get(r.properties, name); }
