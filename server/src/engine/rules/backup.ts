@@ -1,6 +1,6 @@
-import { get, isSeq, Node } from '../model/node';
+import { get, isMap, isSeq, Node, scalarString } from '../model/node';
 import { Resource } from '../model/template';
-import { anchorOf, asNumber, notSet, propertyOutcomes, requireAtLeast, requirePresent, requireTrue, scalarOutcomesOf, UNKNOWN } from './helpers';
+import { anchorOf, asBool, asNumber, itemsOf, nodeOutcomes, notSet, propertyOutcomes, requireAtLeast, requirePresent, requireTrue, scalarOutcomesOf, setWithin, UNKNOWN } from './helpers';
 import { DB_CLUSTER, DB_INSTANCE, engineOf, isClusterMember } from './rds-model';
 import { ScalarOutcome } from '../cfn/evaluate';
 import { FixSpec, Rule } from './types';
@@ -36,10 +36,27 @@ const rdsMultiAz: Rule = {
   },
 };
 
+const PITR = ['PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled'] as const;
 const dynamodbPitr: Rule = {
   id: 'dynamodb-pitr',
-  resourceTypes: ['AWS::DynamoDB::Table'],
-  checkResource(r, ctx) { requireTrue(ctx, r, ['PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled']); },
+  resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+  checkResource(r, ctx) {
+    if (r.type === 'AWS::DynamoDB::Table') { requireTrue(ctx, r, [...PITR]); return; }
+    // A global table turns point-in-time recovery on per replica: each replica keeps its own copy of the data.
+    for (const replica of itemsOf(get(r.properties, 'Replicas')).filter(isMap)) {
+      const region = get(replica, 'Region');
+      for (const o of nodeOutcomes(ctx, replica, PITR)) {
+        const on = o.value === undefined ? false : asBool(o.value);
+        if (on === true || on === UNKNOWN) continue;
+        ctx.report({
+          at: o.value !== undefined && o.anchor ? o.anchor : region ?? anchorOf(r, {}), via: o.via,
+          args: { property: `Replicas[${scalarString(region) ?? '?'}].${PITR.join('.')}`, value: o.value === undefined ? notSet(ctx) : String(o.value) },
+          fix: o.via.length ? undefined : o.value === undefined ? setWithin(r, replica, [...PITR], true)
+            : o.anchor ? { kind: 'replace', node: o.anchor, value: true } : undefined,
+        });
+      }
+    }
+  },
 };
 
 /** Governance mode is offered as the quick fix: compliance mode cannot be undone once its grace period ends. */
