@@ -53,6 +53,17 @@ describe('CDK model: what constructs write and create', () => {
     assert.strictEqual(value(m, 'AuditArchive', ['ObjectLockEnabled']), true);
     assert.deepStrictEqual(value(m, 'AuditArchive', ['ObjectLockConfiguration']), { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1827 } } });
   });
+  it('TableV2 writes a global table: owned key and no PITR by default, the first replica carrying PITR', () => {
+    const text = `${HEAD}const pk = { name: 'id', type: dynamodb.AttributeType.STRING };\nnew dynamodb.TableV2(this, 'Plain', { partitionKey: pk });\nnew dynamodb.TableV2(this, 'Kept', { partitionKey: pk, encryption: dynamodb.TableEncryptionV2.customerManagedKey(key), pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } });\n`;
+    const m = modelOf(text);
+    assert.strictEqual(resource(m, 'Plain').type, 'AWS::DynamoDB::GlobalTable');
+    assert.deepStrictEqual(value(m, 'Plain', ['SSESpecification']), { SSEEnabled: false });
+    assert.strictEqual(value(m, 'Plain', ['Replicas', 0, 'PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled']), false);
+    assert.deepStrictEqual(value(m, 'Kept', ['SSESpecification']), { SSEEnabled: true, SSEType: 'KMS' });
+    const f = open(run('stack.ts', text)).filter(x => x.rule.startsWith('dynamodb-'));
+    assert.deepStrictEqual(f.map(x => `${x.rule}@${x.resource}`).sort(), ['dynamodb-kms-encryption@Plain', 'dynamodb-pitr@Plain']);
+    assert.strictEqual(attr(text, 'Plain', 'DeletionPolicy'), 'Retain', 'TableV2 keeps its data by default');
+  });
   it('addToResourcePolicy(new iam.PolicyStatement(…)) adds a statement to the bucket policy, beside enforceSSL', () => {
     const text = `${HEAD}const b = new s3.Bucket(this, 'Logs', { enforceSSL: true });\nb.addToResourcePolicy(new iam.PolicyStatement({ effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['s3:DeleteObject'], resources: [b.arnForObjects('*')] }));\nconst pub = new s3.Bucket(this, 'Public');\npub.addToResourcePolicy(new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['s3:GetObject'], resources: ['*'] }));\n`;
     const m = modelOf(text);

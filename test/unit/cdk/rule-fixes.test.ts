@@ -32,6 +32,8 @@ const CASES: [string, string, string][] = [
   ['rds-log-exports', `    new rds.DatabaseInstance(this, 'Db', { ${DB.replace(", cloudwatchLogsExports: ['postgresql']", '')} });\n`, "cloudwatchLogsExports: ['postgresql']"],
   ['dynamodb-pitr', `    new dynamodb.Table(this, 'T', { partitionKey: pk, encryption: dynamodb.TableEncryption.AWS_MANAGED });\n`, 'pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }'],
   ['dynamodb-kms-encryption', `    new dynamodb.Table(this, 'T', { partitionKey: pk, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } });\n`, 'encryption: dynamodb.TableEncryption.AWS_MANAGED'],
+  ['dynamodb-pitr', `    new dynamodb.TableV2(this, 'T', { partitionKey: pk, encryption: dynamodb.TableEncryptionV2.awsManagedKey() });\n`, `new dynamodb.TableV2(this, 'T', { partitionKey: pk, encryption: dynamodb.TableEncryptionV2.awsManagedKey(), pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } });`],
+  ['dynamodb-kms-encryption', `    new dynamodb.TableV2(this, 'T', { partitionKey: pk, pointInTimeRecovery: true });\n`, `new dynamodb.TableV2(this, 'T', { partitionKey: pk, pointInTimeRecovery: true, encryption: dynamodb.TableEncryptionV2.awsManagedKey() });`],
   ['ebs-volume-encrypted', `    new ec2.Volume(this, 'V', { availabilityZone: 'ap-northeast-1a', size });\n`, 'encrypted: true'],
   ['efs-encrypted', `    new efs.FileSystem(this, 'F', { vpc, encrypted: false });\n`, 'encrypted: true'],
   ['kms-key-rotation', `    new kms.Key(this, 'Key');\n`, `new kms.Key(this, 'Key', { enableKeyRotation: true });`],

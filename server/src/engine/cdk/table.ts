@@ -239,29 +239,61 @@ const trail: ConstructSpec = {
   },
 };
 
+/** `pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled, recoveryPeriodInDays }` at `base` (not enabled by default). */
+function pitrSpecification(base: (string | number)[]): PropSpec {
+  return {
+    prop: 'pointInTimeRecoverySpecification', cfn: [...base, 'PointInTimeRecoverySpecification'],
+    toCfn: v => {
+      if (v.kind === 'absent') return ABSENT;
+      const on = propOf(v, 'pointInTimeRecoveryEnabled');
+      if (v.kind !== 'object' || v.spread || !on) return opaqueOf(v);
+      const days = propOf(v, 'recoveryPeriodInDays');
+      return { PointInTimeRecoveryEnabled: on.value.kind === 'literal' && typeof on.value.value === 'boolean' ? on.value.value : opaqueOf(on.value),
+        ...(days ? { RecoveryPeriodInDays: days.value.kind === 'literal' && typeof days.value.value === 'number' ? days.value.value : opaqueOf(days.value) } : {}) };
+    },
+    // Default: not enabled. (pointInTimeRecovery is deprecated in favour of this prop; fixes write this one.)
+    default: always({ PointInTimeRecoveryEnabled: false }),
+    fix: want => (want.length === 1 && want[0].path.join('.') === 'PointInTimeRecoveryEnabled' && want[0].value === true ? '{ pointInTimeRecoveryEnabled: true }' : undefined),
+  };
+}
+
 const dynamoTable: ConstructSpec = {
   module: 'aws-dynamodb', classes: ['Table'], type: 'AWS::DynamoDB::Table',
   props: [
-    {
-      prop: 'pointInTimeRecoverySpecification', cfn: ['PointInTimeRecoverySpecification'],
-      toCfn: v => {
-        if (v.kind === 'absent') return ABSENT;
-        const on = propOf(v, 'pointInTimeRecoveryEnabled');
-        if (v.kind !== 'object' || v.spread || !on) return opaqueOf(v);
-        const days = propOf(v, 'recoveryPeriodInDays');
-        return { PointInTimeRecoveryEnabled: on.value.kind === 'literal' && typeof on.value.value === 'boolean' ? on.value.value : opaqueOf(on.value),
-          ...(days ? { RecoveryPeriodInDays: days.value.kind === 'literal' && typeof days.value.value === 'number' ? days.value.value : opaqueOf(days.value) } : {}) };
-      },
-      // Default: not enabled. (pointInTimeRecovery is deprecated in favour of this prop; fixes write this one.)
-      default: always({ PointInTimeRecoveryEnabled: false }),
-      fix: want => (want.length === 1 && want[0].path.join('.') === 'PointInTimeRecoveryEnabled' && want[0].value === true ? '{ pointInTimeRecoveryEnabled: true }' : undefined),
-    },
+    pitrSpecification([]),
     bool('pointInTimeRecovery', ['PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled']),
     enumOf('encryption', ['SSESpecification'], 'aws-dynamodb', 'TableEncryption', {
       DEFAULT: ABSENT, AWS_MANAGED: { SSEEnabled: true }, CUSTOMER_MANAGED: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: new Opaque('table key') },
     }),
     opaque('encryptionKey', ['SSESpecification', 'KMSMasterKeyId']),
     bool('deletionProtection', ['DeletionProtectionEnabled'], always(false)),
+  ],
+  removalDefault: 'RETAIN',
+};
+
+/**
+ * `TableV2` writes an `AWS::DynamoDB::GlobalTable` whose first replica is the table in the stack's region; table-level
+ * point-in-time recovery and deletion protection are written onto every replica, so the first one stands for them.
+ */
+const TABLE_V2_KEYS: Record<string, Cfn> = {
+  dynamoOwnedKey: { SSEEnabled: false }, awsManagedKey: { SSEEnabled: true, SSEType: 'KMS' }, customerManagedKey: { SSEEnabled: true, SSEType: 'KMS' },
+};
+const dynamoTableV2: ConstructSpec = {
+  module: 'aws-dynamodb', classes: ['TableV2'], type: 'AWS::DynamoDB::GlobalTable',
+  props: [
+    pitrSpecification(['Replicas', 0]),
+    bool('pointInTimeRecovery', ['Replicas', 0, 'PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled']),
+    {
+      prop: 'encryption', cfn: ['SSESpecification'],
+      toCfn: v => {
+        if (v.kind === 'absent') return ABSENT;
+        const m = v.kind === 'call' && v.ref.module === 'aws-dynamodb' && v.ref.path[0] === 'TableEncryptionV2' ? v.ref.path[1] : undefined;
+        return m && m in TABLE_V2_KEYS ? TABLE_V2_KEYS[m] : opaqueOf(v);
+      },
+      default: always({ SSEEnabled: false }),
+      fix: want => (want.length === 1 && want[0].path.join('.') === 'SSEEnabled' && want[0].value === true ? '@{aws-dynamodb:TableEncryptionV2}.awsManagedKey()' : undefined),
+    },
+    bool('deletionProtection', ['Replicas', 0, 'DeletionProtectionEnabled'], always(false)),
   ],
   removalDefault: 'RETAIN',
 };
@@ -535,7 +567,7 @@ export const CONSTRUCTS: ConstructSpec[] = [
   s3Bucket,
   rdsInstance(['DatabaseInstance'], false), rdsInstance(['DatabaseInstanceFromSnapshot', 'DatabaseInstanceReadReplica'], true),
   rdsCluster(['DatabaseCluster'], false), rdsCluster(['DatabaseClusterFromSnapshot'], true),
-  logGroup, trail, dynamoTable, volume, instance, launchTemplate, efs, kmsKey, securityGroup,
+  logGroup, trail, dynamoTable, dynamoTableV2, volume, instance, launchTemplate, efs, kmsKey, securityGroup,
   appListener, netListener, loadBalancer, distribution, topic, queue, backupVault, backupPlan, vpc,
 ];
 

@@ -43,14 +43,15 @@ const dynamodbPitr: Rule = {
   checkResource(r, ctx) {
     if (r.type === 'AWS::DynamoDB::Table') { requireTrue(ctx, r, [...PITR]); return; }
     // A global table turns point-in-time recovery on per replica: each replica keeps its own copy of the data.
-    for (const replica of itemsOf(get(r.properties, 'Replicas')).filter(isMap)) {
+    for (const [i, replica] of itemsOf(get(r.properties, 'Replicas')).entries()) {
+      if (!isMap(replica)) continue;
       const region = get(replica, 'Region');
       for (const o of nodeOutcomes(ctx, replica, PITR)) {
         const on = o.value === undefined ? false : asBool(o.value);
         if (on === true || on === UNKNOWN) continue;
         ctx.report({
           at: o.value !== undefined && o.anchor ? o.anchor : region ?? anchorOf(r, {}), via: o.via,
-          args: { property: `Replicas[${scalarString(region) ?? '?'}].${PITR.join('.')}`, value: o.value === undefined ? notSet(ctx) : String(o.value) },
+          args: { property: `Replicas[${scalarString(region) ?? i}].${PITR.join('.')}`, value: o.value === undefined ? notSet(ctx) : String(o.value) },
           fix: o.via.length ? undefined : o.value === undefined ? setWithin(r, replica, [...PITR], true)
             : o.anchor ? { kind: 'replace', node: o.anchor, value: true } : undefined,
         });
