@@ -64,6 +64,17 @@ describe('CDK model: what constructs write and create', () => {
     assert.deepStrictEqual(f.map(x => `${x.rule}@${x.resource}`).sort(), ['dynamodb-kms-encryption@Plain', 'dynamodb-pitr@Plain']);
     assert.strictEqual(attr(text, 'Plain', 'DeletionPolicy'), 'Retain', 'TableV2 keeps its data by default');
   });
+  it('TableV2 replicas: a region outside Japan is an error; PITR is inherited, or reported where a replica turns it off', () => {
+    const props = `partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING }, encryption: dynamodb.TableEncryptionV2.awsManagedKey()`;
+    const text = `${HEAD}new dynamodb.TableV2(this, 'On', { ${props}, pointInTimeRecovery: true, replicas: [{ region: 'ap-northeast-3' }, { region: 'us-east-1', pointInTimeRecovery: false }] });\n`
+      + `new dynamodb.TableV2(this, 'Off', { ${props}, replicas: [{ region: 'ap-northeast-3' }] });\n`;
+    const f = open(run('stack.ts', text)).map(x => `${x.rule}@${x.resource}: ${x.message.replace(/^.*\((Replicas\[[^\]]+\]).*$/, '$1')}`).sort();
+    assert.deepStrictEqual(f, [
+      'dynamodb-pitr@Off: Replicas[0]',
+      'dynamodb-pitr@On: Replicas[us-east-1]',
+      'region-patient-data-outside-japan@On: On names a region outside Japan: us-east-1',
+    ]);
+  });
   it('addToResourcePolicy(new iam.PolicyStatement(…)) adds a statement to the bucket policy, beside enforceSSL', () => {
     const text = `${HEAD}const b = new s3.Bucket(this, 'Logs', { enforceSSL: true });\nb.addToResourcePolicy(new iam.PolicyStatement({ effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['s3:DeleteObject'], resources: [b.arnForObjects('*')] }));\nconst pub = new s3.Bucket(this, 'Public');\npub.addToResourcePolicy(new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['s3:GetObject'], resources: ['*'] }));\n`;
     const m = modelOf(text);

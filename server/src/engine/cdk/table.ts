@@ -3,7 +3,7 @@
  * docs and the constructs' code); docs/cdk.md lists every default relied on. One table serves the model builder and the
  * TypeScript fixer. A default of ABSENT means CDK writes nothing and CloudFormation's (the service's) default applies.
  */
-import { ABSENT, Cfn, Opaque } from './cfn-value';
+import { ABSENT, Cfn, isPlainObject, Opaque } from './cfn-value';
 import { always, bool, Companion, ConstructSpec, days, enumOf, num, opaque, opaqueOf, PropSpec, SpecCtx, str, stringList } from './mapping';
 import { durationDays, enumMember, propOf, TsValue } from './values';
 
@@ -278,10 +278,20 @@ const dynamoTable: ConstructSpec = {
 const TABLE_V2_KEYS: Record<string, Cfn> = {
   dynamoOwnedKey: { SSEEnabled: false }, awsManagedKey: { SSEEnabled: true, SSEType: 'KMS' }, customerManagedKey: { SSEEnabled: true, SSEType: 'KMS' },
 };
+const TABLE_V2_PITR = pitrSpecification(['Replicas', 0]);
+const NO_PITR = { PointInTimeRecoveryEnabled: false };
+/** A TableV2 (or replica) PITR setting from its two props, CDK's default (off) when neither is written. */
+function pitrOfTableV2(c: SpecCtx, spec: TsValue | undefined, flag: TsValue | undefined): Cfn {
+  if (spec && spec.kind !== 'absent') { const v = TABLE_V2_PITR.toCfn(spec, c); return v === ABSENT ? NO_PITR : v; }
+  if (flag && flag.kind !== 'absent') return { PointInTimeRecoveryEnabled: flag.kind === 'literal' && typeof flag.value === 'boolean' ? flag.value : opaqueOf(flag) };
+  return NO_PITR;
+}
+const isDefaultPitr = (v: Cfn) => v === NO_PITR;
+
 const dynamoTableV2: ConstructSpec = {
   module: 'aws-dynamodb', classes: ['TableV2'], type: 'AWS::DynamoDB::GlobalTable',
   props: [
-    pitrSpecification(['Replicas', 0]),
+    TABLE_V2_PITR,
     bool('pointInTimeRecovery', ['Replicas', 0, 'PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled']),
     {
       prop: 'encryption', cfn: ['SSESpecification'],
@@ -294,6 +304,29 @@ const dynamoTableV2: ConstructSpec = {
       fix: want => (want.length === 1 && want[0].path.join('.') === 'SSEEnabled' && want[0].value === true ? '@{aws-dynamodb:TableEncryptionV2}.awsManagedKey()' : undefined),
     },
     bool('deletionProtection', ['Replicas', 0, 'DeletionProtectionEnabled'], always(false)),
+    {
+      // `replicas: [{ region }]` become Replicas[1…] beside the stack's own, each with the table's point-in-time
+      // recovery unless the replica sets its own; a list that cannot be read adds nothing.
+      prop: 'replicas', cfn: ['Replicas'],
+      toCfn: (v, c) => {
+        if (v.kind !== 'array' || v.spread) return ABSENT;
+        // A replica that inherits an off setting is left unknown: the finding on Replicas[0] (the table's own prop) is
+        // the one to fix, and its fix reaches every replica.
+        const tableOn = !c.spread && pitrOfTableV2(c, c.value('pointInTimeRecoverySpecification'), c.value('pointInTimeRecovery'));
+        const table = tableOn && isPlainObject(tableOn) && tableOn.PointInTimeRecoveryEnabled === true ? tableOn : new Opaque('inherited from the table');
+        const out: Cfn[] = [];
+        v.items.forEach((item, i) => {
+          const region = propOf(item, 'region')?.value;
+          const own = item.kind === 'object' && !item.spread
+            ? pitrOfTableV2(c, propOf(item, 'pointInTimeRecoverySpecification')?.value, propOf(item, 'pointInTimeRecovery')?.value) : undefined;
+          out[i + 1] = {
+            Region: region?.kind === 'literal' && typeof region.value === 'string' ? region.value : region ? opaqueOf(region) : new Opaque('region'),
+            PointInTimeRecoverySpecification: own && !isDefaultPitr(own) ? own : table,
+          };
+        });
+        return out.length ? out : ABSENT;
+      },
+    },
   ],
   removalDefault: 'RETAIN',
 };
