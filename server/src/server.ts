@@ -15,6 +15,7 @@ const connection = lsp.createConnection(lsp.ProposedFeatures.all);
 const documents = new lsp.TextDocuments(TextDocument);
 let locale: string | undefined;
 let canPullConfig = false;
+let canRegisterConfigChange = false;
 let canAskFolders = false;
 let initialFolders: string[] = [];
 let session: Session;
@@ -38,6 +39,7 @@ function guard<T>(what: string, fallback: T, f: () => T): T {
 connection.onInitialize(params => {
   locale = params.locale;
   canPullConfig = !!params.capabilities.workspace?.configuration;
+  canRegisterConfigChange = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   canAskFolders = !!params.capabilities.workspace?.workspaceFolders;
   initialFolders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   const init = (params.initializationOptions ?? {}) as { settings?: RawSettings };
@@ -66,7 +68,8 @@ connection.onInitialized(async () => {
   if (!canPullConfig && initialSettings) applySettings(initialSettings);
   if (canPullConfig) {
     await refreshSettings();
-    void connection.client.register(lsp.DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    // Only clients that declare dynamic registration are asked (others send didChangeConfiguration unasked, or never).
+    if (canRegisterConfigChange) void connection.client.register(lsp.DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   }
 });
 

@@ -45,6 +45,7 @@ export class LspClient {
       if (msg.error) p?.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code })); else p?.resolve(msg.result);
     } else if (msg.id !== undefined && msg.method) {
       // Server → client request (e.g. workspace/configuration, client/registerCapability): answer plainly.
+      this.serverRequests.push(msg.method);
       const result = msg.method === 'workspace/configuration' ? (msg.params.items ?? []).map(() => this.configuration) : null;
       this.write({ jsonrpc: '2.0', id: msg.id, result });
     } else if (msg.method) {
@@ -53,6 +54,8 @@ export class LspClient {
   }
 
   configuration: unknown = {};
+  /** Methods of the requests the server sent, in order: a client may only be asked what its capabilities allow. */
+  readonly serverRequests: string[] = [];
 
   private write(msg: unknown) {
     const body = Buffer.from(JSON.stringify(msg), 'utf8');
@@ -79,12 +82,15 @@ export class LspClient {
     return new Promise<T>((resolve, reject) => this.pending.set(id, { resolve, reject }));
   }
 
-  async initialize(opts: { locale?: string; settings?: unknown; configuration?: boolean; rootUri?: string; folders?: string[] } = {}) {
+  async initialize(opts: { locale?: string; settings?: unknown; configuration?: boolean; dynamicRegistration?: boolean; rootUri?: string; folders?: string[] } = {}) {
     const folders = opts.folders ?? (opts.rootUri ? [opts.rootUri] : []);
     const result = await this.request('initialize', {
       processId: process.pid, rootUri: opts.rootUri ?? null, locale: opts.locale ?? 'en',
       workspaceFolders: folders.length ? folders.map((uri, i) => ({ uri, name: `folder${i}` })) : null,
-      capabilities: { workspace: { configuration: opts.configuration ?? false }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+      capabilities: {
+        workspace: { configuration: opts.configuration ?? false, didChangeConfiguration: { dynamicRegistration: opts.dynamicRegistration ?? false } },
+        textDocument: { publishDiagnostics: { relatedInformation: true } },
+      },
       initializationOptions: { settings: opts.settings ?? {} },
     });
     this.notify('initialized', {});

@@ -38,3 +38,22 @@ describe('LSP: settings that are not understood', function () {
     assert.strictEqual(shown.length, 1, JSON.stringify(shown));
   });
 });
+
+describe('LSP: the server asks a client only what it declared', function () {
+  this.timeout(30000);
+  for (const dynamicRegistration of [false, true]) {
+    it(`configuration pull ${dynamicRegistration ? 'with' : 'without'} dynamic registration of didChangeConfiguration`, async () => {
+      const client = new LspClient({ IRYO_GUARD_DEBOUNCE_MS: '20' });
+      try {
+        await client.initialize({ configuration: true, dynamicRegistration });
+        const uri = 'file:///virtual/asked.yaml';
+        client.open(uri, TEMPLATE);
+        await client.waitForDiagnostics(uri, d => d.length > 0);
+        assert.ok(client.serverRequests.includes('workspace/configuration'), JSON.stringify(client.serverRequests));
+        assert.strictEqual(client.serverRequests.includes('client/registerCapability'), dynamicRegistration, JSON.stringify(client.serverRequests));
+      } finally {
+        await client.shutdown();
+      }
+    });
+  }
+});
