@@ -6,12 +6,25 @@ import { jsonValue, yamlBlockLines, yamlEntryLines, yamlFlow } from './render';
 
 /** Turns a format-neutral fix into minimal text edits for a YAML or JSON template, in the author's style. */
 export function templateFixEdits(t: Template, fix: FixSpec): TextEdit[] | undefined {
+  try {
+    return fixEdits(t, fix);
+  } catch (e) {
+    if (e instanceof SharedText) return undefined;
+    throw e;
+  }
+}
+
+/** Thrown when an edit would land in text an alias shares: changing it would change every place that uses the anchor. */
+class SharedText extends Error {}
+function own<T extends Node>(n: T): T { if (n.aliased) throw new SharedText(); return n; }
+
+function fixEdits(t: Template, fix: FixSpec): TextEdit[] | undefined {
   const w = new Writer(t);
   const main = singleFixEdits(t, w, fix);
   if (!main || !fix.also?.length) return main;
   const edits = [...main];
   for (const extra of fix.also) {
-    const more = templateFixEdits(t, extra);
+    const more = fixEdits(t, extra);
     if (!more) return undefined;
     edits.push(...more);
   }
@@ -102,6 +115,9 @@ class Writer {
   /** Adds `key: value` as the last entry of a map. */
   insertEntry(map: MapNode, key: string, value: FixValue): TextEdit {
     const t = this.t;
+    // Merged entries (`<<: *name`) come first, so the last entry is written here unless the map has none of its own.
+    const lastEntry = own(map).entries[map.entries.length - 1];
+    if (lastEntry?.value.aliased) throw new SharedText();
     if (t.format === 'json') {
       const last = map.entries[map.entries.length - 1];
       if (last) {
@@ -117,7 +133,7 @@ class Writer {
       const at = map.entries.length ? map.entries[map.entries.length - 1].value.end : close;
       return this.edit(at, at, `${sep}${yamlFlow(key, false)}: ${yamlFlow(value, this.short)}`);
     }
-    const indent = this.col(map.entries[0].keyStart);
+    const indent = this.col(lastEntry.keyStart);
     const lastLine = this.pos(Math.max(map.start, lastContentOffset(t.text, map.end))).line;
     const eol = t.lines.lineStart(lastLine) + t.lines.lineText(lastLine).length;
     const nl = t.text.includes('\r\n') ? '\r\n' : '\n';
@@ -127,6 +143,7 @@ class Writer {
   /** Replaces an entry's value, keeping its key (block values start on the next line). */
   replaceEntryValue(e: Entry, value: FixValue): TextEdit {
     const t = this.t;
+    own(e.value);
     if (t.format === 'json') {
       const indent = this.col(e.keyStart);
       return this.edit(e.value.start, e.value.end, jsonValue(value, indent, this.unit));
@@ -152,6 +169,7 @@ class Writer {
   }
 
   replaceNode(node: Node, value: FixValue): TextEdit {
+    own(node);
     if (this.t.format === 'json') return this.edit(node.start, node.end, jsonValue(value, this.lineIndent(node.start), this.unit));
     // An empty value right after `key:` needs a space before the new one.
     const pad = node.start === node.end && this.t.text[node.start - 1] === ':' ? ' ' : '';
@@ -160,6 +178,7 @@ class Writer {
 
   appendItem(seq: SeqNode, item: FixValue): TextEdit {
     const t = this.t;
+    own(seq);
     if (t.format === 'json' || seq.flow) {
       const close = t.text.lastIndexOf(']', seq.end - 1);
       const last = seq.items[seq.items.length - 1];

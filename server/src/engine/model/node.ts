@@ -10,6 +10,8 @@ interface NodeBase {
   end: number;
   /** Not written in the text: a default applied by the analyser (e.g. a CDK construct default). */
   synthetic?: boolean;
+  /** Reached through a YAML alias or merge key (`*name`, `<<: *name`): its text is the anchor's, shared with others. */
+  aliased?: boolean;
 }
 export interface Entry { key: string; keyStart: number; keyEnd: number; value: Node }
 export interface MapNode extends NodeBase { kind: 'map'; entries: Entry[]; flow: boolean; tag?: string }

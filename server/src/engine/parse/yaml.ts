@@ -104,17 +104,29 @@ class Converter {
       this.aliasBudget -= size;
       if (this.aliasBudget < 0) return this.convert(n, depth);
       const inner = this.convert(target as YNode, depth + 1);
-      return { ...inner, start, end: valueEnd };
+      markAliased(inner);
+      // The alias itself is written here; what it stands for is the anchor's text.
+      return { ...inner, start, end: valueEnd, aliased: undefined };
     } else if (isMap(n)) {
       const entries: Entry[] = [];
+      const merged: Entry[] = [];
       for (const p of n.items) {
         const k = p.key as YNode | null;
         const key = k && isScalar(k) ? String(k.value) : k ? this.text.slice(k.range?.[0] ?? 0, k.range?.[1] ?? 0) : '';
         const [ks, ke] = k?.range ?? [0, 0];
         const value: Node = p.value ? this.convert(p.value as YNode, depth + 1) : { kind: 'scalar', value: null, start: ke, end: ke };
+        if (key === '<<' && k && isScalar(k) && k.type === 'PLAIN' && (isAlias(p.value) || isSeq(p.value))) {
+          // Merge key: the aliased maps' entries count as this map's, the ones written here winning, earlier sources first.
+          for (const source of value.kind === 'seq' ? value.items : [value]) {
+            if (source.kind === 'map') for (const e of source.entries) merged.push({ ...e, value: markAliased(e.value) });
+          }
+          continue;
+        }
         entries.push({ key, keyStart: ks, keyEnd: ke, value });
       }
-      out = { kind: 'map', entries, flow: !!n.flow, start, end: valueEnd };
+      const own = new Set(entries.map(e => e.key));
+      const inherited = merged.filter((e, i) => !own.has(e.key) && merged.findIndex(x => x.key === e.key) === i);
+      out = { kind: 'map', entries: [...inherited, ...entries], flow: !!n.flow, start, end: valueEnd };
     } else if (isSeq(n)) {
       const items = n.items.map(it => this.convert(it as YNode, depth + 1));
       out = { kind: 'seq', items, flow: !!n.flow, start, end: valueEnd };
@@ -128,6 +140,14 @@ class Converter {
     }
     return tag ? shortFormIntrinsic(tag, s, out) : out;
   }
+}
+
+/** Marks a converted subtree as the anchor's text (fixes never edit it: the edit would change every alias). */
+function markAliased(n: Node): Node {
+  n.aliased = true;
+  if (n.kind === 'map') for (const e of n.entries) markAliased(e.value);
+  else if (n.kind === 'seq') for (const it of n.items) markAliased(it);
+  return n;
 }
 
 function countNodes(n: YNode, cap: number): number {
