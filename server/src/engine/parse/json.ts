@@ -1,5 +1,6 @@
 import { parseTree, ParseError, printParseErrorCode, Node as JNode } from 'jsonc-parser';
 import { Entry, Node } from '../model/node';
+import { endOf, innermostUnclosed } from './brackets';
 import { MAX_DEPTH, ParseProblem, ParseResult } from './limits';
 
 const JA: Record<string, string> = {
@@ -39,7 +40,7 @@ function describeError(text: string, e: ParseError): ParseProblem {
   const atEnd = text.slice(start).trim() === '';
   const strayCloser = /[\]}]/.test(text[start] ?? '');
   if (atEnd || strayCloser) {
-    const open = innermostUnclosed(text, start);
+    const open = innermostUnclosed(text, start, '[{', i => (text[i] === '"' ? endOf(text, i, '"\n', true) : -1));
     const closer = open >= 0 ? (text[open] === '[' ? ']' : '}') : '';
     if (open >= 0 && (atEnd || text[start] !== closer)) {
       return { code: name, start: open, end: open + 1, message: {
@@ -50,20 +51,6 @@ function describeError(text: string, e: ParseError): ParseProblem {
   const end = Math.min(text.length, start + Math.max(1, e.length));
   return { code: name, start, end: Math.max(end, start),
     message: { ja: `JSON 構文エラー: ${JA[name] ?? name}`, en: `JSON syntax error: ${EN[name] ?? name}` } };
-}
-
-/** Offset of the innermost `[` or `{` opened before `pos` and not closed by then (strings skipped), or -1. */
-function innermostUnclosed(text: string, pos: number): number {
-  const stack: number[] = [];
-  let inString = false;
-  for (let i = 0; i < pos && i < text.length; i++) {
-    const c = text[i];
-    if (inString) { if (c === '\\') i++; else if (c === '"' || c === '\n') inString = false; continue; }
-    if (c === '"') inString = true;
-    else if (c === '[' || c === '{') stack.push(i);
-    else if (c === ']' || c === '}') stack.pop();
-  }
-  return stack.length ? stack[stack.length - 1] : -1;
 }
 
 function convert(n: JNode, depth: number, problems: ParseProblem[], text: string): Node {

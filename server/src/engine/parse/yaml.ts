@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, Parser, Composer, Document, Node as YNode } from 'yaml';
 import { Entry, Node } from '../model/node';
+import { endOf, innermostUnclosed } from './brackets';
 import { MAX_ALIAS_NODES, MAX_DEPTH, ParseProblem, ParseResult } from './limits';
 
 /** Parses YAML (1.2, CloudFormation short-form tags allowed) into the neutral node tree with exact offsets. */
@@ -33,7 +34,7 @@ function describeError(text: string, code: string, [s, e]: [number, number], raw
   const first = raw.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   const closer = /end with a ([\]}])/.exec(first)?.[1];
   if (closer) {
-    const open = unclosedBefore(text, s, closer === ']' ? '[' : '{', closer);
+    const open = innermostUnclosed(text, s, closer === ']' ? '[' : '{', i => yamlSkip(text, i));
     if (open >= 0) {
       return { code, start: open, end: open + 1, message: {
         ja: `YAML 構文エラー: この ${text[open]} が閉じられていません（${closer} が必要です）`,
@@ -50,19 +51,12 @@ function describeError(text: string, code: string, [s, e]: [number, number], raw
   return { code, start: s, end, message: { ja: `YAML 構文エラー: ${first}`, en: `YAML syntax error: ${first}` } };
 }
 
-/** Offset of the innermost bracket opened before `pos` and not closed by then (quotes skipped), or -1. */
-function unclosedBefore(text: string, pos: number, open: string, close: string): number {
-  const stack: number[] = [];
-  let quote = '';
-  for (let i = 0; i < pos && i < text.length; i++) {
-    const c = text[i];
-    if (quote) { if (c === quote) quote = ''; else if (c === '\n') quote = ''; continue; }
-    if (c === '"' || c === "'") { if (/[\s[{,:]/.test(text[i - 1] ?? ' ')) quote = c; continue; }
-    if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) { while (i < pos && text[i] !== '\n') i++; continue; }
-    if (c === open) stack.push(i);
-    else if (c === close) stack.pop();
-  }
-  return stack.length ? stack[stack.length - 1] : -1;
+/** Where a YAML quoted scalar or comment starting at `i` ends (quotes close at the line's end at the latest), or -1. */
+function yamlSkip(text: string, i: number): number {
+  const c = text[i], prev = text[i - 1] ?? ' ';
+  if ((c === '"' || c === "'") && /[\s[{,:]/.test(prev)) return endOf(text, i, c + '\n');
+  if (c === '#' && /\s/.test(prev)) return endOf(text, i, '\n');
+  return -1;
 }
 
 function problem(code: string, ja: string, en: string, start: number, end: number, e?: unknown): ParseProblem {
