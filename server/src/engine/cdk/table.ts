@@ -279,20 +279,20 @@ const TABLE_V2_KEYS: Record<string, Cfn> = {
   dynamoOwnedKey: { SSEEnabled: false }, awsManagedKey: { SSEEnabled: true, SSEType: 'KMS' }, customerManagedKey: { SSEEnabled: true, SSEType: 'KMS' },
 };
 const TABLE_V2_PITR = pitrSpecification(['Replicas', 0]);
-const NO_PITR = { PointInTimeRecoveryEnabled: false };
-/** A TableV2 (or replica) PITR setting from its two props, CDK's default (off) when neither is written. */
-function pitrOfTableV2(c: SpecCtx, spec: TsValue | undefined, flag: TsValue | undefined): Cfn {
-  if (spec && spec.kind !== 'absent') { const v = TABLE_V2_PITR.toCfn(spec, c); return v === ABSENT ? NO_PITR : v; }
-  if (flag && flag.kind !== 'absent') return { PointInTimeRecoveryEnabled: flag.kind === 'literal' && typeof flag.value === 'boolean' ? flag.value : opaqueOf(flag) };
-  return NO_PITR;
+const TABLE_V2_PITR_FLAG = bool('pointInTimeRecovery', ['Replicas', 0, 'PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled']);
+/** The PITR setting a TableV2 (or one replica) writes through either of its two props; undefined when neither is written. */
+function writtenPitr(c: SpecCtx, spec: TsValue | undefined, flag: TsValue | undefined): Cfn | undefined {
+  const fromSpec = spec ? TABLE_V2_PITR.toCfn(spec, c) : ABSENT;
+  if (fromSpec !== ABSENT) return fromSpec;
+  const fromFlag = flag ? TABLE_V2_PITR_FLAG.toCfn(flag, c) : ABSENT;
+  return fromFlag !== ABSENT ? { PointInTimeRecoveryEnabled: fromFlag } : undefined;
 }
-const isDefaultPitr = (v: Cfn) => v === NO_PITR;
 
 const dynamoTableV2: ConstructSpec = {
   module: 'aws-dynamodb', classes: ['TableV2'], type: 'AWS::DynamoDB::GlobalTable',
   props: [
     TABLE_V2_PITR,
-    bool('pointInTimeRecovery', ['Replicas', 0, 'PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled']),
+    TABLE_V2_PITR_FLAG,
     {
       prop: 'encryption', cfn: ['SSESpecification'],
       toCfn: v => {
@@ -312,16 +312,16 @@ const dynamoTableV2: ConstructSpec = {
         if (v.kind !== 'array' || v.spread) return ABSENT;
         // A replica that inherits an off setting is left unknown: the finding on Replicas[0] (the table's own prop) is
         // the one to fix, and its fix reaches every replica.
-        const tableOn = !c.spread && pitrOfTableV2(c, c.value('pointInTimeRecoverySpecification'), c.value('pointInTimeRecovery'));
-        const table = tableOn && isPlainObject(tableOn) && tableOn.PointInTimeRecoveryEnabled === true ? tableOn : new Opaque('inherited from the table');
+        const written = c.spread ? undefined : writtenPitr(c, c.value('pointInTimeRecoverySpecification'), c.value('pointInTimeRecovery'));
+        const inherited = isPlainObject(written) && written.PointInTimeRecoveryEnabled === true ? written : new Opaque('inherited from the table');
         const out: Cfn[] = [];
         v.items.forEach((item, i) => {
           const region = propOf(item, 'region')?.value;
           const own = item.kind === 'object' && !item.spread
-            ? pitrOfTableV2(c, propOf(item, 'pointInTimeRecoverySpecification')?.value, propOf(item, 'pointInTimeRecovery')?.value) : undefined;
+            ? writtenPitr(c, propOf(item, 'pointInTimeRecoverySpecification')?.value, propOf(item, 'pointInTimeRecovery')?.value) : undefined;
           out[i + 1] = {
             Region: region?.kind === 'literal' && typeof region.value === 'string' ? region.value : region ? opaqueOf(region) : new Opaque('region'),
-            PointInTimeRecoverySpecification: own && !isDefaultPitr(own) ? own : table,
+            PointInTimeRecoverySpecification: own ?? inherited,
           };
         });
         return out.length ? out : ABSENT;
