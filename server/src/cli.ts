@@ -21,6 +21,11 @@ function langOf(args: ParsedArgs): Lang {
   return oneOf(args, 'lang', ['ja', 'en'] as const, env.toLowerCase().startsWith('ja') ? 'ja' : 'en');
 }
 
+/** `; did you mean "a", "b"?`, or nothing when there is no candidate. */
+function didYouMean(candidates: string[]): string {
+  return candidates.length ? `; did you mean ${candidates.map(x => `"${x}"`).join(', ')}?` : '';
+}
+
 function fileUri(file: string): string { return pathToFileURL(path.resolve(file)).href; }
 
 /** The engine context for the CLI: files come from disk; analyses of linked files are cached for the run. */
@@ -51,8 +56,7 @@ function check(args: ParsedArgs, catalog: Catalog): number {
   };
   for (const id of settings.disabledRules) {
     if (catalog.rules.has(id)) continue;
-    const s = catalog.suggest(id, 'rule');
-    throw new UsageError(`--disable: unknown rule "${id}"${s.length ? `; did you mean ${s.map(x => `"${x}"`).join(', ')}?` : ''}`);
+    throw new UsageError(`--disable: unknown rule "${id}"${didYouMean(catalog.suggest(id, 'rule'))}`);
   }
   const ctx = cliContext(catalog, settings);
   const results: FileResult[] = [];
@@ -98,7 +102,7 @@ function explain(args: ParsedArgs, catalog: Catalog): number {
   const entry = catalog.lookup(id);
   if (!entry) {
     const s = catalog.suggest(id);
-    process.stderr.write(`iryo-guard: unknown ID "${id}"${s.length ? `; did you mean ${s.map(x => `"${x}"`).join(', ')}?` : ''}\n`);
+    process.stderr.write(`iryo-guard: unknown ID "${id}"${didYouMean(catalog.suggest(id))}\n`);
     return 2;
   }
   process.stdout.write(format === 'json' ? JSON.stringify(entryJson(entry), null, 2) + '\n' : describeEntry(entry, catalog, lang) + '\n');

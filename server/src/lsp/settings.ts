@@ -36,11 +36,11 @@ export function settingsProblems(raw: RawSettings | undefined, catalog: Catalog,
   const r = raw ?? {};
   const out: string[] = [];
   const ja = lang === 'ja';
+  const didYouMean = (s: string[]) => (!s.length ? '' : ja ? `（もしかして ${s.join('、')}）` : ` (did you mean ${s.join(', ')}?)`);
   const ruleIds = (where: string, ids: string[]) => {
     for (const id of ids) {
       if (catalog.rules.has(id)) continue;
-      const s = catalog.suggest(id, 'rule');
-      const hint = s.length ? (ja ? `（もしかして ${s.join('、')}）` : ` (did you mean ${s.join(', ')}?)`) : '';
+      const hint = didYouMean(catalog.suggest(id, 'rule'));
       out.push(ja ? `${where}: 規則「${id}」はありません${hint}` : `${where}: unknown rule "${id}"${hint}`);
     }
   };
@@ -63,9 +63,9 @@ export function settingsProblems(raw: RawSettings | undefined, catalog: Catalog,
   oneOf('language', r.language, ['auto', 'ja', 'en']);
   oneOf('accountLevelRules', r.accountLevelRules, ['auto', 'always', 'never']);
   if (r.guideline !== undefined && !(typeof r.guideline === 'string' && catalog.lookup(r.guideline, 'edition'))) {
-    const s = typeof r.guideline === 'string' ? catalog.suggest(r.guideline, 'edition') : [];
-    out.push(ja ? `iryoGuard.guideline: ${JSON.stringify(r.guideline)} はガイドラインの版ではありません${s.length ? `（もしかして ${s.join('、')}）` : ''}`
-      : `iryoGuard.guideline: ${JSON.stringify(r.guideline)} is not a guideline edition${s.length ? ` (did you mean ${s.join(', ')}?)` : ''}`);
+    const hint = didYouMean(typeof r.guideline === 'string' ? catalog.suggest(r.guideline, 'edition') : []);
+    out.push(ja ? `iryoGuard.guideline: ${JSON.stringify(r.guideline)} はガイドラインの版ではありません${hint}`
+      : `iryoGuard.guideline: ${JSON.stringify(r.guideline)} is not a guideline edition${hint}`);
   }
   if (r.maxFileSizeKB !== undefined && !(typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0)) {
     out.push(ja ? `iryoGuard.maxFileSizeKB: ${JSON.stringify(r.maxFileSizeKB)} は正の数ではありません。既定値 ${defaultSettings.maxFileSizeKB} を使います`

@@ -119,10 +119,9 @@ class Writer {
     const lastEntry = own(map).entries[map.entries.length - 1];
     if (lastEntry?.value.aliased) throw new SharedText();
     if (t.format === 'json') {
-      const last = map.entries[map.entries.length - 1];
-      if (last) {
-        const indent = this.col(last.keyStart);
-        return this.edit(last.value.end, last.value.end, `,\n${' '.repeat(indent)}${JSON.stringify(key)}: ${jsonValue(value, indent, this.unit)}`);
+      if (lastEntry) {
+        const indent = this.col(lastEntry.keyStart);
+        return this.edit(lastEntry.value.end, lastEntry.value.end, `,\n${' '.repeat(indent)}${JSON.stringify(key)}: ${jsonValue(value, indent, this.unit)}`);
       }
       const indent = this.lineIndent(map.start) + this.unit;
       return this.edit(map.start + 1, map.end - 1, `\n${' '.repeat(indent)}${JSON.stringify(key)}: ${jsonValue(value, indent, this.unit)}\n${' '.repeat(indent - this.unit)}`);
@@ -130,7 +129,7 @@ class Writer {
     if (map.flow || map.entries.length === 0) {
       const close = t.text.lastIndexOf('}', map.end - 1);
       const sep = map.entries.length ? ', ' : '';
-      const at = map.entries.length ? map.entries[map.entries.length - 1].value.end : close;
+      const at = lastEntry ? lastEntry.value.end : close;
       return this.edit(at, at, `${sep}${yamlFlow(key, false)}: ${yamlFlow(value, this.short)}`);
     }
     const indent = this.col(lastEntry.keyStart);

@@ -13,6 +13,8 @@ import { RiskDocument, Str } from './model';
 
 export interface LinkedFile {
   path: Str;
+  /** Why the entry cannot name one file (a folder, a wildcard, empty); such entries are not read. */
+  notAFile?: string;
   uri?: string;
   analysis?: Analysis;
   template?: Template;
@@ -33,7 +35,7 @@ export function resolveUri(base: string, relative: string): string | undefined {
 }
 
 /** Why an `iac:` entry cannot name one file (empty, a folder, a wildcard), or undefined when it can. */
-export function notAFile(path: string, lang: 'ja' | 'en'): string | undefined {
+function notAFile(path: string, lang: 'ja' | 'en'): string | undefined {
   const p = path.trim();
   if (!p) return lang === 'ja' ? '空の文字列' : 'empty';
   if (/[*?[\]{}]/.test(p)) return lang === 'ja' ? 'ワイルドカードを含むパターン' : 'a wildcard pattern';
@@ -43,7 +45,8 @@ export function notAFile(path: string, lang: 'ja' | 'en'): string | undefined {
 
 export function resolveLinks(doc: RiskDocument, uri: string, ctx: EngineContext): LinkedFile[] {
   return (doc.assessment?.iac ?? []).map(p => {
-    if (notAFile(p.text, 'en')) return { path: p };
+    const why = notAFile(p.text, ctx.settings.lang);
+    if (why) return { path: p, notAFile: why };
     const target = resolveUri(uri, p.text);
     const analysis = target && target !== uri ? ctx.analysisOf?.(target) : undefined;
     return { path: p, uri: target, analysis, template: templateOf(analysis) };
@@ -58,8 +61,7 @@ export function openIacFindings(links: LinkedFile[]): Finding[] {
 export function checkLinks(d: Diagnostics, doc: RiskDocument, links: LinkedFile[]): void {
   const canRead = !!d.ctx.analysisOf;
   for (const l of links) {
-    const what = notAFile(l.path.text, d.ctx.settings.lang);
-    if (what) d.add('risk-iac-not-a-file', l.path.start, l.path.end, { path: l.path.text.trim() || '""', what });
+    if (l.notAFile) d.add('risk-iac-not-a-file', l.path.start, l.path.end, { path: l.path.text.trim() || '""', what: l.notAFile });
     else if (!l.analysis) { if (canRead && l.uri) d.add('risk-iac-missing', l.path.start, l.path.end, { path: l.path.text }); }
     else if (l.analysis.kind === 'none') {
       d.add('risk-iac-not-template', l.path.start, l.path.end, { path: l.path.text });
