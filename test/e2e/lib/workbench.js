@@ -23,6 +23,18 @@ async function until(what, probe, timeoutMs = 20000, everyMs = 150) {
 }
 
 function helpers(page, folder) {
+  /**
+   * Presses ArrowDown (at most `presses` times) until `isFocused()`, then checks the focus is still there `settleMs`
+   * later: a list refreshed meanwhile puts it back on its first row. Up to three rounds; true when it held.
+   */
+  const steadyFocus = async (isFocused, presses, settleMs) => {
+    for (let round = 1; round <= 3; round++) {
+      for (let i = 0; i < presses && !(await isFocused()); i++) await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(settleMs);
+      if (await isFocused()) return true;
+    }
+    return false;
+  };
   const suggestionLabels = () => page.locator(`${SUGGEST_WIDGET} .monaco-list-row`)
     .evaluateAll(els => els.map(e => e.getAttribute('aria-label') || e.textContent)).catch(() => []);
   const h = {
@@ -134,11 +146,7 @@ function helpers(page, folder) {
     async focusSuggestion(label) {
       const focused = page.locator(`${SUGGEST_WIDGET} .monaco-list-row.focused`);
       const focusedLabel = async () => (await focused.getAttribute('aria-label', { timeout: 1000 }).catch(() => '')) || '';
-      for (let round = 1; round <= 3; round++) {
-        for (let i = 0; i < 50 && !(await focusedLabel()).startsWith(label); i++) await page.keyboard.press('ArrowDown');
-        await page.waitForTimeout(300);
-        if ((await focusedLabel()).startsWith(label)) return (await focused.innerText()).replace(/\s+/g, ' ').trim();
-      }
+      if (await steadyFocus(async () => (await focusedLabel()).startsWith(label), 50, 300)) return (await focused.innerText()).replace(/\s+/g, ' ').trim();
       throw new Error(`suggestion "${label}" could not be focused; focused: ${await focusedLabel()}; list: ${JSON.stringify(await suggestionLabels())}`);
     },
 
@@ -185,13 +193,7 @@ function helpers(page, folder) {
       // Enter only once the focus has stayed on the action for a moment: a menu refreshed meanwhile refocuses its first row.
       const focused = page.locator('.action-widget .monaco-list-row.action.focused');
       const onTitle = async () => (await focused.innerText({ timeout: 1000 }).catch(() => '')).includes(title);
-      let steady = false;
-      for (let round = 1; round <= 3 && !steady; round++) {
-        for (let i = 0; i < 20 && !(await onTitle()); i++) await page.keyboard.press('ArrowDown');
-        await page.waitForTimeout(200);
-        steady = await onTitle();
-      }
-      if (!steady) throw new Error(`could not focus "${title}" in the lightbulb menu; menu: ${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`);
+      if (!(await steadyFocus(onTitle, 20, 200))) throw new Error(`could not focus "${title}" in the lightbulb menu; menu: ${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`);
       await page.keyboard.press('Enter');
       await page.waitForSelector('.action-widget', { state: 'hidden', timeout: 5000 }).catch(() => undefined);
     },
