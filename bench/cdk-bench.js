@@ -17,17 +17,44 @@ fs.mkdirSync(outDir, { recursive: true });
 
 function generateStack(lines) {
   const head = [
-    "import * as cdk from 'aws-cdk-lib';", "import * as s3 from 'aws-cdk-lib/aws-s3';", "import * as rds from 'aws-cdk-lib/aws-rds';",
-    "import * as kms from 'aws-cdk-lib/aws-kms';", "import * as logs from 'aws-cdk-lib/aws-logs';", "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
-    "import { Construct } from 'constructs';", '', 'export class BigStack extends cdk.Stack {',
-    '  constructor(scope: Construct, id: string, props: cdk.StackProps & { vpc: ec2.IVpc }) {', '    super(scope, id, props);',
+    "import * as cdk from 'aws-cdk-lib';",
+    "import * as s3 from 'aws-cdk-lib/aws-s3';",
+    "import * as rds from 'aws-cdk-lib/aws-rds';",
+    "import * as kms from 'aws-cdk-lib/aws-kms';",
+    "import * as logs from 'aws-cdk-lib/aws-logs';",
+    "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+    "import { Construct } from 'constructs';",
+    '',
+    'export class BigStack extends cdk.Stack {',
+    '  constructor(scope: Construct, id: string, props: cdk.StackProps & { vpc: ec2.IVpc }) {',
+    '    super(scope, id, props);',
   ];
   const blocks = [
     i => [`    const key${i} = new kms.Key(this, 'Key${i}', { enableKeyRotation: ${i % 2 === 0} });`],
-    i => [`    new s3.Bucket(this, 'Bucket${i}', {`, `      encryption: s3.BucketEncryption.${i % 3 ? 'KMS' : 'S3_MANAGED'},`, `      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,`, `      enforceSSL: true,`, `      versioned: ${i % 2 === 0},`, `    });`],
-    i => [`    new rds.DatabaseInstance(this, 'Db${i}', {`, `      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),`, `      vpc: props.vpc,`, `      storageEncrypted: ${i % 2 === 0},`, `      multiAz: true,`, `      backupRetention: cdk.Duration.days(${7 + (i % 20)}),`, `    });`],
-    i => [`    new logs.LogGroup(this, 'Logs${i}', { retention: logs.RetentionDays.${i % 2 ? 'FIVE_YEARS' : 'ONE_MONTH'} });`],
-    i => [`    const sg${i} = new ec2.SecurityGroup(this, 'Sg${i}', { vpc: props.vpc });`, `    sg${i}.addIngressRule(ec2.Peer.ipv4('10.0.0.0/16'), ec2.Port.tcp(${1000 + i}));`],
+    i => [
+      `    new s3.Bucket(this, 'Bucket${i}', {`,
+      `      encryption: s3.BucketEncryption.${i % 3 ? 'KMS' : 'S3_MANAGED'},`,
+      `      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,`,
+      `      enforceSSL: true,`,
+      `      versioned: ${i % 2 === 0},`,
+      `    });`,
+    ],
+    i => [
+      `    new rds.DatabaseInstance(this, 'Db${i}', {`,
+      `      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),`,
+      `      vpc: props.vpc,`,
+      `      storageEncrypted: ${i % 2 === 0},`,
+      `      multiAz: true,`,
+      `      backupRetention: cdk.Duration.days(${7 + (i % 20)}),`,
+      `    });`,
+    ],
+    i => [
+      `    new logs.LogGroup(this, 'Logs${i}', { retention: logs.RetentionDays.${i % 2 ? 'FIVE_YEARS' : 'ONE_MONTH'} });`,
+    ],
+    i => [
+      `    const sg${i} = new ec2.SecurityGroup(this, 'Sg${i}', { vpc: props.vpc });`,
+      `    sg${i}.addIngressRule(ec2.Peer.ipv4('10.0.0.0/16'), ec2.Port.tcp(${1000 + i}));`,
+    ],
   ];
   const body = [];
   for (let i = 0; body.length < lines - head.length - 3; i++) body.push(...blocks[i % blocks.length](i), '');
@@ -74,9 +101,16 @@ function rssKB(pid) {
 function serverRun(openCdk) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const proc = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, IRYO_GUARD_DEBOUNCE_MS: '0' } });
+    const proc = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, IRYO_GUARD_DEBOUNCE_MS: '0' },
+    });
     let buf = Buffer.alloc(0);
-    const send = m => { const b = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...m })); proc.stdin.write(`Content-Length: ${b.length}\r\n\r\n`); proc.stdin.write(b); };
+    const send = m => {
+      const b = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...m }));
+      proc.stdin.write(`Content-Length: ${b.length}\r\n\r\n`);
+      proc.stdin.write(b);
+    };
     const result = {};
     let openedAt;
     proc.stdout.on('data', chunk => {
@@ -93,13 +127,24 @@ function serverRun(openCdk) {
           send({ method: 'initialized', params: {} });
           setTimeout(() => {
             result.rssKB = rssKB(proc.pid);
-            if (!openCdk) { proc.kill(); resolve(result); return; }
+            if (!openCdk) {
+              proc.kill();
+              resolve(result);
+              return;
+            }
             openedAt = process.hrtime.bigint();
-            send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file://' + file, languageId: 'typescript', version: 1, text } } });
+            send({
+              method: 'textDocument/didOpen',
+              params: { textDocument: { uri: 'file://' + file, languageId: 'typescript', version: 1, text } },
+            });
           }, 300);
         } else if (msg.method === 'textDocument/publishDiagnostics' && openCdk) {
           result.firstCdkDiagnosticsMs = Number(process.hrtime.bigint() - openedAt) / 1e6;
-          setTimeout(() => { result.rssAfterCdkKB = rssKB(proc.pid); proc.kill(); resolve(result); }, 300);
+          setTimeout(() => {
+            result.rssAfterCdkKB = rssKB(proc.pid);
+            proc.kill();
+            resolve(result);
+          }, 300);
         } else if (msg.id !== undefined && msg.method) send({ id: msg.id, result: null });
       }
     });
@@ -108,24 +153,28 @@ function serverRun(openCdk) {
   });
 }
 
-if (require.main === module) (async () => {
-  const plain = [];
-  const cdk = [];
-  for (let i = 0; i < 5; i++) { plain.push(await serverRun(false)); cdk.push(await serverRun(true)); }
-  const median = (xs, k) => xs.map(x => x[k]).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const size = f => fs.statSync(path.join(root, 'dist', f)).size;
-  const report = {
-    analysis,
-    server: {
-      initializeMsMedian: median(plain, 'initializeMs'),
-      rssKBBeforeAnyCdkFile: median(plain, 'rssKB'),
-      firstCdkDiagnosticsMsMedian: median(cdk, 'firstCdkDiagnosticsMs'),
-      rssKBAfterFirstCdkFile: median(cdk, 'rssAfterCdkKB'),
-    },
-    bundle: { serverJsBytes: size('server.js'), typescriptJsBytes: size('typescript.js') },
-  };
-  fs.writeFileSync(path.join(outDir, 'cdk-bench.json'), JSON.stringify(report, null, 2));
-  console.log(JSON.stringify(report, null, 2));
-})();
+if (require.main === module)
+  (async () => {
+    const plain = [];
+    const cdk = [];
+    for (let i = 0; i < 5; i++) {
+      plain.push(await serverRun(false));
+      cdk.push(await serverRun(true));
+    }
+    const median = (xs, k) => xs.map(x => x[k]).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const size = f => fs.statSync(path.join(root, 'dist', f)).size;
+    const report = {
+      analysis,
+      server: {
+        initializeMsMedian: median(plain, 'initializeMs'),
+        rssKBBeforeAnyCdkFile: median(plain, 'rssKB'),
+        firstCdkDiagnosticsMsMedian: median(cdk, 'firstCdkDiagnosticsMs'),
+        rssKBAfterFirstCdkFile: median(cdk, 'rssAfterCdkKB'),
+      },
+      bundle: { serverJsBytes: size('server.js'), typescriptJsBytes: size('typescript.js') },
+    };
+    fs.writeFileSync(path.join(outDir, 'cdk-bench.json'), JSON.stringify(report, null, 2));
+    console.log(JSON.stringify(report, null, 2));
+  })();
 
 module.exports = { generateStack };

@@ -7,7 +7,9 @@ import type { BenchDocument } from './lsp-bench';
 import { riskFile, template } from './risk-bench';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { generateStack } = require(path.resolve(__dirname, '../../bench/cdk-bench.js')) as { generateStack(lines: number): string };
+const { generateStack } = require(path.resolve(__dirname, '../../bench/cdk-bench.js')) as {
+  generateStack(lines: number): string;
+};
 
 export function extraDocuments(): BenchDocument[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iryo-lsp-bench-'));
@@ -19,12 +21,19 @@ export function extraDocuments(): BenchDocument[] {
   const cdkProbe = cdkLines.findIndex(l => l.includes('new s3.Bucket('));
   return [
     {
-      name: `risk file, 300 risks (${risk.split('\n').length} lines) + 3 linked templates`, uri: pathToFileURL(path.join(dir, 'bench.risk.yaml')).href,
-      languageId: 'iryo-risk', text: risk, edit: i => risk.replace(`description: risk number ${i % 300}\n`, `description: risk number ${i % 300} (edited ${i})\n`),
+      name: `risk file, 300 risks (${risk.split('\n').length} lines) + 3 linked templates`,
+      uri: pathToFileURL(path.join(dir, 'bench.risk.yaml')).href,
+      languageId: 'iryo-risk',
+      text: risk,
+      edit: i =>
+        risk.replace(`description: risk number ${i % 300}\n`, `description: risk number ${i % 300} (edited ${i})\n`),
       probe: { line: riskProbe, character: 17 },
     },
     {
-      name: `CDK stack, ${cdkLines.length} lines`, uri: pathToFileURL(path.join(dir, 'ehr-stack.ts')).href, languageId: 'typescript', text: cdk,
+      name: `CDK stack, ${cdkLines.length} lines`,
+      uri: pathToFileURL(path.join(dir, 'ehr-stack.ts')).href,
+      languageId: 'typescript',
+      text: cdk,
       edit: i => cdk.replace(/'Bucket(\d+)'/, (_m, n) => `'Bucket${n}e${i}'`),
       probe: { line: cdkProbe, character: cdkLines[cdkProbe].indexOf('Bucket') + 2 },
     },

@@ -25,22 +25,44 @@ function corpusDir(count: number): string {
 
 function cliThroughput(dir: string, count: number) {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [CLI, 'check', path.join(dir, 'infra'), '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 1 << 29 });
+  const r = spawnSync(
+    process.execPath,
+    [CLI, 'check', path.join(dir, 'infra'), '--format', 'json', '--fail-on', 'never'],
+    { encoding: 'utf8', maxBuffer: 1 << 29 },
+  );
   const ms = Date.now() - t0;
   if (r.status !== 0) throw new Error(r.stderr);
   // cfn-lint is ~300× slower, so the side-by-side run uses the first 200 templates for both tools.
   const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
   let cfnLintMs: number | undefined, oursOnSubsetMs: number | undefined;
-  const subset = fs.readdirSync(path.join(dir, 'infra')).sort().slice(0, 200).map(f => path.join(dir, 'infra', f));
+  const subset = fs
+    .readdirSync(path.join(dir, 'infra'))
+    .sort()
+    .slice(0, 200)
+    .map(f => path.join(dir, 'infra', f));
   if (cfnLint.status === 0) {
     const c0 = Date.now();
     spawnSync('cfn-lint', subset, { encoding: 'utf8', maxBuffer: 1 << 29 });
     cfnLintMs = Date.now() - c0;
     const o0 = Date.now();
-    spawnSync(process.execPath, [CLI, 'check', ...subset, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 1 << 29 });
+    spawnSync(process.execPath, [CLI, 'check', ...subset, '--format', 'json', '--fail-on', 'never'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 29,
+    });
     oursOnSubsetMs = Date.now() - o0;
   }
-  return { templates: count, ms, filesPerSecond: Math.round(count / (ms / 1000)), cfnLintSubset: subset.length, cfnLintMs, oursOnSubsetMs, cfnLintNote: cfnLint.status === 0 ? undefined : 'cfn-lint is not installed on this machine (PyPI is not reachable and Debian does not package it); column skipped' };
+  return {
+    templates: count,
+    ms,
+    filesPerSecond: Math.round(count / (ms / 1000)),
+    cfnLintSubset: subset.length,
+    cfnLintMs,
+    oursOnSubsetMs,
+    cfnLintNote:
+      cfnLint.status === 0
+        ? undefined
+        : 'cfn-lint is not installed on this machine (PyPI is not reachable and Debian does not package it); column skipped',
+  };
 }
 
 export function growth() {
@@ -53,17 +75,26 @@ export function growth() {
     const cold: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t = unique(text, i);
-      const s = process.hrtime.bigint(); analyze(`file:///g${lines}.yaml`, t, ctx); cold.push(Number(process.hrtime.bigint() - s) / 1e6);
+      const s = process.hrtime.bigint();
+      analyze(`file:///g${lines}.yaml`, t, ctx);
+      cold.push(Number(process.hrtime.bigint() - s) / 1e6);
     }
     const warm: number[] = [];
     const base = unique(text, 99);
     analyze(`file:///g${lines}.yaml`, base, ctx);
     for (let i = 0; i < 30; i++) {
       const t = base.replace('CidrBlock: 10.1.0.0/16', `CidrBlock: 10.1.0.0/${17 + (i % 8)}`);
-      const s = process.hrtime.bigint(); analyze(`file:///g${lines}.yaml`, t, ctx); warm.push(Number(process.hrtime.bigint() - s) / 1e6);
+      const s = process.hrtime.bigint();
+      analyze(`file:///g${lines}.yaml`, t, ctx);
+      warm.push(Number(process.hrtime.bigint() - s) / 1e6);
     }
     const n = text.split('\n').length;
-    return { lines: n, fullMs: percentile(cold, 50), editMs: percentile(warm, 50), fullMsPer1kLines: percentile(cold, 50) / (n / 1000) };
+    return {
+      lines: n,
+      fullMs: percentile(cold, 50),
+      editMs: percentile(warm, 50),
+      fullMsPer1kLines: percentile(cold, 50) / (n / 1000),
+    };
   });
 }
 
@@ -74,19 +105,32 @@ function riskFile(i: number, templates: string[]): string {
 async function workspace(dir: string) {
   const names = fs.readdirSync(path.join(dir, 'infra')).sort();
   fs.mkdirSync(path.join(dir, 'risk'));
-  for (let i = 0; i < 50; i++) fs.writeFileSync(path.join(dir, 'risk', `system-${i}.risk.yaml`), riskFile(i, [names[i * 3], names[i * 3 + 1], names[i * 3 + 2]]));
+  for (let i = 0; i < 50; i++)
+    fs.writeFileSync(
+      path.join(dir, 'risk', `system-${i}.risk.yaml`),
+      riskFile(i, [names[i * 3], names[i * 3 + 1], names[i * 3 + 2]]),
+    );
   const c = new LspClient();
   const published = new Set<string>();
   c.on('textDocument/publishDiagnostics', p => published.add(p.uri));
   const t0 = Date.now();
   await c.initialize({ rootUri: pathToFileURL(dir).href });
-  const riskUris = Array.from({ length: 50 }, (_, i) => pathToFileURL(path.join(dir, 'risk', `system-${i}.risk.yaml`)).href);
+  const riskUris = Array.from(
+    { length: 50 },
+    (_, i) => pathToFileURL(path.join(dir, 'risk', `system-${i}.risk.yaml`)).href,
+  );
   while (!riskUris.every(u => published.has(u)) && Date.now() - t0 < 120000) await new Promise(r => setTimeout(r, 50));
   const indexMs = Date.now() - t0;
-  const rssMB = Math.round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${c.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+  const rssMB = Math.round(
+    Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${c.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+  );
   // Edit one linked template: only it and the risk file that lists it should be re-published.
   const target = pathToFileURL(path.join(dir, 'infra', names[0])).href;
-  c.open(target, fs.readFileSync(path.join(dir, 'infra', names[0]), 'utf8'), names[0].endsWith('.json') ? 'json' : 'yaml');
+  c.open(
+    target,
+    fs.readFileSync(path.join(dir, 'infra', names[0]), 'utf8'),
+    names[0].endsWith('.json') ? 'json' : 'yaml',
+  );
   await new Promise(r => setTimeout(r, 500));
   published.clear();
   c.change(target, fs.readFileSync(path.join(dir, 'infra', names[0]), 'utf8') + '\n', 2);
@@ -103,12 +147,26 @@ async function main() {
   const ws = await workspace(dir);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'bench/results/scale.json'), JSON.stringify({ machine, throughput, growth: sizes, workspace: ws }, null, 2));
+  fs.writeFileSync(
+    path.join(ROOT, 'bench/results/scale.json'),
+    JSON.stringify({ machine, throughput, growth: sizes, workspace: ws }, null, 2),
+  );
   console.log(`machine: ${machine}\n`);
-  console.log(`CLI: ${throughput.templates} templates in ${throughput.ms} ms = ${throughput.filesPerSecond} files/s; cfn-lint on the first ${throughput.cfnLintSubset}: ${throughput.cfnLintMs !== undefined ? `${throughput.cfnLintMs} ms vs iryo-guard ${throughput.oursOnSubsetMs} ms (cfn-lint takes ${(throughput.cfnLintMs / throughput.oursOnSubsetMs!).toFixed(0)}× as long)` : throughput.cfnLintNote}\n`);
-  console.log('| template lines | full analysis (ms) | ms per 1k lines | after a one-line edit (ms) |\n|---|---|---|---|');
-  for (const g of sizes) console.log(`| ${g.lines} | ${g.fullMs.toFixed(1)} | ${g.fullMsPer1kLines.toFixed(1)} | ${g.editMs.toFixed(1)} |`);
-  console.log(`\nworkspace: ${ws.templates} templates + ${ws.riskFiles} risk files indexed in ${ws.indexMs} ms; server RSS ${ws.rssMB} MB; an edit to one linked template re-published: ${ws.recheckedAfterEdit.join(', ')}`);
+  console.log(
+    `CLI: ${throughput.templates} templates in ${throughput.ms} ms = ${throughput.filesPerSecond} files/s; cfn-lint on the first ${throughput.cfnLintSubset}: ${throughput.cfnLintMs !== undefined ? `${throughput.cfnLintMs} ms vs iryo-guard ${throughput.oursOnSubsetMs} ms (cfn-lint takes ${(throughput.cfnLintMs / throughput.oursOnSubsetMs!).toFixed(0)}× as long)` : throughput.cfnLintNote}\n`,
+  );
+  console.log(
+    '| template lines | full analysis (ms) | ms per 1k lines | after a one-line edit (ms) |\n|---|---|---|---|',
+  );
+  for (const g of sizes)
+    console.log(`| ${g.lines} | ${g.fullMs.toFixed(1)} | ${g.fullMsPer1kLines.toFixed(1)} | ${g.editMs.toFixed(1)} |`);
+  console.log(
+    `\nworkspace: ${ws.templates} templates + ${ws.riskFiles} risk files indexed in ${ws.indexMs} ms; server RSS ${ws.rssMB} MB; an edit to one linked template re-published: ${ws.recheckedAfterEdit.join(', ')}`,
+  );
 }
 
-if (require.main === module) main().catch(e => { console.error(e); process.exit(1); });
+if (require.main === module)
+  main().catch(e => {
+    console.error(e);
+    process.exit(1);
+  });

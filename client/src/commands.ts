@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import {
-  CheckWorkspaceResult, CoverageReportResult, ExplainResult, isMessage, NewAssessmentResult, ServerCommands,
+  CheckWorkspaceResult,
+  CoverageReportResult,
+  ExplainResult,
+  isMessage,
+  NewAssessmentResult,
+  ServerCommands,
 } from '../../server/src/lsp/protocol';
 import { serverCommand } from './client';
 import { t } from './l10n';
@@ -26,7 +31,9 @@ export function registerCommands(client: LanguageClient): vscode.Disposable[] {
     vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(client, problems)),
     vscode.commands.registerCommand(Commands.openCoverageReport, (uri?: vscode.Uri) => openCoverageReport(client, uri)),
     vscode.commands.registerCommand(Commands.newAssessment, (uri?: vscode.Uri) => newAssessment(client, uri)),
-    vscode.commands.registerCommand(Commands.explainRule, (id?: string) => explainRule(client, typeof id === 'string' ? id : undefined)),
+    vscode.commands.registerCommand(Commands.explainRule, (id?: string) =>
+      explainRule(client, typeof id === 'string' ? id : undefined),
+    ),
     vscode.commands.registerCommand(Commands.showOutput, () => client.outputChannel.show()),
     vscode.commands.registerCommand(Commands.showResourceFindings, problems),
   ];
@@ -37,10 +44,21 @@ async function checkWorkspace(client: LanguageClient, problems: () => Thenable<u
     void vscode.window.showInformationMessage(t('Open a folder to check its templates and risk files.'));
     return;
   }
-  const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('iryo-guard: checking the workspace…') },
-    () => serverCommand<CheckWorkspaceResult>(client, ServerCommands.checkWorkspace));
-  if (isMessage(r)) { void vscode.window.showErrorMessage(r.message); return; }
-  let text = t('iryo-guard checked {0} files: {1} findings ({2} errors, {3} warnings).', r.files, r.findings, r.errors, r.warnings);
+  const r = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: t('iryo-guard: checking the workspace…') },
+    () => serverCommand<CheckWorkspaceResult>(client, ServerCommands.checkWorkspace),
+  );
+  if (isMessage(r)) {
+    void vscode.window.showErrorMessage(r.message);
+    return;
+  }
+  let text = t(
+    'iryo-guard checked {0} files: {1} findings ({2} errors, {3} warnings).',
+    r.files,
+    r.findings,
+    r.errors,
+    r.warnings,
+  );
   if (r.truncated) text += ' ' + t('The workspace has more files than one check covers; the rest were skipped.');
   const show = t('Show Problems');
   if ((await vscode.window.showInformationMessage(text, show)) === show) await problems();
@@ -55,16 +73,25 @@ function activeUri(given?: vscode.Uri | string): vscode.Uri | undefined {
 async function openCoverageReport(client: LanguageClient, given?: vscode.Uri) {
   const uri = activeUri(given);
   const r = await serverCommand<CoverageReportResult>(client, ServerCommands.coverageReport, uri?.toString() ?? '');
-  if (isMessage(r)) { void vscode.window.showInformationMessage(r.message); return; }
+  if (isMessage(r)) {
+    void vscode.window.showInformationMessage(r.message);
+    return;
+  }
   showHtml(`coverage:${uri}`, r.title, r.html);
 }
 
 async function newAssessment(client: LanguageClient, given?: vscode.Uri) {
   const uri = activeUri(given);
   const r = await serverCommand<NewAssessmentResult>(client, ServerCommands.newAssessment, uri?.toString() ?? '');
-  if (isMessage(r)) { void vscode.window.showWarningMessage(r.message); return; }
+  if (isMessage(r)) {
+    void vscode.window.showWarningMessage(r.message);
+    return;
+  }
   const target = vscode.Uri.parse(r.uri);
-  const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+  const exists = await vscode.workspace.fs.stat(target).then(
+    () => true,
+    () => false,
+  );
   // An untitled document named after the target saves next to the template; an existing file is never overwritten.
   const doc = exists
     ? await vscode.workspace.openTextDocument({ language: 'iryo-risk', content: r.text })
@@ -76,15 +103,22 @@ async function newAssessment(client: LanguageClient, given?: vscode.Uri) {
     if (doc.languageId !== 'iryo-risk') await vscode.languages.setTextDocumentLanguage(doc, 'iryo-risk');
   }
   await vscode.window.showTextDocument(doc, { preview: false });
-  void vscode.window.showInformationMessage(r.scenarios.length
-    ? t('Drafted {0} risks, one per minimum scenario the findings touch. Fill in impact, likelihood and the residual risk.', r.scenarios.length)
-    : t('No open finding touches a minimum scenario; the draft has no risks yet.'));
+  void vscode.window.showInformationMessage(
+    r.scenarios.length
+      ? t(
+          'Drafted {0} risks, one per minimum scenario the findings touch. Fill in impact, likelihood and the residual risk.',
+          r.scenarios.length,
+        )
+      : t('No open finding touches a minimum scenario; the draft has no risks yet.'),
+  );
 }
 
 /** The rule of the iryo-guard diagnostic under the cursor, else the ID-like word there. */
 export function idAtCursor(editor: vscode.TextEditor): string | undefined {
   const pos = editor.selection.active;
-  const diag = vscode.languages.getDiagnostics(editor.document.uri).find(d => d.source === SOURCE && d.range.contains(pos));
+  const diag = vscode.languages
+    .getDiagnostics(editor.document.uri)
+    .find(d => d.source === SOURCE && d.range.contains(pos));
   const code = diag && (typeof diag.code === 'object' ? diag.code.value : diag.code);
   if (code !== undefined && code !== '') return String(code);
   const range = editor.document.getWordRangeAtPosition(pos, ID_AT_CURSOR);
@@ -95,13 +129,22 @@ async function explainRule(client: LanguageClient, given?: string) {
   const editor = vscode.window.activeTextEditor;
   const id = given ?? (editor && idAtCursor(editor));
   if (!id) {
-    void vscode.window.showInformationMessage(t('Place the cursor on a finding or on an ID (rule, scenario, guideline item) to explain it.'));
+    void vscode.window.showInformationMessage(
+      t('Place the cursor on a finding or on an ID (rule, scenario, guideline item) to explain it.'),
+    );
     return;
   }
   const r = await serverCommand<ExplainResult>(client, ServerCommands.explain, id);
-  if (isMessage(r)) { void vscode.window.showWarningMessage(r.message); return; }
+  if (isMessage(r)) {
+    void vscode.window.showWarningMessage(r.message);
+    return;
+  }
   const body = await renderMarkdown(r.markdown);
-  showHtml('explain', `iryo-guard: ${r.id}`, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(r.id)}</title>` +
-    '<style>body{font-family:var(--vscode-font-family);font-size:var(--vscode-font-size);color:var(--vscode-foreground);padding:0 1em}</style>' +
-    `</head><body>${body}</body></html>`);
+  showHtml(
+    'explain',
+    `iryo-guard: ${r.id}`,
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(r.id)}</title>` +
+      '<style>body{font-family:var(--vscode-font-family);font-size:var(--vscode-font-size);color:var(--vscode-foreground);padding:0 1em}</style>' +
+      `</head><body>${body}</body></html>`,
+  );
 }

@@ -9,15 +9,23 @@ import { FindingsStatus } from './status';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const applyLanguage = () => useLanguage(effectiveLanguage(vscode.workspace.getConfiguration('iryoGuard').get('language'), vscode.env.language),
-    context.asAbsolutePath('l10n'));
+  const applyLanguage = () =>
+    useLanguage(
+      effectiveLanguage(vscode.workspace.getConfiguration('iryoGuard').get('language'), vscode.env.language),
+      context.asAbsolutePath('l10n'),
+    );
   applyLanguage();
   client = createClient(context);
   const status = new FindingsStatus();
   context.subscriptions.push(
     status,
     ...registerCommands(client),
-    vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('iryoGuard.language')) { applyLanguage(); status.update(); } }),
+    vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration('iryoGuard.language')) {
+        applyLanguage();
+        status.update();
+      }
+    }),
   );
   await client.start();
 }

@@ -3,7 +3,11 @@ import { t } from './l10n';
 
 export const SOURCE = 'iryo-guard';
 
-export interface Counts { errors: number; warnings: number; other: number }
+export interface Counts {
+  errors: number;
+  warnings: number;
+  other: number;
+}
 
 /** Counts iryo-guard's diagnostics across the workspace. */
 export function countFindings(all: readonly [vscode.Uri, readonly vscode.Diagnostic[]][]): Counts {
@@ -41,8 +45,15 @@ export class FindingsStatus implements vscode.Disposable {
   update(): void {
     const c = countFindings(vscode.languages.getDiagnostics());
     const total = c.errors + c.warnings + c.other;
-    this.item.text = total ? `$(shield) ${t('iryo-guard: {0} findings', total)}` : `$(shield) ${t('iryo-guard: no findings')}`;
-    this.item.tooltip = t('{0} errors, {1} warnings, {2} other findings in the workspace. Click to open Problems.', c.errors, c.warnings, c.other);
+    this.item.text = total
+      ? `$(shield) ${t('iryo-guard: {0} findings', total)}`
+      : `$(shield) ${t('iryo-guard: no findings')}`;
+    this.item.tooltip = t(
+      '{0} errors, {1} warnings, {2} other findings in the workspace. Click to open Problems.',
+      c.errors,
+      c.warnings,
+      c.other,
+    );
     this.item.accessibilityInformation = { label: this.item.tooltip };
   }
 

@@ -12,8 +12,12 @@ export function showHtml(key: string, title: string, html: string): vscode.Webvi
     panel.title = title;
     panel.reveal(vscode.ViewColumn.Beside, true);
   } else {
-    panel = vscode.window.createWebviewPanel('iryoGuard.report', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: false, localResourceRoots: [], enableFindWidget: true });
+    panel = vscode.window.createWebviewPanel(
+      'iryoGuard.report',
+      title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: false, localResourceRoots: [], enableFindWidget: true },
+    );
     panels.set(key, panel);
     panel.onDidDispose(() => panels.delete(key));
   }
@@ -29,7 +33,7 @@ function withPolicy(html: string): string {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
+  return s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Markdown → HTML with VS Code's own renderer (the built-in Markdown extension); plain text if it is missing. */
@@ -37,6 +41,8 @@ export async function renderMarkdown(markdown: string): Promise<string> {
   try {
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', markdown);
     if (typeof html === 'string') return html;
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   return `<pre style="white-space: pre-wrap">${escapeHtml(markdown)}</pre>`;
 }

@@ -12,8 +12,15 @@ const watch = process.argv.includes('--watch');
 
 // 1. Catalog: YAML -> validated JSON. A fault stops the build with file, path and line.
 const compilerOut = path.join(root, 'out', 'tools', 'compile-catalog.js');
-await esbuild.build({ entryPoints: [path.join(root, 'server/src/tools/compile-catalog.ts')], bundle: true, platform: 'node',
-  target: 'node20', format: 'cjs', outfile: compilerOut, logLevel: 'error' });
+await esbuild.build({
+  entryPoints: [path.join(root, 'server/src/tools/compile-catalog.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outfile: compilerOut,
+  logLevel: 'error',
+});
 const { compileCatalog, formatFault } = createRequire(import.meta.url)(compilerOut);
 const { data, faults } = compileCatalog(path.join(root, 'catalog'));
 if (faults.length) {
@@ -24,13 +31,36 @@ if (faults.length) {
 fs.writeFileSync(path.join(dist, 'catalog.json'), JSON.stringify(data));
 
 // 2. Bundles.
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, minify: true, keepNames: true,
-  logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'] };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: false,
+  minify: true,
+  keepNames: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  mainFields: ['module', 'main'],
+};
 const entries = [
-  { entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'extension.js'), external: ['vscode'] },
+  {
+    entryPoints: [path.join(root, 'client/src/extension.ts')],
+    outfile: path.join(dist, 'extension.js'),
+    external: ['vscode'],
+  },
   // The TypeScript compiler (CDK analysis) ships as its own file, loaded on the first CDK document only.
-  { entryPoints: [path.join(root, 'server/src/server.ts')], outfile: path.join(dist, 'server.js'), external: ['typescript'] },
-  { entryPoints: [path.join(root, 'server/src/cli.ts')], outfile: path.join(dist, 'cli.js'), banner: { js: '#!/usr/bin/env node' }, external: ['typescript'] },
+  {
+    entryPoints: [path.join(root, 'server/src/server.ts')],
+    outfile: path.join(dist, 'server.js'),
+    external: ['typescript'],
+  },
+  {
+    entryPoints: [path.join(root, 'server/src/cli.ts')],
+    outfile: path.join(dist, 'cli.js'),
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['typescript'],
+  },
   { entryPoints: [createRequire(import.meta.url).resolve('typescript')], outfile: path.join(dist, 'typescript.js') },
 ];
 if (watch) {
@@ -40,5 +70,7 @@ if (watch) {
   await Promise.all(entries.map(e => esbuild.build({ ...common, ...e })));
   fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
   const size = f => (fs.statSync(path.join(dist, f)).size / 1024).toFixed(0) + ' KB';
-  console.log(`built dist/: extension.js ${size('extension.js')}, server.js ${size('server.js')}, cli.js ${size('cli.js')}, typescript.js ${size('typescript.js')}, catalog.json ${size('catalog.json')} (${data.scenarios.length} scenarios, ${data.rules.length} rules)`);
+  console.log(
+    `built dist/: extension.js ${size('extension.js')}, server.js ${size('server.js')}, cli.js ${size('cli.js')}, typescript.js ${size('typescript.js')}, catalog.json ${size('catalog.json')} (${data.scenarios.length} scenarios, ${data.rules.length} rules)`,
+  );
 }

@@ -2,7 +2,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { analyze, Catalog, defaultCatalog, describeEntry, defaultSettings, entryJson, EngineContext, Lang, Settings, Severity } from './engine';
+import {
+  analyze,
+  Catalog,
+  defaultCatalog,
+  describeEntry,
+  defaultSettings,
+  entryJson,
+  EngineContext,
+  Lang,
+  Settings,
+  Severity,
+} from './engine';
 import { checkKnown, oneOf, parseArgs, ParsedArgs } from './cli/args';
 import { FileResult, Format, render } from './cli/format';
 import { collectFiles, UsageError } from './cli/walk';
@@ -26,16 +37,30 @@ function didYouMean(candidates: string[]): string {
   return candidates.length ? `; did you mean ${candidates.map(x => `"${x}"`).join(', ')}?` : '';
 }
 
-function fileUri(file: string): string { return pathToFileURL(path.resolve(file)).href; }
+function fileUri(file: string): string {
+  return pathToFileURL(path.resolve(file)).href;
+}
 
 /** The engine context for the CLI: files come from disk; analyses of linked files are cached for the run. */
 export function cliContext(catalog: Catalog, settings: Settings): EngineContext {
   const cache = new Map<string, ReturnType<typeof analyze>>();
-  const read = (uri: string) => { try { return fs.readFileSync(new URL(uri), 'utf8'); } catch { return undefined; } };
+  const read = (uri: string) => {
+    try {
+      return fs.readFileSync(new URL(uri), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
   const ctx: EngineContext = {
-    catalog, settings, readFile: read,
+    catalog,
+    settings,
+    readFile: read,
     analysisOf: uri => {
-      if (!cache.has(uri)) { const t = read(uri); if (t === undefined) return undefined; cache.set(uri, analyze(uri, t, ctx)); }
+      if (!cache.has(uri)) {
+        const t = read(uri);
+        if (t === undefined) return undefined;
+        cache.set(uri, analyze(uri, t, ctx));
+      }
       return cache.get(uri);
     },
   };
@@ -43,16 +68,27 @@ export function cliContext(catalog: Catalog, settings: Settings): EngineContext 
 }
 
 function check(args: ParsedArgs, catalog: Catalog): number {
-  checkKnown(args, ['format', 'fail-on', 'show-suppressed', 'lang', 'account-level', 'disable', 'max-file-size-kb', 'output']);
+  checkKnown(args, [
+    'format',
+    'fail-on',
+    'show-suppressed',
+    'lang',
+    'account-level',
+    'disable',
+    'max-file-size-kb',
+    'output',
+  ]);
   if (!args.positional.length) throw new UsageError('check needs at least one file or folder');
   const format = oneOf<Format>(args, 'format', ['text', 'json', 'sarif', 'github', 'junit'], 'text');
   const failOn = oneOf(args, 'fail-on', ['error', 'warning', 'info', 'never'] as const, 'error');
   const maxKB = Number(args.options.get('max-file-size-kb')?.slice(-1)[0] ?? defaultSettings.maxFileSizeKB);
   if (!(maxKB > 0)) throw new UsageError('--max-file-size-kb must be a positive number');
   const settings: Settings = {
-    ...defaultSettings, lang: langOf(args),
+    ...defaultSettings,
+    lang: langOf(args),
     accountLevelRules: oneOf(args, 'account-level', ['auto', 'always', 'never'] as const, 'auto'),
-    disabledRules: args.options.get('disable') ?? [], maxFileSizeKB: maxKB,
+    disabledRules: args.options.get('disable') ?? [],
+    maxFileSizeKB: maxKB,
   };
   for (const id of settings.disabledRules) {
     if (catalog.rules.has(id)) continue;
@@ -65,7 +101,11 @@ function check(args: ParsedArgs, catalog: Catalog): number {
   const skipped: string[] = [];
   for (const file of collectFiles(args.positional)) {
     let text: string;
-    try { text = fs.readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${(e as Error).message}`); }
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    }
     const uri = fileUri(file);
     const a = ctx.analysisOf!(uri) ?? analyze(uri, text, ctx);
     const assembly = a.kind === 'cloudformation' && file.endsWith('.template.json') ? assemblyOf(file) : undefined;
@@ -80,14 +120,17 @@ function check(args: ParsedArgs, catalog: Catalog): number {
   }
   // A file named on the command line and left out must not pass silently (folders are expected to hold other files).
   for (const file of skipped) {
-    process.stderr.write(settings.lang === 'ja'
-      ? `iryo-guard: ${file} を飛ばしました: CloudFormation テンプレート、リスクファイル (*.risk.yaml)、CDK のソースのどれでもありません\n`
-      : `iryo-guard: skipped ${file}: not a CloudFormation template, a risk file (*.risk.yaml) or CDK source\n`);
+    process.stderr.write(
+      settings.lang === 'ja'
+        ? `iryo-guard: ${file} を飛ばしました: CloudFormation テンプレート、リスクファイル (*.risk.yaml)、CDK のソースのどれでもありません\n`
+        : `iryo-guard: skipped ${file}: not a CloudFormation template, a risk file (*.risk.yaml) or CDK source\n`,
+    );
   }
   const showSuppressed = args.options.has('show-suppressed');
   const out = render(format, results, catalog, settings.lang, showSuppressed);
   const output = args.options.get('output')?.slice(-1)[0];
-  if (output) fs.writeFileSync(output, out); else process.stdout.write(out);
+  if (output) fs.writeFileSync(output, out);
+  else process.stdout.write(out);
   const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
   const threshold = failOn === 'never' ? Infinity : rank[failOn];
   return results.some(r => r.findings.some(f => !f.suppressed && rank[f.severity] >= threshold)) ? 1 : 0;
@@ -105,7 +148,9 @@ function explain(args: ParsedArgs, catalog: Catalog): number {
     process.stderr.write(`iryo-guard: unknown ID "${id}"${didYouMean(catalog.suggest(id))}\n`);
     return 2;
   }
-  process.stdout.write(format === 'json' ? JSON.stringify(entryJson(entry), null, 2) + '\n' : describeEntry(entry, catalog, lang) + '\n');
+  process.stdout.write(
+    format === 'json' ? JSON.stringify(entryJson(entry), null, 2) + '\n' : describeEntry(entry, catalog, lang) + '\n',
+  );
   return 0;
 }
 
@@ -124,7 +169,10 @@ export function main(argv: string[]): number | Promise<number> {
     if (extra) return extra.run(args, catalog, { lang: langOf(args), context: s => cliContext(catalog, s) });
     throw new UsageError(`unknown command "${args.command}"`);
   } catch (e) {
-    if (e instanceof UsageError) { process.stderr.write(`iryo-guard: ${e.message}\n${USAGE}\n`); return 2; }
+    if (e instanceof UsageError) {
+      process.stderr.write(`iryo-guard: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
     process.stderr.write(`iryo-guard: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
@@ -133,5 +181,8 @@ export function main(argv: string[]): number | Promise<number> {
 if (require.main === module) {
   const code = main(process.argv.slice(2));
   if (typeof code === 'number') process.exitCode = code;
-  else void code.then(c => { process.exitCode = c; });
+  else
+    void code.then(c => {
+      process.exitCode = c;
+    });
 }

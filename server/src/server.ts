@@ -23,15 +23,18 @@ let folders: string[] = [];
 const index = new WorkspaceIndex({
   isOpen: uri => !!documents.get(uri),
   analysisOf: uri => session.analysisOf(uri),
-  publish: (uri, a) => void connection.sendDiagnostics({ uri, diagnostics: a.findings.filter(f => !f.suppressed).map(toDiagnostic) }),
+  publish: (uri, a) =>
+    void connection.sendDiagnostics({ uri, diagnostics: a.findings.filter(f => !f.suppressed).map(toDiagnostic) }),
 });
 // Short enough to stay inside the latency budget, long enough to coalesce a burst of keystrokes into one analysis.
 const DEBOUNCE_MS = Number(process.env.IRYO_GUARD_DEBOUNCE_MS ?? 25);
 
 /** Runs a handler so that a failure is logged and answered with a fallback, never taking the server down. */
 function guard<T>(what: string, fallback: T, f: () => T): T {
-  try { return f(); } catch (e) {
-    connection.console.error(`iryo-guard: ${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  try {
+    return f();
+  } catch (e) {
+    connection.console.error(`iryo-guard: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return fallback;
   }
 }
@@ -69,27 +72,36 @@ connection.onInitialized(async () => {
   if (canPullConfig) {
     await refreshSettings();
     // Only clients that declare dynamic registration are asked (others send didChangeConfiguration unasked, or never).
-    if (canRegisterConfigChange) void connection.client.register(lsp.DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    if (canRegisterConfigChange)
+      void connection.client.register(lsp.DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   }
 });
 
-connection.onDidChangeWatchedFiles(p => guard('file change', undefined, () => {
-  index.filesChanged(p.changes as { uri: string; type: 1 | 2 | 3 }[]);
-  for (const c of p.changes) {
-    if (documents.get(c.uri)) continue;
-    for (const dep of session.invalidate(c.uri)) recheck(dep);
-    if (RISK_FILE.test(c.uri)) c.type === 3 ? void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] }) : index.refresh(c.uri);
-  }
-}));
+connection.onDidChangeWatchedFiles(p =>
+  guard('file change', undefined, () => {
+    index.filesChanged(p.changes as { uri: string; type: 1 | 2 | 3 }[]);
+    for (const c of p.changes) {
+      if (documents.get(c.uri)) continue;
+      for (const dep of session.invalidate(c.uri)) recheck(dep);
+      if (RISK_FILE.test(c.uri))
+        c.type === 3 ? void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] }) : index.refresh(c.uri);
+    }
+  }),
+);
 
 async function refreshSettings() {
-  const raw = canPullConfig ? await connection.workspace.getConfiguration('iryoGuard').catch(() => undefined) as RawSettings | undefined : undefined;
+  const raw = canPullConfig
+    ? ((await connection.workspace.getConfiguration('iryoGuard').catch(() => undefined)) as RawSettings | undefined)
+    : undefined;
   applySettings(raw);
   for (const r of index.riskFiles()) index.refresh(r);
 }
 
 connection.onDidChangeConfiguration(change => {
-  if (canPullConfig) { void refreshSettings(); return; }
+  if (canPullConfig) {
+    void refreshSettings();
+    return;
+  }
   applySettings((change.settings as { iryoGuard?: RawSettings } | undefined)?.iryoGuard);
 });
 
@@ -106,16 +118,30 @@ function applySettings(raw: RawSettings | undefined) {
   shownSettingsProblems = key;
   if (!problems.length) return;
   for (const p of problems) connection.console.warn(`iryo-guard: ${p}`);
-  const more = problems.length > 1 ? (settings.lang === 'ja' ? ` ほか ${problems.length - 1} 件` : ` (and ${problems.length - 1} more; see the output)`) : '';
+  const more =
+    problems.length > 1
+      ? settings.lang === 'ja'
+        ? ` ほか ${problems.length - 1} 件`
+        : ` (and ${problems.length - 1} more; see the output)`
+      : '';
   // A notification, not a request: every client shows it, and nothing waits for an answer.
-  void connection.sendNotification(lsp.ShowMessageNotification.type, { type: lsp.MessageType.Warning, message: `iryo-guard: ${problems[0]}${more}` });
+  void connection.sendNotification(lsp.ShowMessageNotification.type, {
+    type: lsp.MessageType.Warning,
+    message: `iryo-guard: ${problems[0]}${more}`,
+  });
 }
 
 /** Debounced, coalesced per document: only the latest version is analysed. */
 const timers = new Map<string, NodeJS.Timeout>();
 function schedule(uri: string, delay = DEBOUNCE_MS) {
   clearTimeout(timers.get(uri));
-  timers.set(uri, setTimeout(() => { timers.delete(uri); publish(uri); }, delay));
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      publish(uri);
+    }, delay),
+  );
 }
 
 function publish(uri: string) {
@@ -124,14 +150,19 @@ function publish(uri: string) {
   const version = doc.version;
   guard(`analysis of ${uri}`, undefined, () => {
     const a = session.analyzeDocument(doc);
-    void connection.sendDiagnostics({ uri, version, diagnostics: a.findings.filter(f => !f.suppressed).map(toDiagnostic) });
+    void connection.sendDiagnostics({
+      uri,
+      version,
+      diagnostics: a.findings.filter(f => !f.suppressed).map(toDiagnostic),
+    });
   });
   for (const dep of session.invalidate(uri)) recheck(dep);
 }
 
 /** A file this one depends on changed: open documents are re-published, closed ones re-analysed from disk. */
 function recheck(uri: string) {
-  if (documents.get(uri)) schedule(uri, 0); else index.refresh(uri);
+  if (documents.get(uri)) schedule(uri, 0);
+  else index.refresh(uri);
 }
 
 documents.onDidOpen(e => schedule(e.document.uri, 0));
@@ -140,55 +171,89 @@ documents.onDidClose(e => {
   clearTimeout(timers.get(e.document.uri));
   session.forget(e.document.uri);
   // A closed file keeps its diagnostics (now from disk) when the index or a workspace check covers it; others are cleared.
-  const keep = (RISK_FILE.test(e.document.uri) && index.files.has(e.document.uri)) || isWorkspaceChecked(e.document.uri);
+  const keep =
+    (RISK_FILE.test(e.document.uri) && index.files.has(e.document.uri)) || isWorkspaceChecked(e.document.uri);
   if (keep) index.refresh(e.document.uri);
   else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   for (const dep of session.invalidate(e.document.uri)) recheck(dep);
 });
 
 /** Runs a request against the current analysis of a document; cancelled requests are answered as cancelled. */
-function withAnalysis<T>(uri: string, token: lsp.CancellationToken, fallback: T, f: (a: NonNullable<ReturnType<Session['cached']>>, doc: TextDocument) => T): T | lsp.ResponseError<void> {
+function withAnalysis<T>(
+  uri: string,
+  token: lsp.CancellationToken,
+  fallback: T,
+  f: (a: NonNullable<ReturnType<Session['cached']>>, doc: TextDocument) => T,
+): T | lsp.ResponseError<void> {
   if (token.isCancellationRequested) return new lsp.ResponseError(lsp.LSPErrorCodes.RequestCancelled, 'cancelled');
   const doc = documents.get(uri);
   if (!doc) return fallback;
   return guard(`request on ${uri}`, fallback, () => f(session.analyzeDocument(doc), doc));
 }
 
-connection.onHover((p, token) => withAnalysis(p.textDocument?.uri, token, null, (a, doc) => {
-  const h = hoverAt(a, doc.offsetAt(p.position), session.context(a.uri));
-  return h ? { contents: { kind: 'markdown', value: h.markdown }, range: h.range } : null;
-}));
+connection.onHover((p, token) =>
+  withAnalysis(p.textDocument?.uri, token, null, (a, doc) => {
+    const h = hoverAt(a, doc.offsetAt(p.position), session.context(a.uri));
+    return h ? { contents: { kind: 'markdown', value: h.markdown }, range: h.range } : null;
+  }),
+);
 
-connection.onCompletion((p, token) => withAnalysis(p.textDocument?.uri, token, [], (a, doc) =>
-  completionsAt(a, doc.offsetAt(p.position), session.context(a.uri)).map(toCompletion)));
+connection.onCompletion((p, token) =>
+  withAnalysis(p.textDocument?.uri, token, [], (a, doc) =>
+    completionsAt(a, doc.offsetAt(p.position), session.context(a.uri)).map(toCompletion),
+  ),
+);
 
-connection.onCodeAction((p, token) => withAnalysis(p.textDocument?.uri, token, [], a => codeActions(a, p.range, p.context.only, session.settings.lang)));
+connection.onCodeAction((p, token) =>
+  withAnalysis(p.textDocument?.uri, token, [], a => codeActions(a, p.range, p.context.only, session.settings.lang)),
+);
 
-connection.onCodeLens((p, token) => withAnalysis(p.textDocument?.uri, token, [], a => codeLensesFor(a, session.context(a.uri)).map(toCodeLens)));
+connection.onCodeLens((p, token) =>
+  withAnalysis(p.textDocument?.uri, token, [], a => codeLensesFor(a, session.context(a.uri)).map(toCodeLens)),
+);
 
 connection.onDocumentSymbol((p, token) => withAnalysis(p.textDocument?.uri, token, [], a => a.symbols.map(toSymbol)));
 
-connection.onDefinition((p, token) => withAnalysis(p.textDocument?.uri, token, [], (a, doc) => definitionAt(a, doc.offsetAt(p.position), session.context(a.uri))));
+connection.onDefinition((p, token) =>
+  withAnalysis(p.textDocument?.uri, token, [], (a, doc) =>
+    definitionAt(a, doc.offsetAt(p.position), session.context(a.uri)),
+  ),
+);
 
-connection.onReferences((p, token) => withAnalysis(p.textDocument?.uri, token, [], (a, doc) => referencesAt(a, doc.offsetAt(p.position), session.context(a.uri))));
+connection.onReferences((p, token) =>
+  withAnalysis(p.textDocument?.uri, token, [], (a, doc) =>
+    referencesAt(a, doc.offsetAt(p.position), session.context(a.uri)),
+  ),
+);
 
 const commandEnv: CommandEnv = {
-  get session() { return session; },
+  get session() {
+    return session;
+  },
   document: uri => documents.get(uri),
   workspaceFolders: async () => {
     if (!canAskFolders) return initialFolders;
     const folders = await connection.workspace.getWorkspaceFolders().catch(() => null);
     return folders ? folders.map(f => f.uri) : initialFolders;
   },
-  publish: (uri, findings) => { void connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) }); },
-  workspaceFiles: async () => { await index.whenReady(); return [...index.files]; },
+  publish: (uri, findings) => {
+    void connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+  },
+  workspaceFiles: async () => {
+    await index.whenReady();
+    return [...index.files];
+  },
 };
 
 connection.onExecuteCommand(async p => {
   const handler = SERVER_COMMANDS.get(p.command);
   if (!handler) return null;
-  try { return await handler(p.arguments ?? [], commandEnv); } catch (e) {
-    connection.console.error(`iryo-guard: command ${p.command} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  try {
+    return await handler(p.arguments ?? [], commandEnv);
+  } catch (e) {
+    connection.console.error(
+      `iryo-guard: command ${p.command} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
     return { message: `iryo-guard: ${p.command} failed: ${e instanceof Error ? e.message : String(e)}` };
   }
 });

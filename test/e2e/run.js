@@ -22,29 +22,51 @@ const ARTIFACTS = path.join(__dirname, 'artifacts');
 const CHROMIUM = process.env.IRYO_E2E_CHROMIUM || '/usr/bin/chromium';
 const SUITE_TIMEOUT_MS = Number(process.env.IRYO_E2E_SUITE_TIMEOUT_MS || 420000);
 const RETRIES = Number(process.env.IRYO_E2E_RETRIES ?? 1);
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 let browser;
 const temps = [];
 
 async function cleanup() {
   // Playwright kills the browser it launched when it closes or when this process exits.
-  if (browser) { const b = browser; browser = undefined; await b.close().catch(() => undefined); }
+  if (browser) {
+    const b = browser;
+    browser = undefined;
+    await b.close().catch(() => undefined);
+  }
   killAll();
   for (const t of temps.splice(0)) fs.rmSync(t, { recursive: true, force: true });
 }
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { void cleanup().finally(() => process.exit(130)); });
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.on(sig, () => {
+    void cleanup().finally(() => process.exit(130));
+  });
 process.on('exit', () => killAll());
 
-const parts = value => (value || '').split(',').map(x => x.trim()).filter(Boolean);
+const parts = value =>
+  (value || '')
+    .split(',')
+    .map(x => x.trim())
+    .filter(Boolean);
 const matches = (s, words) => words.some(w => s.name.includes(w) || s.file.includes(w));
 
 function loadScenarios(filter) {
   const dir = path.join(__dirname, 'scenarios');
   const wanted = [...parts(filter), ...parts(process.env.IRYO_E2E_FILTER)];
   const unwanted = parts(process.env.IRYO_E2E_EXCLUDE);
-  const all = fs.readdirSync(dir).filter(f => f.endsWith('.js')).sort()
+  const all = fs
+    .readdirSync(dir)
+    .filter(f => f.endsWith('.js'))
+    .sort()
     .map(f => ({ file: f, ...require(path.join(dir, f)) }))
     .filter(s => !wanted.length || matches(s, wanted));
   const excluded = all.filter(s => matches(s, unwanted));
@@ -64,13 +86,20 @@ function copyWorkspace(name) {
 
 function withTimeout(promise, ms, what) {
   let timer;
-  return Promise.race([promise, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms); })])
-    .finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 async function runScenario(server, s) {
   const folder = copyWorkspace(s.workspace);
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: s.browserLocale || 'en-US' });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    locale: s.browserLocale || 'en-US',
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', e => errors.push(e.message));
@@ -78,7 +107,9 @@ async function runScenario(server, s) {
   const t0 = Date.now();
   try {
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
-    await page.waitForSelector('.monaco-workbench .explorer-folders-view, .monaco-workbench .explorer-viewlet', { timeout: 60000 });
+    await page.waitForSelector('.monaco-workbench .explorer-folders-view, .monaco-workbench .explorer-viewlet', {
+      timeout: 60000,
+    });
     await withTimeout(s.run(page, helpers(page, folder)), s.timeoutMs || 60000, s.name);
     await page.screenshot({ path: shot });
     return { ok: true, ms: Date.now() - t0, shot };
@@ -91,9 +122,17 @@ async function runScenario(server, s) {
 }
 
 function printFailure(r) {
-  console.log(`       ${String(r.error && r.error.stack || r.error).split('\n').join('\n       ')}`);
+  console.log(
+    `       ${String((r.error && r.error.stack) || r.error)
+      .split('\n')
+      .join('\n       ')}`,
+  );
   if (r.pageErrors.length) console.log(`       page errors: ${r.pageErrors.slice(0, 5).join(' | ')}`);
-  const log = fs.readFileSync(r.log, 'utf8').split('\n').filter(l => /error|iryo-guard|iryoGuard/i.test(l) && !/vsda/.test(l)).slice(-15);
+  const log = fs
+    .readFileSync(r.log, 'utf8')
+    .split('\n')
+    .filter(l => /error|iryo-guard|iryoGuard/i.test(l) && !/vsda/.test(l))
+    .slice(-15);
   if (log.length) console.log(`       code-server log (${r.log}):\n         ${log.join('\n         ')}`);
 }
 
@@ -110,13 +149,17 @@ async function main() {
     groups.set(key, [...(groups.get(key) || []), s]);
   }
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  let passed = 0, failed = 0, retried = 0;
+  let passed = 0,
+    failed = 0,
+    retried = 0;
   for (const group of groups.values()) {
     const { settings, locale, restricted } = group[0];
     const tStart = Date.now();
     const server = await startCodeServer({ vsix: VSIX, settings, locale, restricted });
     temps.push(server.root);
-    console.log(`code-server up in ${Date.now() - tStart} ms (${group.length} scenario(s), settings ${JSON.stringify(settings || {})}${locale ? `, locale ${locale}` : ''}${restricted ? ', Restricted Mode' : ''})`);
+    console.log(
+      `code-server up in ${Date.now() - tStart} ms (${group.length} scenario(s), settings ${JSON.stringify(settings || {})}${locale ? `, locale ${locale}` : ''}${restricted ? ', Restricted Mode' : ''})`,
+    );
     try {
       for (const s of group) {
         for (let attempt = 1; ; attempt++) {
@@ -129,9 +172,14 @@ async function main() {
             break;
           }
           const last = attempt > RETRIES;
-          console.log(`  ${last ? 'FAIL' : 'fail'} ${s.name}${label} (${r.ms} ms) screenshot: ${path.relative(ROOT, r.shot)}${last ? '' : ' (will retry)'}`);
+          console.log(
+            `  ${last ? 'FAIL' : 'fail'} ${s.name}${label} (${r.ms} ms) screenshot: ${path.relative(ROOT, r.shot)}${last ? '' : ' (will retry)'}`,
+          );
           printFailure(r);
-          if (last) { failed++; break; }
+          if (last) {
+            failed++;
+            break;
+          }
         }
       }
     } finally {
@@ -145,7 +193,14 @@ async function main() {
 withTimeout(main(), SUITE_TIMEOUT_MS, 'the e2e suite')
   .then(async ({ passed, failed, retried, excluded }) => {
     await cleanup();
-    console.log(`e2e: ${passed} passed${retried ? ` (${retried} on a retry)` : ''}, ${failed} failed${excluded ? `, ${excluded} excluded by IRYO_E2E_EXCLUDE` : ''}`);
+    console.log(
+      `e2e: ${passed} passed${retried ? ` (${retried} on a retry)` : ''}, ${failed} failed${excluded ? `, ${excluded} excluded by IRYO_E2E_EXCLUDE` : ''}`,
+    );
     process.exit(failed ? 1 : 0);
   })
-  .catch(async e => { console.error(`e2e: ${e.stack || e.message}`); await cleanup(); console.log('e2e: 0 passed, 1 failed'); process.exit(1); });
+  .catch(async e => {
+    console.error(`e2e: ${e.stack || e.message}`);
+    await cleanup();
+    console.log('e2e: 0 passed, 1 failed');
+    process.exit(1);
+  });

@@ -17,13 +17,18 @@ export class LspClient {
   readonly stderr: string[] = [];
 
   constructor(env: Record<string, string> = {}, nodeArgs: string[] = []) {
-    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.on('textDocument/publishDiagnostics', p => this.diagnostics.set(p.uri, p.diagnostics));
   }
 
-  on(method: string, h: Handler) { this.listeners.set(method, [...(this.listeners.get(method) ?? []), h]); }
+  on(method: string, h: Handler) {
+    this.listeners.set(method, [...(this.listeners.get(method) ?? []), h]);
+  }
 
   private onData(d: Buffer) {
     this.buffer = Buffer.concat([this.buffer, d]);
@@ -42,11 +47,13 @@ export class LspClient {
     if (msg.id !== undefined && msg.method === undefined) {
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
-      if (msg.error) p?.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code })); else p?.resolve(msg.result);
+      if (msg.error) p?.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code }));
+      else p?.resolve(msg.result);
     } else if (msg.id !== undefined && msg.method) {
       // Server → client request (e.g. workspace/configuration, client/registerCapability): answer plainly.
       this.serverRequests.push(msg.method);
-      const result = msg.method === 'workspace/configuration' ? (msg.params.items ?? []).map(() => this.configuration) : null;
+      const result =
+        msg.method === 'workspace/configuration' ? (msg.params.items ?? []).map(() => this.configuration) : null;
       this.write({ jsonrpc: '2.0', id: msg.id, result });
     } else if (msg.method) {
       for (const h of this.listeners.get(msg.method) ?? []) h(msg.params);
@@ -67,28 +74,64 @@ export class LspClient {
     const id = this.nextId++;
     this.write({ jsonrpc: '2.0', id, method, params });
     return new Promise<T>((resolve, reject) => {
-      const t = setTimeout(() => { this.pending.delete(id); reject(new Error(`${method} timed out`)); }, timeoutMs);
-      this.pending.set(id, { resolve: v => { clearTimeout(t); resolve(v); }, reject: e => { clearTimeout(t); reject(e); } });
+      const t = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${method} timed out`));
+      }, timeoutMs);
+      this.pending.set(id, {
+        resolve: v => {
+          clearTimeout(t);
+          resolve(v);
+        },
+        reject: e => {
+          clearTimeout(t);
+          reject(e);
+        },
+      });
     });
   }
 
-  notify(method: string, params: unknown) { this.write({ jsonrpc: '2.0', method, params }); }
+  notify(method: string, params: unknown) {
+    this.write({ jsonrpc: '2.0', method, params });
+  }
 
   /** Sends a request and its cancellation in one write, so the server sees the cancellation before it starts. */
   requestThenCancel<T = any>(method: string, params: unknown): Promise<T> {
     const id = this.nextId++;
-    const frame = (m: unknown) => { const b = Buffer.from(JSON.stringify(m), 'utf8'); return Buffer.concat([Buffer.from(`Content-Length: ${b.length}\r\n\r\n`), b]); };
-    this.proc.stdin!.write(Buffer.concat([frame({ jsonrpc: '2.0', id, method, params }), frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } })]));
+    const frame = (m: unknown) => {
+      const b = Buffer.from(JSON.stringify(m), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${b.length}\r\n\r\n`), b]);
+    };
+    this.proc.stdin!.write(
+      Buffer.concat([
+        frame({ jsonrpc: '2.0', id, method, params }),
+        frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } }),
+      ]),
+    );
     return new Promise<T>((resolve, reject) => this.pending.set(id, { resolve, reject }));
   }
 
-  async initialize(opts: { locale?: string; settings?: unknown; configuration?: boolean; dynamicRegistration?: boolean; rootUri?: string; folders?: string[] } = {}) {
+  async initialize(
+    opts: {
+      locale?: string;
+      settings?: unknown;
+      configuration?: boolean;
+      dynamicRegistration?: boolean;
+      rootUri?: string;
+      folders?: string[];
+    } = {},
+  ) {
     const folders = opts.folders ?? (opts.rootUri ? [opts.rootUri] : []);
     const result = await this.request('initialize', {
-      processId: process.pid, rootUri: opts.rootUri ?? null, locale: opts.locale ?? 'en',
+      processId: process.pid,
+      rootUri: opts.rootUri ?? null,
+      locale: opts.locale ?? 'en',
       workspaceFolders: folders.length ? folders.map((uri, i) => ({ uri, name: `folder${i}` })) : null,
       capabilities: {
-        workspace: { configuration: opts.configuration ?? false, didChangeConfiguration: { dynamicRegistration: opts.dynamicRegistration ?? false } },
+        workspace: {
+          configuration: opts.configuration ?? false,
+          didChangeConfiguration: { dynamicRegistration: opts.dynamicRegistration ?? false },
+        },
         textDocument: { publishDiagnostics: { relatedInformation: true } },
       },
       initializationOptions: { settings: opts.settings ?? {} },
@@ -110,19 +153,39 @@ export class LspClient {
     const current = this.diagnostics.get(uri);
     if (current && until(current)) return Promise.resolve(current);
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(this.diagnostics.get(uri))}`)), timeoutMs);
-      this.on('textDocument/publishDiagnostics', p => { if (p.uri === uri && until(p.diagnostics)) { clearTimeout(t); resolve(p.diagnostics); } });
+      const t = setTimeout(
+        () =>
+          reject(new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(this.diagnostics.get(uri))}`)),
+        timeoutMs,
+      );
+      this.on('textDocument/publishDiagnostics', p => {
+        if (p.uri === uri && until(p.diagnostics)) {
+          clearTimeout(t);
+          resolve(p.diagnostics);
+        }
+      });
     });
   }
 
   async shutdown() {
-    try { await this.request('shutdown', null, 2000); this.notify('exit', null); } catch { /* already gone */ }
+    try {
+      await this.request('shutdown', null, 2000);
+      this.notify('exit', null);
+    } catch {
+      /* already gone */
+    }
     setTimeout(() => this.proc.kill('SIGKILL'), 500).unref();
   }
 
-  get pid(): number | undefined { return this.proc.pid; }
+  get pid(): number | undefined {
+    return this.proc.pid;
+  }
 
-  get exited(): boolean { return this.proc.exitCode !== null || this.proc.signalCode !== null; }
+  get exited(): boolean {
+    return this.proc.exitCode !== null || this.proc.signalCode !== null;
+  }
 }
 
-export function fileUri(p: string): string { return pathToFileURL(p).href; }
+export function fileUri(p: string): string {
+  return pathToFileURL(p).href;
+}

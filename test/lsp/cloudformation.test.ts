@@ -50,28 +50,38 @@ describe('language server over stdio: CloudFormation', function () {
   });
 
   it('hovers a resource type with the service and the findings on it', async () => {
-    const h = await client.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 4, character: 12 } });
+    const h = await client.request('textDocument/hover', {
+      textDocument: { uri: URI },
+      position: { line: 4, character: 12 },
+    });
     assert.deepStrictEqual(h.range, { start: { line: 4, character: 10 }, end: { line: 4, character: 25 } });
     assert.match(h.contents.value, /Amazon S3/);
     assert.match(h.contents.value, /s3-bucket-encryption/);
   });
 
   it('hovers a scenario ID in a comment', async () => {
-    const h = await client.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 29 } });
+    const h = await client.request('textDocument/hover', {
+      textDocument: { uri: URI },
+      position: { line: 1, character: 29 },
+    });
     assert.deepStrictEqual(h.range, { start: { line: 1, character: 27 }, end: { line: 1, character: 32 } });
     assert.match(h.contents.value, /\*\*3\.13②\*\*/);
   });
 
   it('offers a quick fix that inserts BucketEncryption', async () => {
     const actions = await client.request('textDocument/codeAction', {
-      textDocument: { uri: URI }, range: { start: { line: 3, character: 4 }, end: { line: 3, character: 4 } },
+      textDocument: { uri: URI },
+      range: { start: { line: 3, character: 4 }, end: { line: 3, character: 4 } },
       context: { diagnostics: [] },
     });
     const fix = actions.find((a: any) => a.title === 'Add default SSE-KMS encryption');
     assert.ok(fix, JSON.stringify(actions.map((a: any) => a.title)));
     assert.strictEqual(fix.kind, 'quickfix');
     const edit = fix.edit.changes[URI][0];
-    assert.match(edit.newText, /BucketEncryption:\n\s+ServerSideEncryptionConfiguration:\n\s+- ServerSideEncryptionByDefault:\n\s+SSEAlgorithm: aws:kms/);
+    assert.match(
+      edit.newText,
+      /BucketEncryption:\n\s+ServerSideEncryptionConfiguration:\n\s+- ServerSideEncryptionByDefault:\n\s+SSEAlgorithm: aws:kms/,
+    );
     assert.ok(actions.some((a: any) => a.title === 'Suppress s3-bucket-encryption (write the reason)'));
   });
 
@@ -82,7 +92,9 @@ describe('language server over stdio: CloudFormation', function () {
       ja.open(URI, TEMPLATE);
       const diags = await ja.waitForDiagnostics(URI, d => d.length > 0);
       assert.match(diags.find(d => d.code === 's3-bucket-encryption').message, /KMS による既定暗号化/);
-    } finally { await ja.shutdown(); }
+    } finally {
+      await ja.shutdown();
+    }
   });
 
   it('ignores YAML that is not a template', async () => {

@@ -5,12 +5,22 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { parse } from 'yaml';
-import { CheckWorkspaceResult, CoverageReportResult, ExplainResult, NewAssessmentResult, ServerCommands } from '../../server/src/lsp/protocol';
+import {
+  CheckWorkspaceResult,
+  CoverageReportResult,
+  ExplainResult,
+  NewAssessmentResult,
+  ServerCommands,
+} from '../../server/src/lsp/protocol';
 import { ServerProcess } from './serverProcess';
 import { catalog } from '../helpers';
 
 /** These tests are about the commands, not the rule set: two S3 rules keep the expected findings exact. */
-const RULES = { rules: { disabled: [...catalog.rules.keys()].filter(id => id !== 's3-bucket-encryption' && id !== 's3-public-access-block') } };
+const RULES = {
+  rules: {
+    disabled: [...catalog.rules.keys()].filter(id => id !== 's3-bucket-encryption' && id !== 's3-public-access-block'),
+  },
+};
 
 const BUCKET = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -30,7 +40,10 @@ describe('server commands (LSP over stdio)', () => {
     fs.mkdirSync(path.join(dir, 'infra'));
     fs.mkdirSync(path.join(dir, 'node_modules/pkg'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'infra/storage.yaml'), BUCKET);
-    fs.writeFileSync(path.join(dir, 'infra/broken.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A: [\n');
+    fs.writeFileSync(
+      path.join(dir, 'infra/broken.yaml'),
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A: [\n',
+    );
     fs.writeFileSync(path.join(dir, 'notes.yaml'), 'title: not a template\n');
     fs.writeFileSync(path.join(dir, 'node_modules/pkg/template.yaml'), BUCKET);
     server = new ServerProcess();
@@ -41,7 +54,11 @@ describe('server commands (LSP over stdio)', () => {
   });
 
   it('advertises its commands', async () => {
-    const r = await server.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} }) as { capabilities: { executeCommandProvider: { commands: string[] } } };
+    const r = (await server.connection.sendRequest('initialize', {
+      processId: null,
+      rootUri: null,
+      capabilities: {},
+    })) as { capabilities: { executeCommandProvider: { commands: string[] } } };
     assert.deepStrictEqual(r.capabilities.executeCommandProvider.commands.sort(), Object.values(ServerCommands).sort());
   });
 
@@ -52,18 +69,34 @@ describe('server commands (LSP over stdio)', () => {
     const storage = await server.diagnosticsFor(uri('infra/storage.yaml'));
     assert.deepStrictEqual(storage.map(d => d.code).sort(), ['s3-bucket-encryption', 's3-public-access-block']);
     const broken = await server.diagnosticsFor(uri('infra/broken.yaml'));
-    assert.deepStrictEqual(broken.map(d => d.code), ['syntax-error']);
+    assert.deepStrictEqual(
+      broken.map(d => d.code),
+      ['syntax-error'],
+    );
     assert.ok(!server.published.has(uri('node_modules/pkg/template.yaml')), 'node_modules is not checked');
     assert.ok(!server.published.has(uri('notes.yaml')), 'a YAML file that is not a template gets no diagnostics');
   });
 
   it('a checked file keeps its findings (from disk) when its editor closes; an unchecked one is cleared', async () => {
-    await server.initialize({ folders: [pathToFileURL(path.join(dir, 'infra')).href], settings: { ...RULES, language: 'en' } });
-    const open = (rel: string, text: string) => server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(rel), languageId: 'yaml', version: 1, text } });
-    const close = (rel: string) => server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(rel) } });
+    await server.initialize({
+      folders: [pathToFileURL(path.join(dir, 'infra')).href],
+      settings: { ...RULES, language: 'en' },
+    });
+    const open = (rel: string, text: string) =>
+      server.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: uri(rel), languageId: 'yaml', version: 1, text },
+      });
+    const close = (rel: string) =>
+      server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(rel) } });
     // Unsaved text with only one finding; the saved file has two.
-    await open('infra/storage.yaml', BUCKET.replace('    Properties:', `    Properties:
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true }`));
+    await open(
+      'infra/storage.yaml',
+      BUCKET.replace(
+        '    Properties:',
+        `    Properties:
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true }`,
+      ),
+    );
     await server.diagnosticsFor(uri('infra/storage.yaml'), d => d.length === 1);
     await server.command(ServerCommands.checkWorkspace);
     await close('infra/storage.yaml');
@@ -77,7 +110,9 @@ describe('server commands (LSP over stdio)', () => {
 
   it('checkWorkspace takes explicit folder URIs', async () => {
     await server.initialize({ settings: RULES });
-    const r = await server.command<CheckWorkspaceResult>(ServerCommands.checkWorkspace, [pathToFileURL(path.join(dir, 'infra')).href]);
+    const r = await server.command<CheckWorkspaceResult>(ServerCommands.checkWorkspace, [
+      pathToFileURL(path.join(dir, 'infra')).href,
+    ]);
     assert.strictEqual(r.files, 2);
   });
 
@@ -88,7 +123,9 @@ describe('server commands (LSP over stdio)', () => {
     assert.match(r.markdown, /^\*\*s3-bucket-encryption\*\* — iryo-guard 規則/);
     assert.match(r.markdown, /重大度: error/);
     const unknown = await server.command<ExplainResult>(ServerCommands.explain, 's3-bucket-encryptoin');
-    assert.deepStrictEqual(unknown, { message: '"s3-bucket-encryptoin" は iryo-guard のカタログにありません。もしかして: s3-bucket-encryption' });
+    assert.deepStrictEqual(unknown, {
+      message: '"s3-bucket-encryptoin" は iryo-guard のカタログにありません。もしかして: s3-bucket-encryption',
+    });
   });
 
   it('explain accepts scenario IDs in any spelling', async () => {
@@ -110,8 +147,12 @@ describe('server commands (LSP over stdio)', () => {
 
   it('newAssessment and coverageReport answer with a message for the wrong kind of file', async () => {
     await server.initialize({ settings: { ...RULES, language: 'en' } });
-    assert.deepStrictEqual(await server.command(ServerCommands.newAssessment, uri('notes.yaml')), { message: 'Open a CloudFormation template or CDK file first' });
-    assert.deepStrictEqual(await server.command(ServerCommands.newAssessment), { message: 'Open a CloudFormation template or CDK file first' });
+    assert.deepStrictEqual(await server.command(ServerCommands.newAssessment, uri('notes.yaml')), {
+      message: 'Open a CloudFormation template or CDK file first',
+    });
+    assert.deepStrictEqual(await server.command(ServerCommands.newAssessment), {
+      message: 'Open a CloudFormation template or CDK file first',
+    });
     const report = await server.command<CoverageReportResult>(ServerCommands.coverageReport, uri('infra/storage.yaml'));
     assert.deepStrictEqual(report, { message: 'Open a *.risk.yaml file to see its coverage report' });
   });

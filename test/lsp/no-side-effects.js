@@ -6,7 +6,10 @@ const trap = (mod, names) => {
   for (const n of names) {
     const orig = m[n];
     if (typeof orig !== 'function') continue;
-    m[n] = function (...args) { report(`${mod}.${n}`); return orig.apply(this, args); };
+    m[n] = function (...args) {
+      report(`${mod}.${n}`);
+      return orig.apply(this, args);
+    };
   }
 };
 trap('child_process', ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']);
@@ -15,4 +18,10 @@ trap('http', ['request', 'get', 'createServer']);
 trap('https', ['request', 'get', 'createServer']);
 trap('dgram', ['createSocket']);
 trap('dns', ['lookup', 'resolve']);
-if (typeof globalThis.fetch === 'function') { const f = globalThis.fetch; globalThis.fetch = (...a) => { report('fetch'); return f(...a); }; }
+if (typeof globalThis.fetch === 'function') {
+  const f = globalThis.fetch;
+  globalThis.fetch = (...a) => {
+    report('fetch');
+    return f(...a);
+  };
+}

@@ -25,8 +25,18 @@ Resources:
       BucketName: ehr-records: archive
 `;
 
-interface NvimDiagnostic { line: number; col: number; code: string; source: string; message: string }
-interface NvimResult { diagnostics: Record<string, NvimDiagnostic[]>; hover?: string; errors: string[] }
+interface NvimDiagnostic {
+  line: number;
+  col: number;
+  code: string;
+  source: string;
+  message: string;
+}
+interface NvimResult {
+  diagnostics: Record<string, NvimDiagnostic[]>;
+  hover?: string;
+  errors: string[];
+}
 
 const nvimAvailable = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status === 0;
 
@@ -44,33 +54,63 @@ describe('Neovim as an independent LSP client', function () {
     fs.writeFileSync(path.join(dir, 'storage.yaml'), NON_COMPLIANT);
     fs.writeFileSync(path.join(dir, 'broken.yaml'), BROKEN);
     const out = path.join(dir, 'result.json');
-    const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${path.join(ROOT, 'test/lsp/nvim/check.lua')}`], {
-      cwd: dir, encoding: 'utf8', timeout: 45000,
-      env: { ...process.env, IRYO_SERVER: path.join(ROOT, 'dist/server.js'), IRYO_OUT: out,
-        IRYO_FILES: [path.join(dir, 'storage.yaml'), path.join(dir, 'broken.yaml')].join('\n') },
-    });
-    assert.ok(fs.existsSync(out), `nvim wrote no result (status ${run.status}, signal ${run.signal}): ${run.stderr}${run.stdout}`);
+    const run = spawnSync(
+      'nvim',
+      ['--headless', '--clean', '-n', '-c', `luafile ${path.join(ROOT, 'test/lsp/nvim/check.lua')}`],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 45000,
+        env: {
+          ...process.env,
+          IRYO_SERVER: path.join(ROOT, 'dist/server.js'),
+          IRYO_OUT: out,
+          IRYO_FILES: [path.join(dir, 'storage.yaml'), path.join(dir, 'broken.yaml')].join('\n'),
+        },
+      },
+    );
+    assert.ok(
+      fs.existsSync(out),
+      `nvim wrote no result (status ${run.status}, signal ${run.signal}): ${run.stderr}${run.stdout}`,
+    );
     result = JSON.parse(fs.readFileSync(out, 'utf8'));
   });
 
-  after(() => { if (dir) fs.rmSync(dir, { recursive: true, force: true }); });
+  after(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('reports no client-side errors', () => {
     assert.deepStrictEqual(result.errors, []);
   });
 
   it('receives the S3 findings on the resource line of a non-compliant template', () => {
-    const got = result.diagnostics['storage.yaml'].map(d => ({ line: d.line, col: d.col, code: d.code, source: d.source })).sort((a, b) => a.code.localeCompare(b.code));
-    assert.deepStrictEqual(got, ['s3-access-logging', 's3-bucket-encryption', 's3-bucket-tls-only', 's3-bucket-versioning', 's3-public-access-block']
-      .map(code => ({ line: 4, col: 3, code, source: 'iryo-guard' })));
-    assert.match(result.diagnostics['storage.yaml'].find(d => d.code === 's3-bucket-encryption')!.message,
-      /^S3 bucket PatientRecords has no default KMS encryption \(BucketEncryption\) \[3\.13②, 3\.10②\]$/);
+    const got = result.diagnostics['storage.yaml']
+      .map(d => ({ line: d.line, col: d.col, code: d.code, source: d.source }))
+      .sort((a, b) => a.code.localeCompare(b.code));
+    assert.deepStrictEqual(
+      got,
+      [
+        's3-access-logging',
+        's3-bucket-encryption',
+        's3-bucket-tls-only',
+        's3-bucket-versioning',
+        's3-public-access-block',
+      ].map(code => ({ line: 4, col: 3, code, source: 'iryo-guard' })),
+    );
+    assert.match(
+      result.diagnostics['storage.yaml'].find(d => d.code === 's3-bucket-encryption')!.message,
+      /^S3 bucket PatientRecords has no default KMS encryption \(BucketEncryption\) \[3\.13②, 3\.10②\]$/,
+    );
   });
 
   it('receives one syntax error at the right line of a broken template', () => {
     const got = result.diagnostics['broken.yaml'];
     assert.strictEqual(got.length, 1, JSON.stringify(got));
-    assert.deepStrictEqual({ line: got[0].line, col: got[0].col, code: got[0].code }, { line: 6, col: 19, code: 'syntax-error' });
+    assert.deepStrictEqual(
+      { line: got[0].line, col: got[0].col, code: got[0].code },
+      { line: 6, col: 19, code: 'syntax-error' },
+    );
   });
 
   it('gets a hover on the resource type', () => {

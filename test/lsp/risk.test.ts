@@ -29,13 +29,15 @@ describe('LSP: risk files over stdio', function () {
     assert.ok(init.capabilities.completionProvider);
     client.open(uri, text, 'iryo-risk');
   });
-  after(async () => { await client.shutdown(); });
+  after(async () => {
+    await client.shutdown();
+  });
 
   it('publishes no diagnostics for the EHR sample (its template is read from disk)', async () => {
     assert.deepStrictEqual(await client.waitForDiagnostics(uri), []);
   });
 
-  it('completion: scenario IDs of the risk\'s threat ranked first, with exact replace range', async () => {
+  it("completion: scenario IDs of the risk's threat ranked first, with exact replace range", async () => {
     const p = pos('"3.13①"', 1);
     const res = await client.request('textDocument/completion', { textDocument: { uri }, position: p });
     const items: any[] = Array.isArray(res) ? res : res.items;
@@ -55,9 +57,15 @@ describe('LSP: risk files over stdio', function () {
   });
 
   it('definition: flow reference → flow; claimed resource → template', async () => {
-    const flow = await client.request('textDocument/definition', { textDocument: { uri }, position: pos('flow: F3', 6) });
+    const flow = await client.request('textDocument/definition', {
+      textDocument: { uri },
+      position: pos('flow: F3', 6),
+    });
     assert.deepStrictEqual(flow, [{ uri, range: { start: pos('id: F3', 4), end: pos('id: F3', 6) } }]);
-    const res = await client.request('textDocument/definition', { textDocument: { uri }, position: pos('[PatientDocuments', 3) });
+    const res = await client.request('textDocument/definition', {
+      textDocument: { uri },
+      position: pos('[PatientDocuments', 3),
+    });
     assert.strictEqual(res[0].uri, fileUri(TEMPLATE));
     const line = fs.readFileSync(TEMPLATE, 'utf8').split('\n')[res[0].range.start.line];
     assert.strictEqual(line, '  PatientDocuments:');
@@ -66,41 +74,62 @@ describe('LSP: risk files over stdio', function () {
   it('document symbols: flows and risks with their controls', async () => {
     const syms: any[] = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
     assert.strictEqual(syms[0].name, 'ehr-cloud');
-    assert.deepStrictEqual(syms.filter(s => s.kind === 24).map(s => s.name), ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7']); // Event
+    assert.deepStrictEqual(
+      syms.filter(s => s.kind === 24).map(s => s.name),
+      ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7'],
+    ); // Event
     const r01 = syms.find(s => s.name === 'R01');
-    assert.deepStrictEqual(r01.children.map((c: any) => c.name), ['R01-C1', 'R01-C2']);
+    assert.deepStrictEqual(
+      r01.children.map((c: any) => c.name),
+      ['R01-C1', 'R01-C2'],
+    );
     assert.deepStrictEqual(r01.selectionRange, { start: pos('id: R01', 4), end: pos('id: R01', 7) });
   });
 
   it('code lens on assessment', async () => {
     const lenses: any[] = await client.request('textDocument/codeLens', { textDocument: { uri } });
-    assert.deepStrictEqual(lenses.map(l => [l.range.start.line, l.command.title, l.command.command]), [
-      [pos('assessment:').line, '86 / 86 minimum scenarios covered, 0 open IaC findings', ''],
-      [pos('assessment:').line, 'Show report', 'iryoGuard.openCoverageReport'],
-    ]);
+    assert.deepStrictEqual(
+      lenses.map(l => [l.range.start.line, l.command.title, l.command.command]),
+      [
+        [pos('assessment:').line, '86 / 86 minimum scenarios covered, 0 open IaC findings', ''],
+        [pos('assessment:').line, 'Show report', 'iryoGuard.openCoverageReport'],
+      ],
+    );
     assert.deepStrictEqual(lenses[1].command.arguments, [uri]);
   });
 
   it('the report request returns the HTML report with both heat maps (what the webview shows)', async () => {
-    const report: { title: string; html: string } = await client.request('workspace/executeCommand', { command: 'iryoGuard.server.coverageReport', arguments: [uri] });
+    const report: { title: string; html: string } = await client.request('workspace/executeCommand', {
+      command: 'iryoGuard.server.coverageReport',
+      arguments: [uri],
+    });
     assert.ok(report.html.startsWith('<!DOCTYPE html>'));
     assert.strictEqual(report.title, 'Report: ehr.risk.yaml');
     assert.strictEqual((report.html.match(/<svg /g) ?? []).length, 2);
-    const other = await client.request('workspace/executeCommand', { command: 'iryoGuard.server.coverageReport', arguments: [fileUri(TEMPLATE)] });
+    const other = await client.request('workspace/executeCommand', {
+      command: 'iryoGuard.server.coverageReport',
+      arguments: [fileUri(TEMPLATE)],
+    });
     assert.deepStrictEqual(other, { message: 'Open a *.risk.yaml file to see its coverage report' });
   });
 
   it('an edit to the linked template re-checks the risk file; related information points at the template', async () => {
     const tplUri = fileUri(TEMPLATE);
     const tpl = fs.readFileSync(TEMPLATE, 'utf8');
-    const broken = tpl.replace(/  PatientDocuments:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n[\s\S]*?BucketKeyEnabled: true\n/, '  PatientDocuments:\n    Type: AWS::S3::Bucket\n    Properties:\n');
+    const broken = tpl.replace(
+      /  PatientDocuments:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n[\s\S]*?BucketKeyEnabled: true\n/,
+      '  PatientDocuments:\n    Type: AWS::S3::Bucket\n    Properties:\n',
+    );
     assert.notStrictEqual(broken, tpl);
     client.open(tplUri, tpl, 'yaml');
     await client.waitForDiagnostics(tplUri);
     client.change(tplUri, broken, 2);
     const diags = await client.waitForDiagnostics(uri, d => d.some(x => x.code === 'risk-control-contradicted'));
     const d = diags.find(x => x.code === 'risk-control-contradicted');
-    assert.match(d.message, /claims rule s3-bucket-encryption, but it fires on PatientDocuments \(ehr-platform\.yaml:\d+\)/);
+    assert.match(
+      d.message,
+      /claims rule s3-bucket-encryption, but it fires on PatientDocuments \(ehr-platform\.yaml:\d+\)/,
+    );
     assert.strictEqual(d.relatedInformation[0].location.uri, tplUri);
     client.change(tplUri, tpl, 3);
     assert.deepStrictEqual(await client.waitForDiagnostics(uri, x => x.length === 0), []);

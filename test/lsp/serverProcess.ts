@@ -9,11 +9,20 @@ export class ServerProcess {
   };
 
   /** Diagnostics last published, by URI. */
-  get published(): Map<string, { code?: string | number; message: string; range: unknown }[]> { return this.client.diagnostics; }
+  get published(): Map<string, { code?: string | number; message: string; range: unknown }[]> {
+    return this.client.diagnostics;
+  }
 
-  async initialize(opts: { locale?: string; settings?: Record<string, unknown>; folders?: string[] } = {}): Promise<void> {
+  async initialize(
+    opts: { locale?: string; settings?: Record<string, unknown>; folders?: string[] } = {},
+  ): Promise<void> {
     this.client.configuration = opts.settings ?? {};
-    await this.client.initialize({ locale: opts.locale, settings: opts.settings ?? {}, configuration: true, folders: opts.folders });
+    await this.client.initialize({
+      locale: opts.locale,
+      settings: opts.settings ?? {},
+      configuration: true,
+      folders: opts.folders,
+    });
   }
 
   command<T>(command: string, ...args: unknown[]): Promise<T> {
@@ -21,9 +30,15 @@ export class ServerProcess {
   }
 
   /** Resolves once diagnostics for `uri` have been published and `accept` holds for them. */
-  diagnosticsFor(uri: string, accept: (d: { code?: string | number; message: string }[]) => boolean = () => true, timeoutMs = 5000) {
+  diagnosticsFor(
+    uri: string,
+    accept: (d: { code?: string | number; message: string }[]) => boolean = () => true,
+    timeoutMs = 5000,
+  ) {
     return this.client.waitForDiagnostics(uri, accept, timeoutMs);
   }
 
-  stop(): Promise<void> { return this.client.shutdown(); }
+  stop(): Promise<void> {
+    return this.client.shutdown();
+  }
 }

@@ -9,7 +9,11 @@ describe('LSP: settings that are not understood', function () {
   let client: LspClient;
   const shown: Array<{ type: number; message: string }> = [];
   const logged: string[] = [];
-  const settings = { rules: { disabled: ['s3-bucket-kmss', 's3-bucket-encryption'] }, severityOverrides: { 's3-access-logging': 'fatal' }, language: 'fr' };
+  const settings = {
+    rules: { disabled: ['s3-bucket-kmss', 's3-bucket-encryption'] },
+    severityOverrides: { 's3-access-logging': 'fatal' },
+    language: 'fr',
+  };
   before(async () => {
     client = new LspClient({ IRYO_GUARD_DEBOUNCE_MS: '20' });
     client.on('window/showMessage', p => shown.push(p));
@@ -23,16 +27,35 @@ describe('LSP: settings that are not understood', function () {
     client.open(uri, TEMPLATE);
     const diags = await client.waitForDiagnostics(uri, d => d.length > 0);
     assert.ok(!diags.some(d => d.code === 's3-bucket-encryption'), 'the known rule is still disabled');
-    assert.strictEqual(diags.find(d => d.code === 's3-access-logging')?.severity, 2, 'the bad severity is ignored (warning stays)');
-    assert.deepStrictEqual(shown, [{ type: 2, message: 'iryo-guard: iryoGuard.rules.disabled: unknown rule "s3-bucket-kmss" (did you mean s3-bucket-kms?) (and 2 more; see the output)' }]);
-    for (const p of ['unknown rule "s3-bucket-kmss"', 'severity "fatal" for s3-access-logging is not error, warning, info or hint', 'iryoGuard.language: "fr" is not one of auto, ja, en']) {
-      assert.ok(logged.some(l => l.includes(p)), `${p} in ${JSON.stringify(logged)}`);
+    assert.strictEqual(
+      diags.find(d => d.code === 's3-access-logging')?.severity,
+      2,
+      'the bad severity is ignored (warning stays)',
+    );
+    assert.deepStrictEqual(shown, [
+      {
+        type: 2,
+        message:
+          'iryo-guard: iryoGuard.rules.disabled: unknown rule "s3-bucket-kmss" (did you mean s3-bucket-kms?) (and 2 more; see the output)',
+      },
+    ]);
+    for (const p of [
+      'unknown rule "s3-bucket-kmss"',
+      'severity "fatal" for s3-access-logging is not error, warning, info or hint',
+      'iryoGuard.language: "fr" is not one of auto, ja, en',
+    ]) {
+      assert.ok(
+        logged.some(l => l.includes(p)),
+        `${p} in ${JSON.stringify(logged)}`,
+      );
     }
   });
 
   it('does not repeat the warning for the same settings, and says nothing once they are fixed', async () => {
     client.notify('workspace/didChangeConfiguration', { settings: { iryoGuard: settings } });
-    client.notify('workspace/didChangeConfiguration', { settings: { iryoGuard: { rules: { disabled: ['s3-bucket-kms'] } } } });
+    client.notify('workspace/didChangeConfiguration', {
+      settings: { iryoGuard: { rules: { disabled: ['s3-bucket-kms'] } } },
+    });
     const uri = 'file:///virtual/settings.yaml';
     await client.waitForDiagnostics(uri, d => d.some(x => x.code === 's3-bucket-encryption'));
     assert.strictEqual(shown.length, 1, JSON.stringify(shown));
@@ -50,7 +73,11 @@ describe('LSP: the server asks a client only what it declared', function () {
         client.open(uri, TEMPLATE);
         await client.waitForDiagnostics(uri, d => d.length > 0);
         assert.ok(client.serverRequests.includes('workspace/configuration'), JSON.stringify(client.serverRequests));
-        assert.strictEqual(client.serverRequests.includes('client/registerCapability'), dynamicRegistration, JSON.stringify(client.serverRequests));
+        assert.strictEqual(
+          client.serverRequests.includes('client/registerCapability'),
+          dynamicRegistration,
+          JSON.stringify(client.serverRequests),
+        );
       } finally {
         await client.shutdown();
       }

@@ -26,7 +26,13 @@ describe('draftAssessment (new risk assessment from a template)', () => {
     assert.deepStrictEqual(d.scenarios, ['3.10②', '3.13②']);
     assert.strictEqual(d.fileName, 'ehr-storage.risk.yaml');
     const doc = parse(d.text);
-    assert.deepStrictEqual(doc.assessment, { id: 'ehr-storage', title: 'Risk assessment for ehr-storage', guideline: 'metimic-2.0', acceptance: 'C', iac: ['ehr-storage.yaml'] });
+    assert.deepStrictEqual(doc.assessment, {
+      id: 'ehr-storage',
+      title: 'Risk assessment for ehr-storage',
+      guideline: 'metimic-2.0',
+      acceptance: 'C',
+      iac: ['ehr-storage.yaml'],
+    });
     assert.deepStrictEqual(doc.flows, [{ id: 'F1', description: '', classification: 'patient-personal' }]);
     assert.strictEqual(doc.risks.length, 2);
     const [r1, r2] = doc.risks;
@@ -36,15 +42,28 @@ describe('draftAssessment (new risk assessment from a template)', () => {
     assert.strictEqual(r2.id, 'R2');
     for (const r of doc.risks) {
       assert.strictEqual(r.flow, 'F1');
-      assert.strictEqual(r.impact, null, 'impact is the assessor\'s judgement');
+      assert.strictEqual(r.impact, null, "impact is the assessor's judgement");
       assert.strictEqual(r.likelihood, null);
       assert.deepStrictEqual(r.residual, { impact: null, likelihood: null });
-      assert.deepStrictEqual(r.controls, [{ perspective: 'technical', owner: 'provider', measure: 'Add default SSE-KMS encryption', services: ['s3', 'kms'], rules: ['s3-bucket-encryption'], guidelines: ['6.5'] }]);
+      assert.deepStrictEqual(r.controls, [
+        {
+          perspective: 'technical',
+          owner: 'provider',
+          measure: 'Add default SSE-KMS encryption',
+          services: ['s3', 'kms'],
+          rules: ['s3-bucket-encryption'],
+          guidelines: ['6.5'],
+        },
+      ]);
     }
   });
 
   it('writes Japanese titles and descriptions when the language is ja', () => {
-    const d = draftAssessment(run('ehr.yaml', TEMPLATE, ONLY), catalog, { lang: 'ja', iacPath: 'ehr.yaml', guideline: 'mhlw-6.0' });
+    const d = draftAssessment(run('ehr.yaml', TEMPLATE, ONLY), catalog, {
+      lang: 'ja',
+      iacPath: 'ehr.yaml',
+      guideline: 'mhlw-6.0',
+    });
     const doc = parse(d.text);
     assert.strictEqual(doc.assessment.title, 'ehr のリスクアセスメント');
     assert.strictEqual(doc.assessment.guideline, 'mhlw-6.0');
@@ -53,11 +72,14 @@ describe('draftAssessment (new risk assessment from a template)', () => {
   });
 
   it('falls back to the default edition for an unknown guideline and has no risks for a compliant template', () => {
-    const compliant = TEMPLATE.replace('      PublicAccessBlockConfiguration:', `      BucketEncryption:
+    const compliant = TEMPLATE.replace(
+      '      PublicAccessBlockConfiguration:',
+      `      BucketEncryption:
         ServerSideEncryptionConfiguration:
           - ServerSideEncryptionByDefault:
               SSEAlgorithm: aws:kms
-      PublicAccessBlockConfiguration:`);
+      PublicAccessBlockConfiguration:`,
+    );
     const a = run('ok.yaml', compliant, ONLY);
     assert.deepStrictEqual(a.findings, []);
     const d = draftAssessment(a, catalog, { lang: 'en', iacPath: 'ok.yaml', guideline: 'mhlw-9.9' });

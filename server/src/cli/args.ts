@@ -1,6 +1,10 @@
 import { UsageError } from './walk';
 
-export interface ParsedArgs { command: string; positional: string[]; options: Map<string, string[]> }
+export interface ParsedArgs {
+  command: string;
+  positional: string[];
+  options: Map<string, string[]>;
+}
 
 /** `--name value`, `--name=value` and boolean `--flag`; `booleans` lists the flags that take no value. */
 export function parseArgs(argv: string[], booleans: Set<string>): ParsedArgs {
@@ -9,7 +13,10 @@ export function parseArgs(argv: string[], booleans: Set<string>): ParsedArgs {
   const options = new Map<string, string[]>();
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (!a.startsWith('--')) { positional.push(a); continue; }
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
     const eq = a.indexOf('=');
     const name = a.slice(2, eq > 0 ? eq : undefined);
     let value: string;
@@ -25,7 +32,8 @@ export function parseArgs(argv: string[], booleans: Set<string>): ParsedArgs {
 export function oneOf<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[], fallback: T): T {
   const v = args.options.get(name)?.slice(-1)[0];
   if (v === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${v}")`);
+  if (!(allowed as readonly string[]).includes(v))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${v}")`);
   return v as T;
 }
 

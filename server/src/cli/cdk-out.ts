@@ -13,7 +13,9 @@ export function isCloudAssembly(dir: string): boolean {
   try {
     const names = fs.readdirSync(dir);
     return names.includes('manifest.json') && names.some(n => n.endsWith('.template.json'));
-  } catch { return false; }
+  } catch {
+    return false;
+  }
 }
 
 /** The assembly a synthesized template belongs to, if any. */
@@ -38,12 +40,21 @@ export class CdkSourceIndex {
     const walk = (dir: string, depth: number) => {
       if (depth > 8) return;
       let entries: fs.Dirent[];
-      try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
       for (const e of entries) {
         const p = path.join(dir, e.name);
-        if (e.isDirectory()) { if (!SKIP.has(e.name) && !e.name.startsWith('.')) walk(p, depth + 1); }
-        else if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) {
-          try { out.push({ file: p, text: fs.readFileSync(p, 'utf8') }); } catch { /* unreadable: skipped */ }
+        if (e.isDirectory()) {
+          if (!SKIP.has(e.name) && !e.name.startsWith('.')) walk(p, depth + 1);
+        } else if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) {
+          try {
+            out.push({ file: p, text: fs.readFileSync(p, 'utf8') });
+          } catch {
+            /* unreadable: skipped */
+          }
         }
       }
     };
@@ -54,7 +65,9 @@ export class CdkSourceIndex {
   /** Where `new X(this, '<id>'` (or `x.addListener('<id>'`) is written; the first match. */
   find(id: string): { file: string; line: number; character: number } | undefined {
     const esc = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`new\\s+[\\w.]+\\s*\\(\\s*this\\s*,\\s*['"\`]${esc}['"\`]|\\.add\\w+\\(\\s*['"\`]${esc}['"\`]`);
+    const re = new RegExp(
+      `new\\s+[\\w.]+\\s*\\(\\s*this\\s*,\\s*['"\`]${esc}['"\`]|\\.add\\w+\\(\\s*['"\`]${esc}['"\`]`,
+    );
     for (const s of this.sources()) {
       const m = re.exec(s.text);
       if (!m) continue;
@@ -76,7 +89,11 @@ export function constructIdOf(cdkPath: string): string | undefined {
 /** Adds the construct path to each finding's message and the source line as related information. */
 export function mapToConstructs(file: string, findings: Finding[], index: CdkSourceIndex, lang: Lang): void {
   let template: { Resources?: Record<string, { Metadata?: Record<string, unknown> }> };
-  try { template = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return; }
+  try {
+    template = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return;
+  }
   for (const f of findings) {
     const cdkPath = f.resource ? template.Resources?.[f.resource]?.Metadata?.['aws:cdk:path'] : undefined;
     if (typeof cdkPath !== 'string') continue;
@@ -85,9 +102,13 @@ export function mapToConstructs(file: string, findings: Finding[], index: CdkSou
     const src = id ? index.find(id) : undefined;
     if (!src) continue;
     const pos = { line: src.line, character: src.character };
-    f.related = [...(f.related ?? []), {
-      uri: pathToFileURL(src.file).href, range: { start: pos, end: pos },
-      message: lang === 'ja' ? `CDK ソース: ${id} の定義` : `CDK source: where ${id} is defined`,
-    }];
+    f.related = [
+      ...(f.related ?? []),
+      {
+        uri: pathToFileURL(src.file).href,
+        range: { start: pos, end: pos },
+        message: lang === 'ja' ? `CDK ソース: ${id} の定義` : `CDK source: where ${id} is defined`,
+      },
+    ];
   }
 }

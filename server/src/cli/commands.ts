@@ -6,7 +6,11 @@ export interface CliCommand {
   name: string;
   usage: string;
   /** Exit code, or a promise of it for commands that write asynchronously (xlsx). */
-  run(args: ParsedArgs, catalog: Catalog, env: { lang: Lang; context(s: Settings): EngineContext }): number | Promise<number>;
+  run(
+    args: ParsedArgs,
+    catalog: Catalog,
+    env: { lang: Lang; context(s: Settings): EngineContext },
+  ): number | Promise<number>;
 }
 
 /** Commands beyond check/explain (e.g. `report`), registered by their features. */

@@ -2,50 +2,98 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Catalog, Finding, Lang } from '../engine';
 
-export interface FileResult { file: string; findings: Finding[] }
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+}
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'junit';
 const VERSION = '0.1.0';
 
-function rel(file: string): string { return path.relative(process.cwd(), file).split(path.sep).join('/') || file; }
+function rel(file: string): string {
+  return path.relative(process.cwd(), file).split(path.sep).join('/') || file;
+}
 
-export function render(format: Format, results: FileResult[], catalog: Catalog, lang: Lang, showSuppressed: boolean): string {
-  const all = results.flatMap(r => r.findings.filter(f => showSuppressed || !f.suppressed).map(f => ({ file: r.file, f })));
+export function render(
+  format: Format,
+  results: FileResult[],
+  catalog: Catalog,
+  lang: Lang,
+  showSuppressed: boolean,
+): string {
+  const all = results.flatMap(r =>
+    r.findings.filter(f => showSuppressed || !f.suppressed).map(f => ({ file: r.file, f })),
+  );
   switch (format) {
-    case 'json': return JSON.stringify({
-      version: 1, files: results.length,
-      findings: all.map(({ file, f }) => ({
-        rule: f.rule, severity: f.severity, message: f.message, file: rel(file), range: f.range,
-        scenarios: f.scenarios, guidelines: f.guidelines, resource: f.resource ?? null,
-        ...(f.related?.length ? { related: f.related } : {}),
-        ...(f.suppressed ? { suppressed: f.suppressed } : {}),
-      })),
-    }, null, 2) + '\n';
-    case 'github': return all.filter(x => !x.f.suppressed).map(({ file, f }) => {
-      const kind = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
-      const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-      const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-      return `::${kind} file=${prop(rel(file))},line=${f.range.start.line + 1},col=${f.range.start.character + 1},endLine=${f.range.end.line + 1},endColumn=${f.range.end.character + 1},title=${prop(`iryo-guard ${f.rule}`)}::${esc(f.message + scenarioTag(f))}`;
-    }).join('\n') + (all.length ? '\n' : '');
-    case 'sarif': return JSON.stringify(sarif(all, catalog, lang), null, 2) + '\n';
-    case 'junit': return junit(results, showSuppressed);
-    default: return text(all, results.length, lang);
+    case 'json':
+      return (
+        JSON.stringify(
+          {
+            version: 1,
+            files: results.length,
+            findings: all.map(({ file, f }) => ({
+              rule: f.rule,
+              severity: f.severity,
+              message: f.message,
+              file: rel(file),
+              range: f.range,
+              scenarios: f.scenarios,
+              guidelines: f.guidelines,
+              resource: f.resource ?? null,
+              ...(f.related?.length ? { related: f.related } : {}),
+              ...(f.suppressed ? { suppressed: f.suppressed } : {}),
+            })),
+          },
+          null,
+          2,
+        ) + '\n'
+      );
+    case 'github':
+      return (
+        all
+          .filter(x => !x.f.suppressed)
+          .map(({ file, f }) => {
+            const kind = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
+            const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+            const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+            return `::${kind} file=${prop(rel(file))},line=${f.range.start.line + 1},col=${f.range.start.character + 1},endLine=${f.range.end.line + 1},endColumn=${f.range.end.character + 1},title=${prop(`iryo-guard ${f.rule}`)}::${esc(f.message + scenarioTag(f))}`;
+          })
+          .join('\n') + (all.length ? '\n' : '')
+      );
+    case 'sarif':
+      return JSON.stringify(sarif(all, catalog, lang), null, 2) + '\n';
+    case 'junit':
+      return junit(results, showSuppressed);
+    default:
+      return text(all, results.length, lang);
   }
 }
 
 function relUri(uri: string): string {
-  try { return rel(fileURLToPath(uri)); } catch { return uri; }
+  try {
+    return rel(fileURLToPath(uri));
+  } catch {
+    return uri;
+  }
 }
 
-function scenarioTag(f: Finding): string { return f.scenarios.length ? ` [${f.scenarios.join(', ')}]` : ''; }
+function scenarioTag(f: Finding): string {
+  return f.scenarios.length ? ` [${f.scenarios.join(', ')}]` : '';
+}
 
 function text(all: { file: string; f: Finding }[], files: number, lang: Lang): string {
-  const lines = all.map(({ file, f }) =>
-    `${rel(file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule}: ${f.message}${scenarioTag(f)}${f.suppressed ? ` (suppressed: ${f.suppressed.reason})` : ''}`
-    + (f.related ?? []).map(r => `\n  ${r.message}: ${relUri(r.uri)}:${r.range.start.line + 1}:${r.range.start.character + 1}`).join(''));
+  const lines = all.map(
+    ({ file, f }) =>
+      `${rel(file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule}: ${f.message}${scenarioTag(f)}${f.suppressed ? ` (suppressed: ${f.suppressed.reason})` : ''}` +
+      (f.related ?? [])
+        .map(r => `\n  ${r.message}: ${relUri(r.uri)}:${r.range.start.line + 1}:${r.range.start.character + 1}`)
+        .join(''),
+  );
   const count = (s: string) => all.filter(x => x.f.severity === s && !x.f.suppressed).length;
-  lines.push(lang === 'ja'
-    ? `${files} ファイルを検査: エラー ${count('error')}、警告 ${count('warning')}、情報 ${count('info') + count('hint')}`
-    : `${files} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} info`);
+  lines.push(
+    lang === 'ja'
+      ? `${files} ファイルを検査: エラー ${count('error')}、警告 ${count('warning')}、情報 ${count('info') + count('hint')}`
+      : `${files} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} info`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -55,48 +103,89 @@ function sarif(all: { file: string; f: Finding }[], catalog: Catalog, lang: Lang
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: {
-        name: 'iryo-guard', version: VERSION, informationUri: 'https://github.com/iryo-guard/iryo-guard',
-        rules: ruleIds.map(id => {
-          const m = catalog.rules.get(id);
-          const help = m ? `${m.explanation[lang]}\n\n${lang === 'ja' ? 'シナリオ' : 'Scenarios'}: ${m.scenarios.join(', ') || '-'}; ${lang === 'ja' ? 'ガイドライン' : 'Guidelines'}: ${m.guidelines.join(', ') || '-'}` : id;
-          return {
-            id, name: id,
-            shortDescription: { text: m ? m.title[lang] : id },
-            fullDescription: { text: m ? m.explanation[lang] : id },
-            help: { text: help, markdown: help },
-            defaultConfiguration: { level: level(m?.severity ?? 'warning') },
-            properties: { tags: ['security', 'compliance', ...(m?.scenarios ?? []).map(s => `scenario:${s}`)] },
-          };
-        }),
-      } },
-      results: all.map(({ file, f }) => ({
-        ruleId: f.rule, ruleIndex: ruleIds.indexOf(f.rule), level: level(f.severity),
-        message: { text: f.message + scenarioTag(f) },
-        locations: [{ physicalLocation: {
-          artifactLocation: { uri: rel(file).startsWith('..') ? pathToFileURL(path.resolve(file)).href : rel(file) },
-          region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
-        } }],
-        ...(f.related?.length ? { relatedLocations: f.related.map((r, i) => ({ id: i, message: { text: r.message }, physicalLocation: {
-          artifactLocation: { uri: relUri(r.uri) }, region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1 },
-        } })) } : {}),
-        ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason }] } : {}),
-        properties: { scenarios: f.scenarios, guidelines: f.guidelines, resource: f.resource },
-      })),
-    }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'iryo-guard',
+            version: VERSION,
+            informationUri: 'https://github.com/iryo-guard/iryo-guard',
+            rules: ruleIds.map(id => {
+              const m = catalog.rules.get(id);
+              const help = m
+                ? `${m.explanation[lang]}\n\n${lang === 'ja' ? 'シナリオ' : 'Scenarios'}: ${m.scenarios.join(', ') || '-'}; ${lang === 'ja' ? 'ガイドライン' : 'Guidelines'}: ${m.guidelines.join(', ') || '-'}`
+                : id;
+              return {
+                id,
+                name: id,
+                shortDescription: { text: m ? m.title[lang] : id },
+                fullDescription: { text: m ? m.explanation[lang] : id },
+                help: { text: help, markdown: help },
+                defaultConfiguration: { level: level(m?.severity ?? 'warning') },
+                properties: { tags: ['security', 'compliance', ...(m?.scenarios ?? []).map(s => `scenario:${s}`)] },
+              };
+            }),
+          },
+        },
+        results: all.map(({ file, f }) => ({
+          ruleId: f.rule,
+          ruleIndex: ruleIds.indexOf(f.rule),
+          level: level(f.severity),
+          message: { text: f.message + scenarioTag(f) },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: {
+                  uri: rel(file).startsWith('..') ? pathToFileURL(path.resolve(file)).href : rel(file),
+                },
+                region: {
+                  startLine: f.range.start.line + 1,
+                  startColumn: f.range.start.character + 1,
+                  endLine: f.range.end.line + 1,
+                  endColumn: f.range.end.character + 1,
+                },
+              },
+            },
+          ],
+          ...(f.related?.length
+            ? {
+                relatedLocations: f.related.map((r, i) => ({
+                  id: i,
+                  message: { text: r.message },
+                  physicalLocation: {
+                    artifactLocation: { uri: relUri(r.uri) },
+                    region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1 },
+                  },
+                })),
+              }
+            : {}),
+          ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason }] } : {}),
+          properties: { scenarios: f.scenarios, guidelines: f.guidelines, resource: f.resource },
+        })),
+      },
+    ],
   };
 }
 
-function xml(s: string): string { return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'); }
+function xml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
 
 function junit(results: FileResult[], showSuppressed: boolean): string {
   const suites = results.map(r => {
     const fs = r.findings.filter(f => showSuppressed || !f.suppressed);
     const failures = fs.filter(f => f.severity === 'error' || f.severity === 'warning');
     const cases = fs.length
-      ? fs.map(f => `    <testcase classname="${xml(rel(r.file))}" name="${xml(`${f.rule} ${f.resource ?? ''} line ${f.range.start.line + 1}`.trim())}">` +
-        (f.severity === 'error' || f.severity === 'warning' ? `<failure type="${f.severity}" message="${xml(f.message)}"/>` : '') + '</testcase>').join('\n')
+      ? fs
+          .map(
+            f =>
+              `    <testcase classname="${xml(rel(r.file))}" name="${xml(`${f.rule} ${f.resource ?? ''} line ${f.range.start.line + 1}`.trim())}">` +
+              (f.severity === 'error' || f.severity === 'warning'
+                ? `<failure type="${f.severity}" message="${xml(f.message)}"/>`
+                : '') +
+              '</testcase>',
+          )
+          .join('\n')
       : `    <testcase classname="${xml(rel(r.file))}" name="iryo-guard"/>`;
     return `  <testsuite name="${xml(rel(r.file))}" tests="${Math.max(1, fs.length)}" failures="${failures.length}">\n${cases}\n  </testsuite>`;
   });

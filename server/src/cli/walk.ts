@@ -14,7 +14,11 @@ export function collectFiles(inputs: string[]): string[] {
   const out: string[] = [];
   for (const input of inputs) {
     let st: fs.Stats;
-    try { st = fs.statSync(input); } catch { throw new UsageError(`cannot read ${input}: no such file or folder`); }
+    try {
+      st = fs.statSync(input);
+    } catch {
+      throw new UsageError(`cannot read ${input}: no such file or folder`);
+    }
     if (st.isFile()) out.push(input);
     else if (st.isDirectory()) walk(input, out);
   }
@@ -23,11 +27,16 @@ export function collectFiles(inputs: string[]): string[] {
 
 function walk(dir: string, out: string[]) {
   let entries: fs.Dirent[];
-  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { throw new UsageError(`cannot read folder ${dir}`); }
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    throw new UsageError(`cannot read folder ${dir}`);
+  }
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out); }
-    else if (e.isFile() && CANDIDATE.test(e.name) && !e.name.endsWith('.d.ts')) out.push(p);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out);
+    } else if (e.isFile() && CANDIDATE.test(e.name) && !e.name.endsWith('.d.ts')) out.push(p);
   }
 }

@@ -16,7 +16,11 @@ export function detectKind(uri: string, text: string): DocKind {
 function looksBinary(text: string): boolean {
   const head = text.slice(0, 8192);
   let ctl = 0;
-  for (let i = 0; i < head.length; i++) { const c = head.charCodeAt(i); if (c === 0) return true; if (c < 9 || (c > 13 && c < 32)) ctl++; }
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 9 || (c > 13 && c < 32)) ctl++;
+  }
   return head.length > 0 && ctl / head.length > 0.1;
 }
 
@@ -33,20 +37,38 @@ export function analyze(uri: string, text: string, ctx: EngineContext): Analysis
   if (!lang) return empty('none');
   const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
   if (sizeKB > ctx.settings.maxFileSizeKB) {
-    return { ...empty(lang.kind), findings: [makeFinding(ctx.catalog, ctx.settings, 'file-too-large', uri, index().range(0, 0),
-      { size: Math.round(sizeKB), limit: ctx.settings.maxFileSizeKB })] };
+    return {
+      ...empty(lang.kind),
+      findings: [
+        makeFinding(ctx.catalog, ctx.settings, 'file-too-large', uri, index().range(0, 0), {
+          size: Math.round(sizeKB),
+          limit: ctx.settings.maxFileSizeKB,
+        }),
+      ],
+    };
   }
   if (looksBinary(text)) return empty('none');
   try {
     return lang.analyze(uri, text, ctx);
   } catch (e) {
-    return { ...empty(lang.kind), findings: [makeFinding(ctx.catalog, ctx.settings, 'engine-error', uri, index().range(0, 0),
-      { rule: lang.kind, detail: e instanceof Error ? e.message : String(e) })] };
+    return {
+      ...empty(lang.kind),
+      findings: [
+        makeFinding(ctx.catalog, ctx.settings, 'engine-error', uri, index().range(0, 0), {
+          rule: lang.kind,
+          detail: e instanceof Error ? e.message : String(e),
+        }),
+      ],
+    };
   }
 }
 
 function safely<T>(f: () => T, fallback: T): T {
-  try { return f(); } catch { return fallback; }
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
 }
 
 export function hoverAt(a: Analysis, offset: number, ctx: EngineContext): Hover | undefined {

@@ -10,17 +10,24 @@ export function idCompletions(a: Analysis, offset: number, ctx: EngineContext, k
   const range = { start: { line: pos.line, character: pos.character - word.length }, end: pos };
   const lang = ctx.settings.lang;
   const items: CompletionItem[] = [];
-  const add = (kind: EntryKind, id: string, title: { ja: string; en: string }, order: number) => items.push({
-    label: id, kind: 'id', detail: `${title[lang]}`, documentation: title[lang === 'ja' ? 'en' : 'ja'], range,
-    sortText: `${order}-${id}`, filterText: id,
-  });
+  const add = (kind: EntryKind, id: string, title: { ja: string; en: string }, order: number) =>
+    items.push({
+      label: id,
+      kind: 'id',
+      detail: `${title[lang]}`,
+      documentation: title[lang === 'ja' ? 'en' : 'ja'],
+      range,
+      sortText: `${order}-${id}`,
+      filterText: id,
+    });
   const c = ctx.catalog;
   kinds.forEach((k, order) => {
     if (k === 'scenario') for (const s of c.scenarios.values()) add(k, s.id, s.title, order);
     if (k === 'threat') for (const t of c.threats.values()) add(k, t.id, t.label, order);
     if (k === 'service') for (const s of c.services.values()) add(k, s.id, { ja: s.name, en: s.name }, order);
     if (k === 'rule') for (const r of c.rules.values()) if (r.family !== 'core') add(k, r.id, r.title, order);
-    if (k === 'guideline') for (const [key, g] of c.guidelineItems) if (!key.includes(':')) add(k, g.item.id, g.item.title, order);
+    if (k === 'guideline')
+      for (const [key, g] of c.guidelineItems) if (!key.includes(':')) add(k, g.item.id, g.item.title, order);
     if (k === 'edition') for (const e of c.editions.values()) add(k, e.id, e.title, order);
   });
   return items;

@@ -21,20 +21,29 @@ const KIND: Record<string, { ja: string; en: string }> = {
 export function entryJson(e: CatalogEntry): Record<string, unknown> {
   const base = { id: e.id, kind: e.kind };
   switch (e.kind) {
-    case 'scenario': return { ...base, ...e.entry, aliases: undefined };
-    case 'threat': return { ...base, title: e.entry.label, ...e.entry };
-    case 'service': return { ...base, title: { ja: e.entry.name, en: e.entry.name }, ...e.entry };
-    case 'guideline': return { ...base, ...e.entry, edition: e.edition.id };
-    case 'edition': return { ...base, ...e.entry };
-    case 'rule': return { ...base, ...e.entry };
+    case 'scenario':
+      return { ...base, ...e.entry, aliases: undefined };
+    case 'threat':
+      return { ...base, title: e.entry.label, ...e.entry };
+    case 'service':
+      return { ...base, title: { ja: e.entry.name, en: e.entry.name }, ...e.entry };
+    case 'guideline':
+      return { ...base, ...e.entry, edition: e.edition.id };
+    case 'edition':
+      return { ...base, ...e.entry };
+    case 'rule':
+      return { ...base, ...e.entry };
   }
 }
 
 export function entryTitle(e: CatalogEntry): { ja: string; en: string } {
   switch (e.kind) {
-    case 'threat': return e.entry.label;
-    case 'service': return { ja: e.entry.name, en: e.entry.name };
-    default: return e.entry.title;
+    case 'threat':
+      return e.entry.label;
+    case 'service':
+      return { ja: e.entry.name, en: e.entry.name };
+    default:
+      return e.entry.title;
   }
 }
 
@@ -44,24 +53,42 @@ export function describeEntry(e: CatalogEntry, catalog: Catalog, lang: Lang): st
   const title = entryTitle(e);
   const lines = [`**${e.id}** — ${KIND[e.kind][lang]}`, '', `${title[lang]}`, `_${title[other]}_`, ''];
   const L = (ja: string, en: string) => (lang === 'ja' ? ja : en);
-  const scen = (ids: string[]) => ids.map(id => { const s = catalog.scenarios.get(id); return s ? `${id} ${pick(s.title, lang)}` : id; });
+  const scen = (ids: string[]) =>
+    ids.map(id => {
+      const s = catalog.scenarios.get(id);
+      return s ? `${id} ${pick(s.title, lang)}` : id;
+    });
   switch (e.kind) {
     case 'scenario':
       lines.push(`- ${L('区分', 'Category')}: ${CATEGORY[e.entry.category][lang]}`);
       if (e.entry.mhlw.length) lines.push(`- ${L('厚労省ガイドライン', 'MHLW guideline')}: ${e.entry.mhlw.join(', ')}`);
-      if (e.entry.threats.length) lines.push(`- ${L('脅威', 'Threats')}: ${e.entry.threats.map(t => pick(catalog.threats.get(t)?.label, lang) || t).join(', ')}`);
-      if (e.entry.services.length) lines.push(`- ${L('関連サービス', 'Services')}: ${e.entry.services.map(s => catalog.services.get(s)?.name ?? s).join(', ')}`);
+      if (e.entry.threats.length)
+        lines.push(
+          `- ${L('脅威', 'Threats')}: ${e.entry.threats.map(t => pick(catalog.threats.get(t)?.label, lang) || t).join(', ')}`,
+        );
+      if (e.entry.services.length)
+        lines.push(
+          `- ${L('関連サービス', 'Services')}: ${e.entry.services.map(s => catalog.services.get(s)?.name ?? s).join(', ')}`,
+        );
       break;
     case 'threat':
       lines.push(pick(e.entry.summary, lang));
       break;
     case 'service':
       lines.push(pick(e.entry.summary, lang));
-      if (e.entry.resourceTypes.length) lines.push('', `- ${L('リソース型', 'Resource types')}: ${e.entry.resourceTypes.map(t => `\`${t}\``).join(', ')}`);
-      if (e.entry.scenarios.length) lines.push(`- ${L('関連シナリオ', 'Scenarios')}: ${scen(e.entry.scenarios).join('; ')}`);
+      if (e.entry.resourceTypes.length)
+        lines.push(
+          '',
+          `- ${L('リソース型', 'Resource types')}: ${e.entry.resourceTypes.map(t => `\`${t}\``).join(', ')}`,
+        );
+      if (e.entry.scenarios.length)
+        lines.push(`- ${L('関連シナリオ', 'Scenarios')}: ${scen(e.entry.scenarios).join('; ')}`);
       break;
     case 'guideline':
-      lines.push(`- ${L('版', 'Edition')}: ${pick(e.edition.title, lang)}`, `- ${L('種別', 'Kind')}: ${e.entry.kind === 'minimum' ? L('最低限の遵守事項 (C)', 'minimum requirement (C)') : L('推奨事項 (D)', 'recommended (D)')}`);
+      lines.push(
+        `- ${L('版', 'Edition')}: ${pick(e.edition.title, lang)}`,
+        `- ${L('種別', 'Kind')}: ${e.entry.kind === 'minimum' ? L('最低限の遵守事項 (C)', 'minimum requirement (C)') : L('推奨事項 (D)', 'recommended (D)')}`,
+      );
       if (!e.entry.verified) lines.push(`- ${L('未検証の項目です', 'Not verified against the published text')}`);
       break;
     case 'edition':
@@ -69,9 +96,14 @@ export function describeEntry(e: CatalogEntry, catalog: Catalog, lang: Lang): st
       break;
     case 'rule':
       lines.push(pick(e.entry.explanation, lang), '', `- ${L('重大度', 'Severity')}: ${e.entry.severity}`);
-      if (e.entry.scenarios.length) lines.push(`- ${L('リスクシナリオ', 'Scenarios')}: ${scen(e.entry.scenarios).join('; ')}`);
-      if (e.entry.guidelines.length) lines.push(`- ${L('ガイドライン', 'Guidelines')}: ${e.entry.guidelines.join(', ')}`);
-      if (e.entry.services.length) lines.push(`- ${L('サービス', 'Services')}: ${e.entry.services.map(s => catalog.services.get(s)?.name ?? s).join(', ')}`);
+      if (e.entry.scenarios.length)
+        lines.push(`- ${L('リスクシナリオ', 'Scenarios')}: ${scen(e.entry.scenarios).join('; ')}`);
+      if (e.entry.guidelines.length)
+        lines.push(`- ${L('ガイドライン', 'Guidelines')}: ${e.entry.guidelines.join(', ')}`);
+      if (e.entry.services.length)
+        lines.push(
+          `- ${L('サービス', 'Services')}: ${e.entry.services.map(s => catalog.services.get(s)?.name ?? s).join(', ')}`,
+        );
       break;
   }
   const src = 'source' in e.entry ? e.entry.source : undefined;

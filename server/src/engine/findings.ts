@@ -6,7 +6,9 @@ export function fill(text: string, args: Record<string, string | number | undefi
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (args[k] !== undefined ? String(args[k]) : m));
 }
 
-export function pick(l: Localized | undefined, lang: Lang): string { return l ? l[lang] || l.en || l.ja : ''; }
+export function pick(l: Localized | undefined, lang: Lang): string {
+  return l ? l[lang] || l.en || l.ja : '';
+}
 
 /** Catalog metadata for a rule; a rule without metadata is a programming error caught by the catalog test. */
 export function ruleMeta(catalog: Catalog, id: string): RuleMeta {
@@ -20,14 +22,22 @@ export function effectiveSeverity(meta: RuleMeta, settings: Settings): Severity 
 }
 
 /** Builds a finding from a catalog rule: message, severity, scenarios and guideline refs all come from the catalog. */
-export function makeFinding(catalog: Catalog, settings: Settings, ruleId: string, uri: string, range: Range,
-  args: Record<string, string | number | undefined> = {}, extra: Partial<Finding> = {}): Finding {
+export function makeFinding(
+  catalog: Catalog,
+  settings: Settings,
+  ruleId: string,
+  uri: string,
+  range: Range,
+  args: Record<string, string | number | undefined> = {},
+  extra: Partial<Finding> = {},
+): Finding {
   const meta = ruleMeta(catalog, ruleId);
   return {
     rule: ruleId,
     severity: effectiveSeverity(meta, settings),
     message: fill(pick(meta.message, settings.lang), args),
-    uri, range,
+    uri,
+    range,
     scenarios: meta.scenarios,
     guidelines: meta.guidelines,
     ...extra,

@@ -6,5 +6,19 @@ export { defaultCatalog } from './catalog/load';
 export { describeEntry, entryJson, entryTitle } from './describe';
 export { defaultSettings } from './model/types';
 export { RISK_FILE } from './risk/language';
-export type { Finding, Settings, Severity, Lang, Range, Position, Fix, TextEdit, DocSymbol, Hover, CompletionItem, CodeLens, Location } from './model/types';
+export type {
+  Finding,
+  Settings,
+  Severity,
+  Lang,
+  Range,
+  Position,
+  Fix,
+  TextEdit,
+  DocSymbol,
+  Hover,
+  CompletionItem,
+  CodeLens,
+  Location,
+} from './model/types';
 export { LineIndex, applyEdits } from './model/text';

@@ -35,10 +35,15 @@ export function draftAssessment(template: Analysis, catalog: Catalog, opts: Draf
   const L = (ja: string, en: string) => (opts.lang === 'ja' ? ja : en);
   const open = template.findings.filter(f => !f.suppressed);
   const byScenario = new Map<string, Finding[]>();
-  for (const f of open) for (const s of f.scenarios) if (catalog.scenarios.has(s)) byScenario.set(s, [...(byScenario.get(s) ?? []), f]);
+  for (const f of open)
+    for (const s of f.scenarios) if (catalog.scenarios.has(s)) byScenario.set(s, [...(byScenario.get(s) ?? []), f]);
   const scenarios = catalog.data.scenarios.filter(s => byScenario.has(s.id));
   const base = path.basename(opts.iacPath).replace(/\.(ya?ml|json|template|ts)$/i, '');
-  const id = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'assessment';
+  const id =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'assessment';
   const guideline = opts.guideline && catalog.editions.has(opts.guideline) ? opts.guideline : DEFAULT_GUIDELINE;
   const lines = [
     `# ${L(`${path.basename(opts.iacPath)} の指摘から作成したリスクアセスメントの下書きです。`, `Draft risk assessment made from the findings in ${path.basename(opts.iacPath)}.`)}`,

@@ -21,7 +21,13 @@ export function codeActions(a: Analysis, range: lsp.Range, only: string[] | unde
     for (const f of open.filter(x => overlaps(x.range, range))) {
       const diagnostic = toDiagnostic(f);
       for (const fix of f.fixes ?? []) {
-        out.push({ title: fix.title, kind: lsp.CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: fix.edit } });
+        out.push({
+          title: fix.title,
+          kind: lsp.CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.isPreferred,
+          edit: { changes: fix.edit },
+        });
       }
       const sameRule = open.filter(x => x.rule === f.rule && x.fixes?.length);
       if (sameRule.length > 1) out.push(fixAll(a, sameRule, f.rule, lang, lsp.CodeActionKind.QuickFix));
@@ -31,7 +37,16 @@ export function codeActions(a: Analysis, range: lsp.Range, only: string[] | unde
   }
   if (wantsFixAll && !wantsQuickFix) {
     const rules = new Set(open.filter(x => x.fixes?.length).map(x => x.rule));
-    for (const rule of rules) out.push(fixAll(a, open.filter(x => x.rule === rule && x.fixes?.length), rule, lang, lsp.CodeActionKind.SourceFixAll));
+    for (const rule of rules)
+      out.push(
+        fixAll(
+          a,
+          open.filter(x => x.rule === rule && x.fixes?.length),
+          rule,
+          lang,
+          lsp.CodeActionKind.SourceFixAll,
+        ),
+      );
   }
   return out;
 }
@@ -44,7 +59,9 @@ function fixAll(a: Analysis, findings: Finding[], rule: string, lang: Lang, kind
   }
   return {
     title: lang === 'ja' ? `このファイルの ${rule} をすべて修正` : `Fix all ${rule} in this file`,
-    kind, diagnostics: findings.map(toDiagnostic), edit: { changes: { [a.uri]: edits } },
+    kind,
+    diagnostics: findings.map(toDiagnostic),
+    edit: { changes: { [a.uri]: edits } },
   };
 }
 
@@ -54,15 +71,26 @@ function fixAll(a: Analysis, findings: Finding[], rule: string, lang: Lang, kind
  */
 function suppressAction(a: Analysis, f: Finding, lang: Lang, diagnostic: lsp.Diagnostic): lsp.CodeAction | undefined {
   if (f.rule === 'syntax-error' || f.rule === 'suppression-without-reason' || a.kind === 'none') return undefined;
-  const comment = a.kind === 'cloudformation' && !a.uri.toLowerCase().endsWith('.json') ? '#' : a.kind === 'cdk' ? '//' : undefined;
+  const comment =
+    a.kind === 'cloudformation' && !a.uri.toLowerCase().endsWith('.json') ? '#' : a.kind === 'cdk' ? '//' : undefined;
   if (!comment) return undefined;
   const anchorLine = resourceLine(a, f);
   const text = a.lines.lineText(anchorLine);
   const indent = text.slice(0, text.length - text.trimStart().length);
   return {
     title: lang === 'ja' ? `${f.rule} を抑制（理由を記入）` : `Suppress ${f.rule} (write the reason)`,
-    kind: lsp.CodeActionKind.QuickFix, diagnostics: [diagnostic],
-    edit: { changes: { [a.uri]: [{ range: { start: { line: anchorLine, character: 0 }, end: { line: anchorLine, character: 0 } }, newText: `${indent}${comment} iryo-guard-ignore ${f.rule}: \n` }] } },
+    kind: lsp.CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: {
+      changes: {
+        [a.uri]: [
+          {
+            range: { start: { line: anchorLine, character: 0 }, end: { line: anchorLine, character: 0 } },
+            newText: `${indent}${comment} iryo-guard-ignore ${f.rule}: \n`,
+          },
+        ],
+      },
+    },
   };
 }
 

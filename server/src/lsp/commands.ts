@@ -18,7 +18,14 @@ export const SERVER_COMMANDS = new Map<string, CommandHandler>([
 export function explain(args: unknown[], env: CommandEnv): ExplainResult {
   const { catalog, settings } = env.session;
   const id = stringArg(args, 0);
-  if (!id) return { message: L(settings.lang, '説明する ID（規則・シナリオなど）を指定してください', 'Give an ID to explain (a rule, scenario, threat, service or guideline item)') };
+  if (!id)
+    return {
+      message: L(
+        settings.lang,
+        '説明する ID（規則・シナリオなど）を指定してください',
+        'Give an ID to explain (a rule, scenario, threat, service or guideline item)',
+      ),
+    };
   const entry = catalog.lookup(id);
   if (!entry) {
     const s = catalog.suggest(id);
@@ -36,9 +43,19 @@ export function newAssessment(args: unknown[], env: CommandEnv): NewAssessmentRe
   const file = uri && toPath(uri);
   const analysis = uri ? session.analysisOf(uri) : undefined;
   if (!uri || !file || !analysis || (analysis.kind !== 'cloudformation' && analysis.kind !== 'cdk')) {
-    return { message: L(lang, 'CloudFormation テンプレートまたは CDK のファイルを開いてから実行してください', 'Open a CloudFormation template or CDK file first') };
+    return {
+      message: L(
+        lang,
+        'CloudFormation テンプレートまたは CDK のファイルを開いてから実行してください',
+        'Open a CloudFormation template or CDK file first',
+      ),
+    };
   }
-  const draft = draftAssessment(analysis, session.catalog, { lang, guideline: session.settings.guideline, iacPath: path.basename(file) });
+  const draft = draftAssessment(analysis, session.catalog, {
+    lang,
+    guideline: session.settings.guideline,
+    iacPath: path.basename(file),
+  });
   const target = path.join(path.dirname(file), draft.fileName);
   return { ...draft, uri: uri.slice(0, uri.lastIndexOf('/') + 1) + encodeURIComponent(path.basename(target)) };
 }

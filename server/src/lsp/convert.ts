@@ -2,8 +2,10 @@ import * as lsp from 'vscode-languageserver/node';
 import { CodeLens, CompletionItem, DocSymbol, Finding, Severity } from '../engine';
 
 const SEVERITY: Record<Severity, lsp.DiagnosticSeverity> = {
-  error: lsp.DiagnosticSeverity.Error, warning: lsp.DiagnosticSeverity.Warning,
-  info: lsp.DiagnosticSeverity.Information, hint: lsp.DiagnosticSeverity.Hint,
+  error: lsp.DiagnosticSeverity.Error,
+  warning: lsp.DiagnosticSeverity.Warning,
+  info: lsp.DiagnosticSeverity.Information,
+  hint: lsp.DiagnosticSeverity.Hint,
 };
 
 export function toDiagnostic(f: Finding): lsp.Diagnostic {
@@ -20,26 +22,46 @@ export function toDiagnostic(f: Finding): lsp.Diagnostic {
 }
 
 const SYMBOL_KIND: Record<DocSymbol['kind'], lsp.SymbolKind> = {
-  resource: lsp.SymbolKind.Class, parameter: lsp.SymbolKind.Variable, condition: lsp.SymbolKind.Boolean,
-  output: lsp.SymbolKind.Property, flow: lsp.SymbolKind.Event, risk: lsp.SymbolKind.Object, control: lsp.SymbolKind.Field,
-  assessment: lsp.SymbolKind.Module, section: lsp.SymbolKind.Namespace,
+  resource: lsp.SymbolKind.Class,
+  parameter: lsp.SymbolKind.Variable,
+  condition: lsp.SymbolKind.Boolean,
+  output: lsp.SymbolKind.Property,
+  flow: lsp.SymbolKind.Event,
+  risk: lsp.SymbolKind.Object,
+  control: lsp.SymbolKind.Field,
+  assessment: lsp.SymbolKind.Module,
+  section: lsp.SymbolKind.Namespace,
 };
 
 export function toSymbol(s: DocSymbol): lsp.DocumentSymbol {
-  return { name: s.name || '?', detail: s.detail, kind: SYMBOL_KIND[s.kind], range: s.range, selectionRange: s.selectionRange, children: s.children?.map(toSymbol) };
+  return {
+    name: s.name || '?',
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind],
+    range: s.range,
+    selectionRange: s.selectionRange,
+    children: s.children?.map(toSymbol),
+  };
 }
 
 const COMPLETION_KIND: Record<CompletionItem['kind'], lsp.CompletionItemKind> = {
-  value: lsp.CompletionItemKind.Value, id: lsp.CompletionItemKind.Constant, property: lsp.CompletionItemKind.Property,
-  keyword: lsp.CompletionItemKind.Keyword, snippet: lsp.CompletionItemKind.Snippet, reference: lsp.CompletionItemKind.Reference,
+  value: lsp.CompletionItemKind.Value,
+  id: lsp.CompletionItemKind.Constant,
+  property: lsp.CompletionItemKind.Property,
+  keyword: lsp.CompletionItemKind.Keyword,
+  snippet: lsp.CompletionItemKind.Snippet,
+  reference: lsp.CompletionItemKind.Reference,
 };
 
 export function toCompletion(c: CompletionItem): lsp.CompletionItem {
   const text = c.insertText ?? c.label;
   return {
-    label: c.label, kind: COMPLETION_KIND[c.kind], detail: c.detail,
+    label: c.label,
+    kind: COMPLETION_KIND[c.kind],
+    detail: c.detail,
     documentation: c.documentation ? { kind: 'markdown', value: c.documentation } : undefined,
-    sortText: c.sortText, filterText: c.filterText,
+    sortText: c.sortText,
+    filterText: c.filterText,
     insertTextFormat: c.kind === 'snippet' ? lsp.InsertTextFormat.Snippet : lsp.InsertTextFormat.PlainText,
     textEdit: c.range ? { range: c.range, newText: text } : undefined,
     insertText: c.range ? undefined : text,

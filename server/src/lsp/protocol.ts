@@ -14,9 +14,17 @@ export const ServerCommands = {
 } as const;
 
 /** Something the user should read instead of a result (wrong kind of file, unknown ID…), in their language. */
-export interface CommandMessage { message: string }
+export interface CommandMessage {
+  message: string;
+}
 
-export interface CheckWorkspaceResult { files: number; findings: number; errors: number; warnings: number; truncated: boolean }
+export interface CheckWorkspaceResult {
+  files: number;
+  findings: number;
+  errors: number;
+  warnings: number;
+  truncated: boolean;
+}
 export type CoverageReportResult = { title: string; html: string } | CommandMessage;
 export type NewAssessmentResult = { text: string; fileName: string; uri: string; scenarios: string[] } | CommandMessage;
 export type ExplainResult = { id: string; markdown: string } | CommandMessage;

@@ -14,7 +14,11 @@ export class Session {
   private readonly dependents = new Map<string, Set<string>>();
   settings: Settings;
 
-  constructor(readonly catalog: Catalog, settings: Settings, private readonly openDoc: (uri: string) => TextDocument | undefined) {
+  constructor(
+    readonly catalog: Catalog,
+    settings: Settings,
+    private readonly openDoc: (uri: string) => TextDocument | undefined,
+  ) {
     this.settings = settings;
   }
 
@@ -22,8 +26,14 @@ export class Session {
     return {
       catalog: this.catalog,
       settings: this.settings,
-      readFile: uri => { if (reader) this.link(uri, reader); return this.textOf(uri); },
-      analysisOf: uri => { if (reader) this.link(uri, reader); return this.analysisOf(uri); },
+      readFile: uri => {
+        if (reader) this.link(uri, reader);
+        return this.textOf(uri);
+      },
+      analysisOf: uri => {
+        if (reader) this.link(uri, reader);
+        return this.analysisOf(uri);
+      },
     };
   }
 
@@ -35,13 +45,18 @@ export class Session {
   }
 
   /** Documents that read `uri` during their last analysis. */
-  dependentsOf(uri: string): string[] { return [...(this.dependents.get(uri) ?? [])]; }
+  dependentsOf(uri: string): string[] {
+    return [...(this.dependents.get(uri) ?? [])];
+  }
 
   /** `uri` changed (edited, saved or changed on disk): its own disk analysis and every dependent's analysis are stale. */
   invalidate(uri: string): string[] {
     this.diskCache.delete(uri);
     const deps = this.dependentsOf(uri);
-    for (const d of deps) { this.cache.delete(d); this.diskCache.delete(d); }
+    for (const d of deps) {
+      this.cache.delete(d);
+      this.diskCache.delete(d);
+    }
     return deps;
   }
 
@@ -50,7 +65,11 @@ export class Session {
     if (d) return d.getText();
     const file = toPath(uri);
     if (!file) return undefined;
-    try { return fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
   }
 
   /** The analysis of an open document (current version) or of a file on disk (cached by mtime). */
@@ -60,7 +79,11 @@ export class Session {
     const file = toPath(uri);
     if (!file) return undefined;
     let st: fs.Stats;
-    try { st = fs.statSync(file); } catch { return undefined; }
+    try {
+      st = fs.statSync(file);
+    } catch {
+      return undefined;
+    }
     const hit = this.diskCache.get(uri);
     if (hit && hit.mtimeMs === st.mtimeMs) return hit.analysis;
     const text = this.textOf(uri);
@@ -81,9 +104,13 @@ export class Session {
     return analysis;
   }
 
-  cached(uri: string): Analysis | undefined { return this.cache.get(uri)?.analysis; }
+  cached(uri: string): Analysis | undefined {
+    return this.cache.get(uri)?.analysis;
+  }
 
-  forget(uri: string) { this.cache.delete(uri); }
+  forget(uri: string) {
+    this.cache.delete(uri);
+  }
 
   /** Settings changed: every analysis is stale. */
   reset(settings: Settings) {
@@ -95,5 +122,9 @@ export class Session {
 
 export function toPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
-  try { return fileURLToPath(uri); } catch { return undefined; }
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
 }

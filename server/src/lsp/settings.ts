@@ -19,13 +19,24 @@ export function toSettings(raw: RawSettings | undefined, locale: string | undefi
   const lang: Lang = r.language === 'ja' || r.language === 'en' ? r.language : auto;
   const overrides: Record<string, Severity> = {};
   if (r.severityOverrides && typeof r.severityOverrides === 'object') {
-    for (const [k, v] of Object.entries(r.severityOverrides as Record<string, unknown>)) if (typeof v === 'string' && SEVERITIES.has(v)) overrides[k] = v as Severity;
+    for (const [k, v] of Object.entries(r.severityOverrides as Record<string, unknown>))
+      if (typeof v === 'string' && SEVERITIES.has(v)) overrides[k] = v as Severity;
   }
-  const disabled = Array.isArray(r.rules?.disabled) ? (r.rules!.disabled as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  const disabled = Array.isArray(r.rules?.disabled)
+    ? (r.rules!.disabled as unknown[]).filter((x): x is string => typeof x === 'string')
+    : [];
   const acc = r.accountLevelRules === 'always' || r.accountLevelRules === 'never' ? r.accountLevelRules : 'auto';
-  const max = typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0 ? r.maxFileSizeKB : defaultSettings.maxFileSizeKB;
+  const max =
+    typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0 ? r.maxFileSizeKB : defaultSettings.maxFileSizeKB;
   const guideline = typeof r.guideline === 'string' && r.guideline ? r.guideline : undefined;
-  return { lang, accountLevelRules: acc, disabledRules: disabled, severityOverrides: overrides, maxFileSizeKB: max, guideline };
+  return {
+    lang,
+    accountLevelRules: acc,
+    disabledRules: disabled,
+    severityOverrides: overrides,
+    maxFileSizeKB: max,
+    guideline,
+  };
 }
 
 /**
@@ -36,7 +47,8 @@ export function settingsProblems(raw: RawSettings | undefined, catalog: Catalog,
   const r = raw ?? {};
   const out: string[] = [];
   const ja = lang === 'ja';
-  const didYouMean = (s: string[]) => (!s.length ? '' : ja ? `（もしかして ${s.join('、')}）` : ` (did you mean ${s.join(', ')}?)`);
+  const didYouMean = (s: string[]) =>
+    !s.length ? '' : ja ? `（もしかして ${s.join('、')}）` : ` (did you mean ${s.join(', ')}?)`;
   const ruleIds = (where: string, ids: string[]) => {
     for (const id of ids) {
       if (catalog.rules.has(id)) continue;
@@ -44,32 +56,48 @@ export function settingsProblems(raw: RawSettings | undefined, catalog: Catalog,
       out.push(ja ? `${where}: 規則「${id}」はありません${hint}` : `${where}: unknown rule "${id}"${hint}`);
     }
   };
-  if (Array.isArray(r.rules?.disabled)) ruleIds('iryoGuard.rules.disabled', (r.rules!.disabled as unknown[]).map(String));
+  if (Array.isArray(r.rules?.disabled))
+    ruleIds('iryoGuard.rules.disabled', (r.rules!.disabled as unknown[]).map(String));
   if (r.severityOverrides && typeof r.severityOverrides === 'object') {
     const entries = Object.entries(r.severityOverrides as Record<string, unknown>);
-    ruleIds('iryoGuard.severityOverrides', entries.map(([k]) => k));
+    ruleIds(
+      'iryoGuard.severityOverrides',
+      entries.map(([k]) => k),
+    );
     for (const [k, v] of entries) {
       if (typeof v !== 'string' || !SEVERITIES.has(v)) {
-        out.push(ja ? `iryoGuard.severityOverrides: ${k} の重大度 ${JSON.stringify(v)} は error / warning / info / hint のどれでもありません`
-          : `iryoGuard.severityOverrides: severity ${JSON.stringify(v)} for ${k} is not error, warning, info or hint`);
+        out.push(
+          ja
+            ? `iryoGuard.severityOverrides: ${k} の重大度 ${JSON.stringify(v)} は error / warning / info / hint のどれでもありません`
+            : `iryoGuard.severityOverrides: severity ${JSON.stringify(v)} for ${k} is not error, warning, info or hint`,
+        );
       }
     }
   }
   const oneOf = (key: string, v: unknown, allowed: string[]) => {
     if (v === undefined || (typeof v === 'string' && allowed.includes(v))) return;
-    out.push(ja ? `iryoGuard.${key}: ${JSON.stringify(v)} は ${allowed.join(' / ')} のどれでもありません。既定値を使います`
-      : `iryoGuard.${key}: ${JSON.stringify(v)} is not one of ${allowed.join(', ')}; using the default`);
+    out.push(
+      ja
+        ? `iryoGuard.${key}: ${JSON.stringify(v)} は ${allowed.join(' / ')} のどれでもありません。既定値を使います`
+        : `iryoGuard.${key}: ${JSON.stringify(v)} is not one of ${allowed.join(', ')}; using the default`,
+    );
   };
   oneOf('language', r.language, ['auto', 'ja', 'en']);
   oneOf('accountLevelRules', r.accountLevelRules, ['auto', 'always', 'never']);
   if (r.guideline !== undefined && !(typeof r.guideline === 'string' && catalog.lookup(r.guideline, 'edition'))) {
     const hint = didYouMean(typeof r.guideline === 'string' ? catalog.suggest(r.guideline, 'edition') : []);
-    out.push(ja ? `iryoGuard.guideline: ${JSON.stringify(r.guideline)} はガイドラインの版ではありません${hint}`
-      : `iryoGuard.guideline: ${JSON.stringify(r.guideline)} is not a guideline edition${hint}`);
+    out.push(
+      ja
+        ? `iryoGuard.guideline: ${JSON.stringify(r.guideline)} はガイドラインの版ではありません${hint}`
+        : `iryoGuard.guideline: ${JSON.stringify(r.guideline)} is not a guideline edition${hint}`,
+    );
   }
   if (r.maxFileSizeKB !== undefined && !(typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0)) {
-    out.push(ja ? `iryoGuard.maxFileSizeKB: ${JSON.stringify(r.maxFileSizeKB)} は正の数ではありません。既定値 ${defaultSettings.maxFileSizeKB} を使います`
-      : `iryoGuard.maxFileSizeKB: ${JSON.stringify(r.maxFileSizeKB)} is not a positive number; using the default ${defaultSettings.maxFileSizeKB}`);
+    out.push(
+      ja
+        ? `iryoGuard.maxFileSizeKB: ${JSON.stringify(r.maxFileSizeKB)} は正の数ではありません。既定値 ${defaultSettings.maxFileSizeKB} を使います`
+        : `iryoGuard.maxFileSizeKB: ${JSON.stringify(r.maxFileSizeKB)} is not a positive number; using the default ${defaultSettings.maxFileSizeKB}`,
+    );
   }
   return out;
 }

@@ -21,7 +21,9 @@ export class WorkspaceIndex {
   readonly files = new Set<string>();
   private markReady!: () => void;
   /** Pending until the first walk has finished, so "check workspace" sees every file. */
-  private ready = new Promise<void>(resolve => { this.markReady = resolve; });
+  private ready = new Promise<void>(resolve => {
+    this.markReady = resolve;
+  });
 
   constructor(private readonly host: IndexHost) {}
 
@@ -33,10 +35,17 @@ export class WorkspaceIndex {
       while (stack.length) {
         const dir = stack.pop()!;
         let entries: fs.Dirent[];
-        try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { continue; }
+        try {
+          entries = fs.readdirSync(dir, { withFileTypes: true });
+        } catch {
+          continue;
+        }
         for (const e of entries) {
           const p = path.join(dir, e.name);
-          if (e.isDirectory()) { if (!SKIP.has(e.name) && !e.name.startsWith('.')) stack.push(p); continue; }
+          if (e.isDirectory()) {
+            if (!SKIP.has(e.name) && !e.name.startsWith('.')) stack.push(p);
+            continue;
+          }
           if (!e.isFile() || !CANDIDATE.test(e.name) || e.name.endsWith('.d.ts')) continue;
           const uri = pathToFileURL(p).href;
           this.files.add(uri);
@@ -49,7 +58,9 @@ export class WorkspaceIndex {
     return walk;
   }
 
-  whenReady(): Promise<void> { return this.ready; }
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
 
   /** Re-analyses a file that is not open in the editor and publishes its findings. */
   refresh(uri: string) {
@@ -58,7 +69,9 @@ export class WorkspaceIndex {
     if (a && a.kind !== 'none') this.host.publish(uri, a);
   }
 
-  riskFiles(): string[] { return [...this.files].filter(u => RISK.test(u)); }
+  riskFiles(): string[] {
+    return [...this.files].filter(u => RISK.test(u));
+  }
 
   /** Files created, changed or deleted on disk. */
   filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]) {
@@ -67,5 +80,4 @@ export class WorkspaceIndex {
       else if (CANDIDATE.test(c.uri)) this.files.add(c.uri);
     }
   }
-
 }

@@ -5,7 +5,9 @@ import { CheckWorkspaceResult } from './protocol';
 
 /** Files whose diagnostics came from the last workspace check (they stay in Problems when their editor closes). */
 const checked = new Set<string>();
-export function isWorkspaceChecked(uri: string): boolean { return checked.has(uri); }
+export function isWorkspaceChecked(uri: string): boolean {
+  return checked.has(uri);
+}
 
 /** More files than this is not a project but a disk; the check stops there and says so. */
 export const MAX_WORKSPACE_FILES = 5000;
@@ -16,16 +18,28 @@ export const MAX_WORKSPACE_FILES = 5000;
  * Open documents are analysed from their unsaved text.
  */
 export async function checkWorkspace(args: unknown[], env: CommandEnv): Promise<CheckWorkspaceResult> {
-  const given = Array.isArray(args[0]) ? (args[0] as unknown[]).filter((x): x is string => typeof x === 'string' && x.startsWith('file:')) : undefined;
+  const given = Array.isArray(args[0])
+    ? (args[0] as unknown[]).filter((x): x is string => typeof x === 'string' && x.startsWith('file:'))
+    : undefined;
   const files: string[] = [];
   if (given) {
     for (const folder of given) {
-      try { files.push(...collectFiles([fileURLToPath(folder)]).map(f => pathToFileURL(f).href)); } catch { /* an unreadable folder has nothing to check */ }
+      try {
+        files.push(...collectFiles([fileURLToPath(folder)]).map(f => pathToFileURL(f).href));
+      } catch {
+        /* an unreadable folder has nothing to check */
+      }
     }
-  } else files.push(...await env.workspaceFiles());
+  } else files.push(...(await env.workspaceFiles()));
   const unique = [...new Set(files)];
   checked.clear();
-  const result: CheckWorkspaceResult = { files: 0, findings: 0, errors: 0, warnings: 0, truncated: unique.length > MAX_WORKSPACE_FILES };
+  const result: CheckWorkspaceResult = {
+    files: 0,
+    findings: 0,
+    errors: 0,
+    warnings: 0,
+    truncated: unique.length > MAX_WORKSPACE_FILES,
+  };
   for (const uri of unique.slice(0, MAX_WORKSPACE_FILES)) {
     const analysis = env.session.analysisOf(uri);
     if (!analysis || analysis.kind === 'none') continue;

@@ -22,18 +22,31 @@ export const reportCommand: CliCommand = {
     const output = args.options.get('output')?.slice(-1)[0];
     if (format === 'xlsx' && !output) throw new UsageError('--format xlsx needs --output FILE');
     let text: string;
-    try { text = fs.readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${(e as Error).message}`); }
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    }
     const settings = { ...defaultSettings, lang: env.lang };
     const uri = pathToFileURL(path.resolve(file)).href;
     const a = analyze(uri, text, env.context(settings));
     if (a.kind !== 'risk') throw new UsageError(`${file} is not a risk file (name it *.risk.yaml)`);
     const rep = buildReport(a, catalog, env.lang);
     if (format === 'xlsx') {
-      return renderXlsx(rep).then(buf => { fs.writeFileSync(output!, buf); return 0; },
-        e => { process.stderr.write(`iryo-guard: cannot write ${output}: ${e instanceof Error ? e.message : String(e)}\n`); return 2; });
+      return renderXlsx(rep).then(
+        buf => {
+          fs.writeFileSync(output!, buf);
+          return 0;
+        },
+        e => {
+          process.stderr.write(`iryo-guard: cannot write ${output}: ${e instanceof Error ? e.message : String(e)}\n`);
+          return 2;
+        },
+      );
     }
     const out = format === 'md' ? renderMarkdown(rep) : format === 'html' ? renderHtml(rep) : renderCsv(rep);
-    if (output) fs.writeFileSync(output, out); else process.stdout.write(out);
+    if (output) fs.writeFileSync(output, out);
+    else process.stdout.write(out);
     return 0;
   },
 };

@@ -1,31 +1,51 @@
 /** A self-contained HTML report: summary, the sheet, scenario coverage and before/after heat maps as inline SVG. */
 import { cellLevel, coveredCount, Report } from './sheet';
 
-export const LEVEL_COLOURS: Record<string, string> = { S: '#c0392b', A: '#e67e22', B: '#f1c40f', C: '#a9d18e', D: '#6aa84f' };
+export const LEVEL_COLOURS: Record<string, string> = {
+  S: '#c0392b',
+  A: '#e67e22',
+  B: '#f1c40f',
+  C: '#a9d18e',
+  D: '#6aa84f',
+};
 
-const esc = (s: string) => s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function table(headers: string[], rows: string[][], cls = ''): string {
-  return `<table class="${cls}"><thead><tr>${headers.map(h => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${
-    rows.map(r => `<tr>${r.map(c => `<td>${esc(c).replace(/\r?\n/g, '<br>')}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  return `<table class="${cls}"><thead><tr>${headers.map(h => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map(r => `<tr>${r.map(c => `<td>${esc(c).replace(/\r?\n/g, '<br>')}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
 }
 
 /** impact (rows, 5 at the top) × likelihood (columns); each cell coloured by its level and showing the number of risks. */
 export function heatMapSvg(rep: Report, counts: number[][], title: string): string {
-  const size = 56, left = 40, top = 30;
+  const size = 56,
+    left = 40,
+    top = 30;
   const cells: string[] = [];
-  for (let i = 5; i >= 1; i--) for (let l = 1; l <= 5; l++) {
-    const x = left + (l - 1) * size, y = top + (5 - i) * size;
-    const level = cellLevel(rep, i, l);
-    const n = counts[i - 1][l - 1];
-    cells.push(`<rect x="${x}" y="${y}" width="${size}" height="${size}" fill="${LEVEL_COLOURS[level] ?? '#ddd'}" stroke="#fff" stroke-width="2"><title>${esc(`${level} ${i}×${l}=${i * l}: ${n}`)}</title></rect>`,
-      `<text x="${x + 6}" y="${y + 14}" font-size="10" fill="#333">${level}</text>`,
-      n ? `<text x="${x + size / 2}" y="${y + size / 2 + 8}" font-size="20" font-weight="bold" text-anchor="middle" fill="#111">${n}</text>` : '');
-  }
+  for (let i = 5; i >= 1; i--)
+    for (let l = 1; l <= 5; l++) {
+      const x = left + (l - 1) * size,
+        y = top + (5 - i) * size;
+      const level = cellLevel(rep, i, l);
+      const n = counts[i - 1][l - 1];
+      cells.push(
+        `<rect x="${x}" y="${y}" width="${size}" height="${size}" fill="${LEVEL_COLOURS[level] ?? '#ddd'}" stroke="#fff" stroke-width="2"><title>${esc(`${level} ${i}×${l}=${i * l}: ${n}`)}</title></rect>`,
+        `<text x="${x + 6}" y="${y + 14}" font-size="10" fill="#333">${level}</text>`,
+        n
+          ? `<text x="${x + size / 2}" y="${y + size / 2 + 8}" font-size="20" font-weight="bold" text-anchor="middle" fill="#111">${n}</text>`
+          : '',
+      );
+    }
   const axis: string[] = [];
   for (let k = 1; k <= 5; k++) {
-    axis.push(`<text x="${left + (k - 0.5) * size}" y="${top + 5 * size + 16}" font-size="12" text-anchor="middle">${k}</text>`);
-    axis.push(`<text x="${left - 10}" y="${top + (5 - k + 0.5) * size + 4}" font-size="12" text-anchor="end">${k}</text>`);
+    axis.push(
+      `<text x="${left + (k - 0.5) * size}" y="${top + 5 * size + 16}" font-size="12" text-anchor="middle">${k}</text>`,
+    );
+    axis.push(
+      `<text x="${left - 10}" y="${top + (5 - k + 0.5) * size + 4}" font-size="12" text-anchor="end">${k}</text>`,
+    );
   }
   const ja = rep.lang === 'ja';
   return `<figure class="heatmap"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(title)}" width="${left + 5 * size + 10}" height="${top + 5 * size + 40}">
@@ -37,7 +57,9 @@ export function heatMapSvg(rep: Report, counts: number[][], title: string): stri
 export function renderHtml(rep: Report): string {
   const ja = rep.lang === 'ja';
   const L = (j: string, e: string) => (ja ? j : e);
-  const legend = rep.levels.map(l => `<span class="chip" style="background:${LEVEL_COLOURS[l] ?? '#ddd'}">${l}</span>`).join(' ');
+  const legend = rep.levels
+    .map(l => `<span class="chip" style="background:${LEVEL_COLOURS[l] ?? '#ddd'}">${l}</span>`)
+    .join(' ');
   const coverageRows = rep.coverage.map(c => [c.id, c.title, c.risks.join(', ') || L('未対応', 'not covered')]);
   return `<!DOCTYPE html>
 <html lang="${rep.lang}"><head><meta charset="utf-8"><title>${esc(rep.title)}</title>
@@ -65,7 +87,14 @@ figure{margin:0}figcaption{font-size:11px;color:#555}
 ${table(rep.headers, rep.rows, 'sheet')}
 <h2>${L('リスクシナリオの網羅', 'Scenario coverage')}</h2>
 ${table([L('シナリオ', 'Scenario'), L('内容', 'Title'), L('対応するリスク', 'Covered by')], coverageRows, 'coverage').replace(new RegExp(`<td>${L('未対応', 'not covered')}</td>`, 'g'), `<td class="missing">${L('未対応', 'not covered')}</td>`)}
-${rep.diagnostics.length ? `<h2>${L('指摘', 'Diagnostics')}</h2>${table([L('行', 'Line'), L('重大度', 'Severity'), L('規則', 'Rule'), L('内容', 'Message')], rep.diagnostics.map(d => [String(d.line), d.severity, d.rule, d.message]))}` : ''}
+${
+  rep.diagnostics.length
+    ? `<h2>${L('指摘', 'Diagnostics')}</h2>${table(
+        [L('行', 'Line'), L('重大度', 'Severity'), L('規則', 'Rule'), L('内容', 'Message')],
+        rep.diagnostics.map(d => [String(d.line), d.severity, d.rule, d.message]),
+      )}`
+    : ''
+}
 </body></html>
 `;
 }

@@ -8,7 +8,11 @@ import { RiskModel } from '../engine/risk/language-model';
 import { levelIds, levelOf, levelRank, normalizeLevel, Thresholds, thresholdsOf } from '../engine/risk/levels';
 import { Risk } from '../engine/risk/model';
 
-export interface Column { id: string; ja: string; en: string }
+export interface Column {
+  id: string;
+  ja: string;
+  en: string;
+}
 
 /** Columns in the order of the seed's sheet (リスク特定 → 分析 → 評価 → 対応 → 残存するリスク). */
 export const COLUMNS: Column[] = [
@@ -35,7 +39,11 @@ export const COLUMNS: Column[] = [
   { id: 'residualLevel', ja: '残存 リスクレベル', en: 'Residual level' },
 ];
 
-export interface CoverageRow { id: string; title: string; risks: string[] }
+export interface CoverageRow {
+  id: string;
+  title: string;
+  risks: string[];
+}
 
 export interface Report {
   lang: Lang;
@@ -59,23 +67,31 @@ const grid = () => [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
 
 export function buildReport(a: Analysis, catalog: Catalog, lang: Lang): Report {
   const model = a.model as RiskModel | undefined;
-  if (a.kind !== 'risk' || !model) throw new Error(lang === 'ja' ? `${a.uri} はリスクファイル (*.risk.yaml) ではありません` : `${a.uri} is not a risk file (*.risk.yaml)`);
+  if (a.kind !== 'risk' || !model)
+    throw new Error(
+      lang === 'ja'
+        ? `${a.uri} はリスクファイル (*.risk.yaml) ではありません`
+        : `${a.uri} is not a risk file (*.risk.yaml)`,
+    );
   const doc = model.doc;
   const th = thresholdsOf(catalog, doc);
   const as = doc.assessment;
   const acceptance = as?.acceptance ? normalizeLevel(as.acceptance.text) : '';
   const label = (kind: 'treatments' | 'perspectives' | 'owners' | 'classifications', raw?: string) =>
-    raw ? catalog.labelled(kind, raw)?.label[lang] ?? raw : '';
-  const before = grid(), after = grid();
+    raw ? (catalog.labelled(kind, raw)?.label[lang] ?? raw) : '';
+  const before = grid(),
+    after = grid();
   const rows: string[][] = [];
   for (const r of doc.risks) {
     const flow = doc.flows.find(f => f.id && f.id.text === r.flow?.text);
     const level = scoreLevel(th, r.impact?.value, r.likelihood?.value) ?? r.level?.text ?? '';
     const res = r.residual;
-    const resLevel = res ? scoreLevel(th, res.impact?.value, res.likelihood?.value) ?? res.level?.text ?? '' : level;
+    const resLevel = res ? (scoreLevel(th, res.impact?.value, res.likelihood?.value) ?? res.level?.text ?? '') : level;
     count(before, r.impact?.value, r.likelihood?.value);
     count(after, res?.impact?.value ?? r.impact?.value, res?.likelihood?.value ?? r.likelihood?.value);
-    const required = r.actionRequired ?? (level && acceptance ? levelRank(catalog, level) < levelRank(catalog, acceptance) : undefined);
+    const required =
+      r.actionRequired ??
+      (level && acceptance ? levelRank(catalog, level) < levelRank(catalog, acceptance) : undefined);
     const base: Record<string, string> = {
       risk: r.id?.text ?? '',
       flow: flow?.description?.text ?? r.flow?.text ?? '',
@@ -83,34 +99,66 @@ export function buildReport(a: Analysis, catalog: Catalog, lang: Lang): Report {
       threat: threatLabel(catalog, r, lang),
       scenarios: r.scenarios.map(s => s.text).join(', '),
       description: r.description?.text ?? '',
-      impact: str(r.impact?.value), likelihood: str(r.likelihood?.value), level,
-      actionRequired: required === undefined ? '' : required ? (lang === 'ja' ? '要' : 'Yes') : (lang === 'ja' ? '不要' : 'No'),
+      impact: str(r.impact?.value),
+      likelihood: str(r.likelihood?.value),
+      level,
+      actionRequired:
+        required === undefined ? '' : required ? (lang === 'ja' ? '要' : 'Yes') : lang === 'ja' ? '不要' : 'No',
       treatment: label('treatments', r.treatment?.text),
-      residualImpact: str(res?.impact?.value ?? r.impact?.value), residualLikelihood: str(res?.likelihood?.value ?? r.likelihood?.value), residualLevel: resLevel,
+      residualImpact: str(res?.impact?.value ?? r.impact?.value),
+      residualLikelihood: str(res?.likelihood?.value ?? r.likelihood?.value),
+      residualLevel: resLevel,
     };
     const controls = r.controls.length ? r.controls : [undefined];
     for (const c of controls) {
-      const owner = c?.owner ? catalog.labelled('owners', c.owner.text)?.id ?? 'provider' : 'provider';
-      const row: Record<string, string> = { ...base, perspective: label('perspectives', c?.perspective?.text), provider: '', aws: '', institution: '',
-        services: c?.services.map(s => s.text).join(', ') ?? '', rules: c?.rules.map(s => s.text).join(', ') ?? '', guidelines: c?.guidelines.map(s => s.text).join(', ') ?? '' };
+      const owner = c?.owner ? (catalog.labelled('owners', c.owner.text)?.id ?? 'provider') : 'provider';
+      const row: Record<string, string> = {
+        ...base,
+        perspective: label('perspectives', c?.perspective?.text),
+        provider: '',
+        aws: '',
+        institution: '',
+        services: c?.services.map(s => s.text).join(', ') ?? '',
+        rules: c?.rules.map(s => s.text).join(', ') ?? '',
+        guidelines: c?.guidelines.map(s => s.text).join(', ') ?? '',
+      };
       if (c) row[owner] = c.measure?.text ?? '';
       rows.push(COLUMNS.map(col => row[col.id] ?? ''));
     }
   }
   const covered = coveredScenarios(catalog, doc);
   const coverage = (minimumScenarios(catalog, as?.guideline?.text) ?? [...catalog.scenarios.values()]).map(s => ({
-    id: s.id, title: s.title[lang],
-    risks: covered.has(s.id) ? doc.risks.filter(r => r.scenarios.some(x => catalog.lookup(x.text, 'scenario')?.id === s.id)).map(r => r.id?.text ?? '?') : [],
+    id: s.id,
+    title: s.title[lang],
+    risks: covered.has(s.id)
+      ? doc.risks
+          .filter(r => r.scenarios.some(x => catalog.lookup(x.text, 'scenario')?.id === s.id))
+          .map(r => r.id?.text ?? '?')
+      : [],
   }));
   return {
-    lang, title: as?.title?.text ?? as?.id?.text ?? '', assessmentId: as?.id?.text ?? '', guideline: as?.guideline?.text ?? '', acceptance,
-    headers: COLUMNS.map(c => c[lang]), rows, coverage, before, after, thresholds: th, levels: levelIds(catalog),
+    lang,
+    title: as?.title?.text ?? as?.id?.text ?? '',
+    assessmentId: as?.id?.text ?? '',
+    guideline: as?.guideline?.text ?? '',
+    acceptance,
+    headers: COLUMNS.map(c => c[lang]),
+    rows,
+    coverage,
+    before,
+    after,
+    thresholds: th,
+    levels: levelIds(catalog),
     openFindings: model.links.flatMap(l => l.analysis?.findings ?? []).filter(f => !f.suppressed).length,
-    diagnostics: a.findings.filter(f => !f.suppressed).map(f => ({ line: f.range.start.line + 1, severity: f.severity, rule: f.rule, message: f.message })),
+    diagnostics: a.findings
+      .filter(f => !f.suppressed)
+      .map(f => ({ line: f.range.start.line + 1, severity: f.severity, rule: f.rule, message: f.message })),
   };
 }
 
-function str(n: number | undefined): string { return n === undefined ? '' : String(n); }
+function str(n: number | undefined): string {
+  return n === undefined ? '' : String(n);
+}
 
 function scoreLevel(th: Thresholds, i?: number, l?: number): string | undefined {
   return i !== undefined && l !== undefined ? levelOf(th, i, l) : undefined;
@@ -127,6 +175,10 @@ function threatLabel(catalog: Catalog, r: Risk, lang: Lang): string {
 }
 
 /** Level of a matrix cell (for colouring heat maps). */
-export function cellLevel(rep: Report, impact: number, likelihood: number): string { return levelOf(rep.thresholds, impact, likelihood) ?? ''; }
+export function cellLevel(rep: Report, impact: number, likelihood: number): string {
+  return levelOf(rep.thresholds, impact, likelihood) ?? '';
+}
 
-export function coveredCount(rep: Report): number { return rep.coverage.filter(c => c.risks.length).length; }
+export function coveredCount(rep: Report): number {
+  return rep.coverage.filter(c => c.risks.length).length;
+}

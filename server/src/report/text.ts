@@ -3,14 +3,23 @@ import { cellLevel, coveredCount, Report } from './sheet';
 
 const L = (rep: Report, ja: string, en: string) => (rep.lang === 'ja' ? ja : en);
 
-function mdCell(s: string): string { return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>'); }
+function mdCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
 
 function mdTable(headers: string[], rows: string[][]): string {
-  return [`| ${headers.map(mdCell).join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map(r => `| ${r.map(mdCell).join(' | ')} |`)].join('\n');
+  return [
+    `| ${headers.map(mdCell).join(' | ')} |`,
+    `|${headers.map(() => '---').join('|')}|`,
+    ...rows.map(r => `| ${r.map(mdCell).join(' | ')} |`),
+  ].join('\n');
 }
 
 export function heatRows(rep: Report, g: number[][]): string[][] {
-  return [5, 4, 3, 2, 1].map(i => [String(i), ...[1, 2, 3, 4, 5].map(l => `${cellLevel(rep, i, l)} ${g[i - 1][l - 1] || ''}`.trim())]);
+  return [5, 4, 3, 2, 1].map(i => [
+    String(i),
+    ...[1, 2, 3, 4, 5].map(l => `${cellLevel(rep, i, l)} ${g[i - 1][l - 1] || ''}`.trim()),
+  ]);
 }
 
 export function renderMarkdown(rep: Report): string {
@@ -31,8 +40,10 @@ export function renderMarkdown(rep: Report): string {
     '',
     `## ${L(rep, 'リスクシナリオの網羅', 'Scenario coverage')}`,
     '',
-    mdTable([L(rep, 'シナリオ', 'Scenario'), L(rep, '内容', 'Title'), L(rep, '対応するリスク', 'Covered by')],
-      rep.coverage.map(c => [c.id, c.title, c.risks.join(', ') || L(rep, '**未対応**', '**not covered**')])),
+    mdTable(
+      [L(rep, 'シナリオ', 'Scenario'), L(rep, '内容', 'Title'), L(rep, '対応するリスク', 'Covered by')],
+      rep.coverage.map(c => [c.id, c.title, c.risks.join(', ') || L(rep, '**未対応**', '**not covered**')]),
+    ),
     '',
     `## ${L(rep, 'リスクマトリクス（対策前）', 'Risk matrix before treatment')}`,
     '',
@@ -45,7 +56,9 @@ export function renderMarkdown(rep: Report): string {
   ].join('\n');
 }
 
-function csvCell(s: string): string { return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; }
+function csvCell(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
 
 /** RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs read the Japanese text correctly. */
 export function renderCsv(rep: Report): string {

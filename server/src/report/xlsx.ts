@@ -3,20 +3,35 @@ import ExcelJS from 'exceljs';
 import { LEVEL_COLOURS } from './html';
 import { cellLevel, Report } from './sheet';
 
-const fill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + hex.replace('#', '').toUpperCase() } });
+const fill = (hex: string): ExcelJS.Fill => ({
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FF' + hex.replace('#', '').toUpperCase() },
+});
 
 export async function renderXlsx(rep: Report): Promise<Buffer> {
   const ja = rep.lang === 'ja';
   const wb = new ExcelJS.Workbook();
   wb.creator = 'iryo-guard';
-  const sheet = wb.addWorksheet(ja ? 'リスクアセスメントシート' : 'Risk assessment', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = wb.addWorksheet(ja ? 'リスクアセスメントシート' : 'Risk assessment', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   sheet.addRow(rep.headers).font = { bold: true };
   for (const r of rep.rows) sheet.addRow(r);
-  sheet.columns.forEach(c => { c.width = 18; c.alignment = { wrapText: true, vertical: 'top' }; });
-  const levelCols = rep.headers.map((h, i) => ({ h, i })).filter(x => x.h === (ja ? 'リスクレベル' : 'Risk level') || x.h === (ja ? '残存 リスクレベル' : 'Residual level')).map(x => x.i + 1);
+  sheet.columns.forEach(c => {
+    c.width = 18;
+    c.alignment = { wrapText: true, vertical: 'top' };
+  });
+  const levelCols = rep.headers
+    .map((h, i) => ({ h, i }))
+    .filter(x => x.h === (ja ? 'リスクレベル' : 'Risk level') || x.h === (ja ? '残存 リスクレベル' : 'Residual level'))
+    .map(x => x.i + 1);
   sheet.eachRow((row, n) => {
     if (n === 1) return;
-    for (const c of levelCols) { const v = String(row.getCell(c).value ?? ''); if (LEVEL_COLOURS[v]) row.getCell(c).fill = fill(LEVEL_COLOURS[v]); }
+    for (const c of levelCols) {
+      const v = String(row.getCell(c).value ?? '');
+      if (LEVEL_COLOURS[v]) row.getCell(c).fill = fill(LEVEL_COLOURS[v]);
+    }
   });
   const cov = wb.addWorksheet(ja ? '網羅' : 'Coverage');
   cov.addRow(ja ? ['シナリオ', '内容', '対応するリスク'] : ['Scenario', 'Title', 'Covered by']).font = { bold: true };

@@ -9,11 +9,23 @@ import { isMap, isSeq, LineCounter, parseDocument, Node as YNode } from 'yaml';
 import { CatalogData } from '../engine/catalog/types';
 import { Catalog } from '../engine/catalog/catalog';
 
-export interface CatalogFault { file: string; path: string; line: number; column: number; message: string }
-export interface CompileResult { data?: CatalogData; faults: CatalogFault[] }
+export interface CatalogFault {
+  file: string;
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+export interface CompileResult {
+  data?: CatalogData;
+  faults: CatalogFault[];
+}
 
 const SINGLE: Record<string, string> = {
-  'scenarios.yaml': 'scenarios', 'threats.yaml': 'threats', 'services.yaml': 'services', 'risk-model.yaml': 'risk-model',
+  'scenarios.yaml': 'scenarios',
+  'threats.yaml': 'threats',
+  'services.yaml': 'services',
+  'risk-model.yaml': 'risk-model',
 };
 
 export function compileCatalog(dir: string): CompileResult {
@@ -21,7 +33,11 @@ export function compileCatalog(dir: string): CompileResult {
   const ajv = new Ajv({ allErrors: true, strict: false });
   const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
   const schema = (name: string) => {
-    if (!compiled.has(name)) compiled.set(name, ajv.compile(JSON.parse(fs.readFileSync(path.join(dir, 'schema', `${name}.schema.json`), 'utf8'))));
+    if (!compiled.has(name))
+      compiled.set(
+        name,
+        ajv.compile(JSON.parse(fs.readFileSync(path.join(dir, 'schema', `${name}.schema.json`), 'utf8'))),
+      );
     return compiled.get(name)!;
   };
   const load = (rel: string, schemaName: string): unknown => {
@@ -47,7 +63,10 @@ export function compileCatalog(dir: string): CompileResult {
 
   const out: Partial<CatalogData> = { guidelines: [], rules: [] };
   for (const [file, name] of Object.entries(SINGLE)) {
-    if (!fs.existsSync(path.join(dir, file))) { faults.push({ file, path: '', line: 0, column: 0, message: 'file missing' }); continue; }
+    if (!fs.existsSync(path.join(dir, file))) {
+      faults.push({ file, path: '', line: 0, column: 0, message: 'file missing' });
+      continue;
+    }
     const v = load(file, name) as Record<string, unknown> | undefined;
     if (!v) continue;
     if (name === 'scenarios') out.scenarios = v.scenarios as CatalogData['scenarios'];
@@ -70,12 +89,19 @@ export function compileCatalog(dir: string): CompileResult {
 }
 
 function listYaml(d: string): string[] {
-  return fs.existsSync(d) ? fs.readdirSync(d).filter(f => /\.ya?ml$/.test(f)).sort() : [];
+  return fs.existsSync(d)
+    ? fs
+        .readdirSync(d)
+        .filter(f => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
 }
 
 function describe(e: ErrorObject): string {
-  if (e.keyword === 'additionalProperties') return `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-  if (e.keyword === 'enum') return `${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  if (e.keyword === 'additionalProperties')
+    return `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+  if (e.keyword === 'enum')
+    return `${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
   return e.message ?? e.keyword;
 }
 
@@ -97,26 +123,57 @@ function locate(root: YNode | null, pointer: string, lc: LineCounter): { line: n
 /** References between catalog files: every ID a file names must exist where it points. */
 function crossCheck(d: CatalogData): CatalogFault[] {
   const faults: CatalogFault[] = [];
-  const fault = (file: string, p: string, message: string) => faults.push({ file, path: p, line: 0, column: 0, message });
+  const fault = (file: string, p: string, message: string) =>
+    faults.push({ file, path: p, line: 0, column: 0, message });
   const cat = new Catalog(d);
   const dup = (file: string, ids: string[]) => {
     const seen = new Set<string>();
-    ids.forEach((id, i) => { if (seen.has(id)) fault(file, `/${i}/id`, `duplicate id "${id}"`); seen.add(id); });
+    ids.forEach((id, i) => {
+      if (seen.has(id)) fault(file, `/${i}/id`, `duplicate id "${id}"`);
+      seen.add(id);
+    });
   };
-  dup('scenarios.yaml', d.scenarios.map(s => s.id));
-  dup('threats.yaml', d.threats.map(s => s.id));
-  dup('services.yaml', d.services.map(s => s.id));
-  dup('rules/*.yaml', d.rules.map(s => s.id));
+  dup(
+    'scenarios.yaml',
+    d.scenarios.map(s => s.id),
+  );
+  dup(
+    'threats.yaml',
+    d.threats.map(s => s.id),
+  );
+  dup(
+    'services.yaml',
+    d.services.map(s => s.id),
+  );
+  dup(
+    'rules/*.yaml',
+    d.rules.map(s => s.id),
+  );
   const has = (kind: 'scenario' | 'threat' | 'service' | 'guideline', id: string) => !!cat.lookup(id, kind);
   d.scenarios.forEach((s, i) => {
-    s.threats.forEach((t, j) => has('threat', t) || fault('scenarios.yaml', `/scenarios/${i}/threats/${j}`, `unknown threat "${t}"`));
-    s.services.forEach((t, j) => has('service', t) || fault('scenarios.yaml', `/scenarios/${i}/services/${j}`, `unknown service "${t}"`));
-    s.mhlw.forEach((t, j) => cat.guidelineItems.has(`mhlw-5.2:${t}`) || fault('scenarios.yaml', `/scenarios/${i}/mhlw/${j}`, `"${t}" is not an item of guidelines/mhlw-5.2.yaml`));
+    s.threats.forEach(
+      (t, j) => has('threat', t) || fault('scenarios.yaml', `/scenarios/${i}/threats/${j}`, `unknown threat "${t}"`),
+    );
+    s.services.forEach(
+      (t, j) => has('service', t) || fault('scenarios.yaml', `/scenarios/${i}/services/${j}`, `unknown service "${t}"`),
+    );
+    s.mhlw.forEach(
+      (t, j) =>
+        cat.guidelineItems.has(`mhlw-5.2:${t}`) ||
+        fault('scenarios.yaml', `/scenarios/${i}/mhlw/${j}`, `"${t}" is not an item of guidelines/mhlw-5.2.yaml`),
+    );
   });
-  d.services.forEach((s, i) => s.scenarios.forEach((t, j) => has('scenario', t) || fault('services.yaml', `/services/${i}/scenarios/${j}`, `unknown scenario "${t}"`)));
+  d.services.forEach((s, i) =>
+    s.scenarios.forEach(
+      (t, j) =>
+        has('scenario', t) || fault('services.yaml', `/services/${i}/scenarios/${j}`, `unknown scenario "${t}"`),
+    ),
+  );
   d.rules.forEach(r => {
     r.scenarios.forEach(t => has('scenario', t) || fault(`rules (${r.id})`, '/scenarios', `unknown scenario "${t}"`));
-    r.guidelines.forEach(t => has('guideline', t) || fault(`rules (${r.id})`, '/guidelines', `unknown guideline item "${t}"`));
+    r.guidelines.forEach(
+      t => has('guideline', t) || fault(`rules (${r.id})`, '/guidelines', `unknown guideline item "${t}"`),
+    );
     r.services.forEach(t => has('service', t) || fault(`rules (${r.id})`, '/services', `unknown service "${t}"`));
   });
   return faults;

@@ -9,24 +9,37 @@ import { KEYS, KeySpec, ObjectKind } from '../engine/risk/keys';
 type Schema = Record<string, unknown>;
 
 function valueSchema(spec: KeySpec, kind: ObjectKind, catalog: Catalog): Schema {
-  const labelled = (k: 'treatments' | 'perspectives' | 'owners' | 'classifications') =>
-    ({ type: 'string', enum: [...new Set(catalog.data.riskModel[k].flatMap(x => [x.id, x.label.ja, x.label.en, ...(x.aliases ?? [])]))] });
+  const labelled = (k: 'treatments' | 'perspectives' | 'owners' | 'classifications') => ({
+    type: 'string',
+    enum: [...new Set(catalog.data.riskModel[k].flatMap(x => [x.id, x.label.ja, x.label.en, ...(x.aliases ?? [])]))],
+  });
   const levels = { type: 'string', enum: catalog.data.riskModel.levels.map(l => l.id) };
   const scalar = { type: ['string', 'number'] };
   const strings = { oneOf: [scalar, { type: 'array', items: scalar }] };
   if (spec.key === 'treatment' || spec.key === 'perspective' || spec.key === 'owner' || spec.key === 'classification') {
-    return labelled(`${spec.key === 'classification' ? 'classifications' : spec.key === 'treatment' ? 'treatments' : spec.key + 's'}` as never);
+    return labelled(
+      `${spec.key === 'classification' ? 'classifications' : spec.key === 'treatment' ? 'treatments' : spec.key + 's'}` as never,
+    );
   }
   if (spec.key === 'level' || spec.key === 'acceptance') return levels;
   if (kind === 'assessment' && spec.key === 'guideline') return { type: 'string', enum: [...catalog.editions.keys()] };
-  if (spec.key === 'scenarios') return { oneOf: [{ $ref: '#/definitions/scenarioId' }, { type: 'array', items: { $ref: '#/definitions/scenarioId' } }] };
+  if (spec.key === 'scenarios')
+    return {
+      oneOf: [{ $ref: '#/definitions/scenarioId' }, { type: 'array', items: { $ref: '#/definitions/scenarioId' } }],
+    };
   switch (spec.type) {
-    case 'integer': return { type: 'integer', minimum: 1, maximum: 5 };
-    case 'boolean': return { oneOf: [{ type: 'boolean' }, { enum: ['要', '不要'] }] };
-    case 'strings': return strings;
-    case 'map': return { $ref: `#/definitions/${spec.child}` };
-    case 'maps': return { type: 'array', items: { $ref: `#/definitions/${spec.child}` } };
-    default: return scalar;
+    case 'integer':
+      return { type: 'integer', minimum: 1, maximum: 5 };
+    case 'boolean':
+      return { oneOf: [{ type: 'boolean' }, { enum: ['要', '不要'] }] };
+    case 'strings':
+      return strings;
+    case 'map':
+      return { $ref: `#/definitions/${spec.child}` };
+    case 'maps':
+      return { type: 'array', items: { $ref: `#/definitions/${spec.child}` } };
+    default:
+      return scalar;
   }
 }
 
@@ -44,16 +57,27 @@ function objectSchema(kind: ObjectKind, catalog: Catalog): Schema {
 
 export function riskFileSchema(catalog: Catalog): Schema {
   const definitions: Schema = {
-    scenarioId: { type: ['string', 'number'], description: 'Annex 2 scenario ID such as 3.8② (3.8-2 and 3.8(2) are accepted)' },
-    matrix: { type: 'object', additionalProperties: false, description: 'level → minimum impact × likelihood score',
-      properties: Object.fromEntries(catalog.data.riskModel.levels.map(l => [l.id, { type: 'integer', minimum: 1, maximum: 25 }])) },
+    scenarioId: {
+      type: ['string', 'number'],
+      description: 'Annex 2 scenario ID such as 3.8② (3.8-2 and 3.8(2) are accepted)',
+    },
+    matrix: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'level → minimum impact × likelihood score',
+      properties: Object.fromEntries(
+        catalog.data.riskModel.levels.map(l => [l.id, { type: 'integer', minimum: 1, maximum: 25 }]),
+      ),
+    },
   };
-  for (const kind of Object.keys(KEYS) as ObjectKind[]) if (kind !== 'root') definitions[kind] = objectSchema(kind, catalog);
+  for (const kind of Object.keys(KEYS) as ObjectKind[])
+    if (kind !== 'root') definitions[kind] = objectSchema(kind, catalog);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://iryo-guard.dev/schema/risk-file.schema.json',
     title: 'iryo-guard risk assessment (*.risk.yaml)',
-    description: 'Keys may be written in English or with the Japanese names of the risk-assessment sheet. Generated from server/src/engine/risk/keys.ts; see docs/risk-dsl.md.',
+    description:
+      'Keys may be written in English or with the Japanese names of the risk-assessment sheet. Generated from server/src/engine/risk/keys.ts; see docs/risk-dsl.md.',
     ...objectSchema('root', catalog),
     definitions,
   };

@@ -5,16 +5,23 @@ import { Catalog, defaultCatalog } from '../engine';
 import { RuleMeta } from '../engine/catalog/types';
 
 const FAMILY_TITLE: Record<string, string> = {
-  'encryption-at-rest': 'Encryption at rest / 保存時の暗号化', 'encryption-in-transit': 'Encryption in transit / 通信の暗号化',
-  logging: 'Audit logging / 監査ログ', backup: 'Backup and ransomware resilience / バックアップ', 'network-exposure': 'Network exposure / ネットワークの露出',
-  identity: 'Identity / ID・認証', detection: 'Detection / 検知', 'data-location': 'Data location / データの所在', risk: 'Risk assessment files / リスクアセスメント',
-  cdk: 'AWS CDK', core: 'Engine / エンジン',
+  'encryption-at-rest': 'Encryption at rest / 保存時の暗号化',
+  'encryption-in-transit': 'Encryption in transit / 通信の暗号化',
+  logging: 'Audit logging / 監査ログ',
+  backup: 'Backup and ransomware resilience / バックアップ',
+  'network-exposure': 'Network exposure / ネットワークの露出',
+  identity: 'Identity / ID・認証',
+  detection: 'Detection / 検知',
+  'data-location': 'Data location / データの所在',
+  risk: 'Risk assessment files / リスクアセスメント',
+  cdk: 'AWS CDK',
+  core: 'Engine / エンジン',
 };
 
 export function renderRulesDoc(catalog: Catalog): string {
   const rules = [...catalog.rules.values()];
   const families = [...new Set(rules.map(r => r.family))].sort((a, b) => order(a) - order(b));
-  const cell = (xs: string[]) => xs.length ? xs.join(', ') : '—';
+  const cell = (xs: string[]) => (xs.length ? xs.join(', ') : '—');
   const out = [
     '<!-- Generated from catalog/rules/*.yaml by `npm run docs`. Do not edit by hand. -->',
     '# iryo-guard rules / 規則一覧',
@@ -26,8 +33,14 @@ export function renderRulesDoc(catalog: Catalog): string {
     '',
     '| ID | Severity | Title | Scenarios | Guideline items | Fix |',
     '|---|---|---|---|---|---|',
-    ...families.flatMap(f => rules.filter(r => r.family === f).map(r =>
-      `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.title.en} / ${r.title.ja} | ${cell(r.scenarios)} | ${cell(r.guidelines)} | ${r.fix ? 'yes' : '—'} |`)),
+    ...families.flatMap(f =>
+      rules
+        .filter(r => r.family === f)
+        .map(
+          r =>
+            `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.title.en} / ${r.title.ja} | ${cell(r.scenarios)} | ${cell(r.guidelines)} | ${r.fix ? 'yes' : '—'} |`,
+        ),
+    ),
     '',
   ];
   for (const f of families) {
@@ -37,7 +50,10 @@ export function renderRulesDoc(catalog: Catalog): string {
   return out.join('\n');
 }
 
-function order(f: string): number { const i = Object.keys(FAMILY_TITLE).indexOf(f); return i < 0 ? 99 : i; }
+function order(f: string): number {
+  const i = Object.keys(FAMILY_TITLE).indexOf(f);
+  return i < 0 ? 99 : i;
+}
 
 function section(r: RuleMeta, catalog: Catalog): string[] {
   const services = r.services.map(s => catalog.services.get(s)?.name ?? s);

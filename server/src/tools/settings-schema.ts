@@ -11,7 +11,10 @@ type Json = { [key: string]: any };
 /** package.json with the rule-ID enums of the given catalog (other content untouched). */
 export function withRuleIdSchemas(pkg: Json, catalog: Catalog): Json {
   const ids = [...catalog.rules.keys()].sort();
-  const titles = ids.map(id => { const t = catalog.rules.get(id)!.title; return `${t.en} / ${t.ja}`; });
+  const titles = ids.map(id => {
+    const t = catalog.rules.get(id)!.title;
+    return `${t.en} / ${t.ja}`;
+  });
   const out = JSON.parse(JSON.stringify(pkg)) as Json;
   const props = out.contributes.configuration.properties;
   props['iryoGuard.rules.disabled'].items = { type: 'string', enum: ids, enumDescriptions: titles };
@@ -24,5 +27,7 @@ export const PACKAGE_JSON = path.resolve(__dirname, '../../../../package.json');
 if (require.main === module) {
   const pkg = JSON.parse(fs.readFileSync(PACKAGE_JSON, 'utf8'));
   fs.writeFileSync(PACKAGE_JSON, JSON.stringify(withRuleIdSchemas(pkg, defaultCatalog()), null, 2) + '\n');
-  console.log(`wrote ${path.relative(process.cwd(), PACKAGE_JSON)} (rule IDs in iryoGuard.rules.disabled / severityOverrides)`);
+  console.log(
+    `wrote ${path.relative(process.cwd(), PACKAGE_JSON)} (rule IDs in iryoGuard.rules.disabled / severityOverrides)`,
+  );
 }

@@ -31,10 +31,16 @@ const BASE_SETTINGS = {
 
 function assertInstalled() {
   let version = '';
-  try { version = execFileSync(BIN, ['--version'], { encoding: 'utf8' }).trim(); } catch { /* reported below */ }
+  try {
+    version = execFileSync(BIN, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    /* reported below */
+  }
   if (!version.startsWith(CODE_SERVER_VERSION)) {
-    throw new Error(`code-server ${CODE_SERVER_VERSION} is not installed at ${HOME} (found: ${version || 'nothing'}). ` +
-      'Run test/e2e/install-code-server.sh first.');
+    throw new Error(
+      `code-server ${CODE_SERVER_VERSION} is not installed at ${HOME} (found: ${version || 'nothing'}). ` +
+        'Run test/e2e/install-code-server.sh first.',
+    );
   }
 }
 
@@ -42,7 +48,10 @@ function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
   });
 }
 
@@ -50,7 +59,11 @@ function freePort() {
 const started = new Set();
 function killAll() {
   for (const child of started) {
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
   started.clear();
 }
@@ -59,7 +72,12 @@ async function waitForHealth(url, child, logFile, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`code-server exited early (${child.exitCode}); log: ${logFile}`);
-    try { const r = await fetch(`${url}/healthz`); if (r.ok) return; } catch { /* not up yet */ }
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
     await new Promise(r => setTimeout(r, 200));
   }
   throw new Error(`code-server did not answer /healthz within ${timeoutMs} ms; log: ${logFile}`);
@@ -75,18 +93,41 @@ async function startCodeServer({ vsix, settings = {}, locale, restricted = false
   fs.mkdirSync(path.join(dirs.ud, 'User'), { recursive: true });
   fs.mkdirSync(dirs.ext, { recursive: true });
   // Restricted Mode: workspace trust on, folders untrusted, no prompt (the workbench opens them restricted).
-  const trust = restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never',
-    'security.workspace.trust.emptyWindow': false, 'security.workspace.trust.untrustedFiles': 'open' } : {};
-  fs.writeFileSync(path.join(dirs.ud, 'User/settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...trust, ...settings }, null, 2));
-  const env = { ...process.env, XDG_CONFIG_HOME: path.join(root, 'xdg-config'), XDG_DATA_HOME: path.join(root, 'xdg-data'),
-    XDG_CACHE_HOME: path.join(root, 'xdg-cache'), HOME: process.env.HOME };
+  const trust = restricted
+    ? {
+        'security.workspace.trust.enabled': true,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.emptyWindow': false,
+        'security.workspace.trust.untrustedFiles': 'open',
+      }
+    : {};
+  fs.writeFileSync(
+    path.join(dirs.ud, 'User/settings.json'),
+    JSON.stringify({ ...BASE_SETTINGS, ...trust, ...settings }, null, 2),
+  );
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(root, 'xdg-config'),
+    XDG_DATA_HOME: path.join(root, 'xdg-data'),
+    XDG_CACHE_HOME: path.join(root, 'xdg-cache'),
+    HOME: process.env.HOME,
+  };
   const common = ['--config', path.join(root, 'config.yaml'), '--user-data-dir', dirs.ud, '--extensions-dir', dirs.ext];
   execFileSync(BIN, [...common, '--install-extension', vsix], { env, stdio: 'pipe' });
   const port = await freePort();
   const logFile = path.join(root, 'code-server.log');
   const log = fs.openSync(logFile, 'w');
-  const args = [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-getting-started-override', '--ignore-last-opened'];
+  const args = [
+    ...common,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+  ];
   if (!restricted) args.push('--disable-workspace-trust');
   if (locale) args.push('--locale', locale);
   const child = spawn(BIN, args, { env, detached: true, stdio: ['ignore', log, log] });
@@ -95,12 +136,23 @@ async function startCodeServer({ vsix, settings = {}, locale, restricted = false
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, logFile, 60000);
   return {
-    url, root, logFile,
+    url,
+    root,
+    logFile,
     async stop() {
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        return;
+      }
       const deadline = Date.now() + 3000;
-      while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) await new Promise(r => setTimeout(r, 50));
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* exited */ }
+      while (child.exitCode === null && child.signalCode === null && Date.now() < deadline)
+        await new Promise(r => setTimeout(r, 50));
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* exited */
+      }
       started.delete(child);
     },
   };

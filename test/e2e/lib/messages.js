@@ -5,17 +5,24 @@
 const PATIENT_RECORDS = {
   en: {
     encryption: 'Error: S3 bucket PatientRecords has no default KMS encryption (BucketEncryption) [3.13②, 3.10②]',
-    publicAccess: 'Error: S3 bucket PatientRecords does not enable the public access block (PublicAccessBlockConfiguration) [3.1①, 3.8①]',
-    tlsOnly: 'Warning: S3 bucket PatientRecords does not deny requests made without TLS (it has no bucket policy) [3.8②, 3.13①]',
+    publicAccess:
+      'Error: S3 bucket PatientRecords does not enable the public access block (PublicAccessBlockConfiguration) [3.1①, 3.8①]',
+    tlsOnly:
+      'Warning: S3 bucket PatientRecords does not deny requests made without TLS (it has no bucket policy) [3.8②, 3.13①]',
     versioning: 'Warning: S3 bucket PatientRecords does not have versioning enabled (Status: not set) [3.21①, 3.4②]',
     accessLogging: 'Warning: S3 bucket PatientRecords has no server access logging (LoggingConfiguration) [3.3①, 3.4⑤]',
   },
   ja: {
-    encryption: 'Error: S3 バケット PatientRecords に KMS による既定暗号化 (BucketEncryption) が設定されていません [3.13②, 3.10②]',
-    publicAccess: 'Error: S3 バケット PatientRecords のパブリックアクセスブロック (PublicAccessBlockConfiguration) が有効になっていません [3.1①, 3.8①]',
-    tlsOnly: 'Warning: S3 バケット PatientRecords は TLS を使わないリクエストを拒否していません (バケットポリシーがありません) [3.8②, 3.13①]',
-    versioning: 'Warning: S3 バケット PatientRecords のバージョニングが有効ではありません (Status: 未設定) [3.21①, 3.4②]',
-    accessLogging: 'Warning: S3 バケット PatientRecords のサーバーアクセスログ (LoggingConfiguration) が設定されていません [3.3①, 3.4⑤]',
+    encryption:
+      'Error: S3 バケット PatientRecords に KMS による既定暗号化 (BucketEncryption) が設定されていません [3.13②, 3.10②]',
+    publicAccess:
+      'Error: S3 バケット PatientRecords のパブリックアクセスブロック (PublicAccessBlockConfiguration) が有効になっていません [3.1①, 3.8①]',
+    tlsOnly:
+      'Warning: S3 バケット PatientRecords は TLS を使わないリクエストを拒否していません (バケットポリシーがありません) [3.8②, 3.13①]',
+    versioning:
+      'Warning: S3 バケット PatientRecords のバージョニングが有効ではありません (Status: 未設定) [3.21①, 3.4②]',
+    accessLogging:
+      'Warning: S3 バケット PatientRecords のサーバーアクセスログ (LoggingConfiguration) が設定されていません [3.3①, 3.4⑤]',
   },
 };
 

@@ -35,8 +35,11 @@ function helpers(page, folder) {
     }
     return false;
   };
-  const suggestionLabels = () => page.locator(`${SUGGEST_WIDGET} .monaco-list-row`)
-    .evaluateAll(els => els.map(e => e.getAttribute('aria-label') || e.textContent)).catch(() => []);
+  const suggestionLabels = () =>
+    page
+      .locator(`${SUGGEST_WIDGET} .monaco-list-row`)
+      .evaluateAll(els => els.map(e => e.getAttribute('aria-label') || e.textContent))
+      .catch(() => []);
   const h = {
     folder,
     until,
@@ -50,9 +53,13 @@ function helpers(page, folder) {
       await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
       await page.keyboard.type(rel);
       // Enter only once the file is the focused row: the list briefly shows stale results while it filters.
-      await page.waitForSelector(`.quick-input-list .monaco-list-row.focused[aria-label*="${base}"]`, { timeout: 20000 });
+      await page.waitForSelector(`.quick-input-list .monaco-list-row.focused[aria-label*="${base}"]`, {
+        timeout: 20000,
+      });
       await page.keyboard.press('Enter');
-      await page.waitForSelector(`.editor-group-container.active .tab.active[aria-label*="${base}"]`, { timeout: 20000 });
+      await page.waitForSelector(`.editor-group-container.active .tab.active[aria-label*="${base}"]`, {
+        timeout: 20000,
+      });
       await page.waitForSelector(`${ACTIVE_EDITOR} .view-lines`, { timeout: 20000 });
       await h.focusEditor();
     },
@@ -85,8 +92,11 @@ function helpers(page, folder) {
     async editorText() {
       return page.evaluate(sel => {
         const rows = [...document.querySelectorAll(`${sel} .view-lines .view-line`)];
-        return rows.map(r => ({ top: parseFloat(r.style.top), text: r.textContent.replace(/\u00a0/g, ' ') }))
-          .sort((a, b) => a.top - b.top).map(r => r.text).join('\n');
+        return rows
+          .map(r => ({ top: parseFloat(r.style.top), text: r.textContent.replace(/\u00a0/g, ' ') }))
+          .sort((a, b) => a.top - b.top)
+          .map(r => r.text)
+          .join('\n');
       }, ACTIVE_EDITOR);
     },
 
@@ -99,15 +109,20 @@ function helpers(page, folder) {
 
     async showHover() {
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
-      return until('a hover', async () => {
-        if (!(await hover.isVisible().catch(() => false))) {
-          await page.keyboard.press(`${mod}+K`);
-          await page.keyboard.press(`${mod}+I`);
-          await page.waitForTimeout(400);
-        }
-        const t = await hover.innerText().catch(() => '');
-        return t && !/^Loading/.test(t) ? t : '';
-      }, 15000, 300);
+      return until(
+        'a hover',
+        async () => {
+          if (!(await hover.isVisible().catch(() => false))) {
+            await page.keyboard.press(`${mod}+K`);
+            await page.keyboard.press(`${mod}+I`);
+            await page.waitForTimeout(400);
+          }
+          const t = await hover.innerText().catch(() => '');
+          return t && !/^Loading/.test(t) ? t : '';
+        },
+        15000,
+        300,
+      );
     },
 
     /** Selects from the cursor to the end of the line (Shift+End) and deletes it. */
@@ -125,18 +140,26 @@ function helpers(page, folder) {
       const widget = page.locator(SUGGEST_WIDGET);
       let pressedAt = 0;
       let previous = '';
-      return until('the suggestion list', async () => {
-        if (!(await widget.count())) {
-          if (Date.now() - pressedAt > 3000) { await page.keyboard.press('Control+Space'); pressedAt = Date.now(); }
-          previous = '';
-          return false;
-        }
-        const labels = await suggestionLabels();
-        const seen = JSON.stringify(labels);
-        const settled = seen === previous;
-        previous = seen;
-        return settled && labels.length && accept(labels) ? labels : false;
-      }, 15000, 250);
+      return until(
+        'the suggestion list',
+        async () => {
+          if (!(await widget.count())) {
+            if (Date.now() - pressedAt > 3000) {
+              await page.keyboard.press('Control+Space');
+              pressedAt = Date.now();
+            }
+            previous = '';
+            return false;
+          }
+          const labels = await suggestionLabels();
+          const seen = JSON.stringify(labels);
+          const settled = seen === previous;
+          previous = seen;
+          return settled && labels.length && accept(labels) ? labels : false;
+        },
+        15000,
+        250,
+      );
     },
 
     /**
@@ -145,9 +168,13 @@ function helpers(page, folder) {
      */
     async focusSuggestion(label) {
       const focused = page.locator(`${SUGGEST_WIDGET} .monaco-list-row.focused`);
-      const focusedLabel = async () => (await focused.getAttribute('aria-label', { timeout: 1000 }).catch(() => '')) || '';
-      if (await steadyFocus(async () => (await focusedLabel()).startsWith(label), 50, 300)) return (await focused.innerText()).replace(/\s+/g, ' ').trim();
-      throw new Error(`suggestion "${label}" could not be focused; focused: ${await focusedLabel()}; list: ${JSON.stringify(await suggestionLabels())}`);
+      const focusedLabel = async () =>
+        (await focused.getAttribute('aria-label', { timeout: 1000 }).catch(() => '')) || '';
+      if (await steadyFocus(async () => (await focusedLabel()).startsWith(label), 50, 300))
+        return (await focused.innerText()).replace(/\s+/g, ' ').trim();
+      throw new Error(
+        `suggestion "${label}" could not be focused; focused: ${await focusedLabel()}; list: ${JSON.stringify(await suggestionLabels())}`,
+      );
     },
 
     /** Accepts the suggestion whose label starts with `label`, moving to it with the keyboard. */
@@ -161,17 +188,33 @@ function helpers(page, folder) {
       return (await h.editorText()).split('\n')[line - 1];
     },
 
-    async dismiss() { await page.keyboard.press('Escape'); },
+    async dismiss() {
+      await page.keyboard.press('Escape');
+    },
 
     /** Opens the Problems panel (Ctrl+Shift+M) and returns its rows' texts once `accept(rows)` holds. */
     async problems(accept = rows => rows.length > 0, timeoutMs = 20000) {
-      if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) await page.keyboard.press(`${mod}+Shift+M`);
+      if (
+        !(await page
+          .locator('.markers-panel')
+          .isVisible()
+          .catch(() => false))
+      )
+        await page.keyboard.press(`${mod}+Shift+M`);
       await page.waitForSelector('.markers-panel', { timeout: 10000 });
-      return until('the expected Problems rows', async () => {
-        const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll(els => els.map(e => e.getAttribute('aria-label') || e.textContent));
-        return accept(rows) ? rows : false;
-      }, timeoutMs).catch(async e => {
-        const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll(els => els.map(el => el.getAttribute('aria-label') || el.textContent));
+      return until(
+        'the expected Problems rows',
+        async () => {
+          const rows = await page
+            .locator('.markers-panel .monaco-list-row')
+            .evaluateAll(els => els.map(e => e.getAttribute('aria-label') || e.textContent));
+          return accept(rows) ? rows : false;
+        },
+        timeoutMs,
+      ).catch(async e => {
+        const rows = await page
+          .locator('.markers-panel .monaco-list-row')
+          .evaluateAll(els => els.map(el => el.getAttribute('aria-label') || el.textContent));
         throw new Error(`${e.message}\nProblems rows: ${JSON.stringify(rows, null, 1)}`);
       });
     },
@@ -185,15 +228,27 @@ function helpers(page, folder) {
       for (let attempt = 1; ; attempt++) {
         await h.focusEditor();
         await page.keyboard.press(`${mod}+.`);
-        const ok = await until(`quick fix "${title}" in the lightbulb menu`, shown, attempt < 3 ? 5000 : 15000).then(() => true, () => false);
-        if (ok) { if (attempt > 1) console.log(`       lightbulb menu needed ${attempt} presses of Ctrl+.`); break; }
-        if (attempt >= 3) throw new Error(`quick fix "${title}" not in the lightbulb menu after ${attempt} presses; menu: ${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`);
+        const ok = await until(`quick fix "${title}" in the lightbulb menu`, shown, attempt < 3 ? 5000 : 15000).then(
+          () => true,
+          () => false,
+        );
+        if (ok) {
+          if (attempt > 1) console.log(`       lightbulb menu needed ${attempt} presses of Ctrl+.`);
+          break;
+        }
+        if (attempt >= 3)
+          throw new Error(
+            `quick fix "${title}" not in the lightbulb menu after ${attempt} presses; menu: ${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`,
+          );
         await page.keyboard.press('Escape');
       }
       // Enter only once the focus has stayed on the action for a moment: a menu refreshed meanwhile refocuses its first row.
       const focused = page.locator('.action-widget .monaco-list-row.action.focused');
       const onTitle = async () => (await focused.innerText({ timeout: 1000 }).catch(() => '')).includes(title);
-      if (!(await steadyFocus(onTitle, 20, 200))) throw new Error(`could not focus "${title}" in the lightbulb menu; menu: ${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`);
+      if (!(await steadyFocus(onTitle, 20, 200)))
+        throw new Error(
+          `could not focus "${title}" in the lightbulb menu; menu: ${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`,
+        );
       await page.keyboard.press('Enter');
       await page.waitForSelector('.action-widget', { state: 'hidden', timeout: 5000 }).catch(() => undefined);
     },
@@ -201,7 +256,11 @@ function helpers(page, folder) {
     async save() {
       await h.focusEditor();
       await page.keyboard.press(`${mod}+S`);
-      await until('the editor to be saved', async () => !(await page.locator('.editor-group-container.active .tab.active.dirty').count()), 10000);
+      await until(
+        'the editor to be saved',
+        async () => !(await page.locator('.editor-group-container.active .tab.active.dirty').count()),
+        10000,
+      );
     },
 
     /** Runs a command from the palette (F1) by its title. */
@@ -216,19 +275,33 @@ function helpers(page, folder) {
 
     /** Text of a status-bar entry, found by the text it shows (`pattern`), once it matches. */
     async statusBar(pattern, timeoutMs = 20000) {
-      return until(`a status-bar entry matching ${pattern}`, async () => {
-        const texts = await page.locator('.statusbar-item').allInnerTexts();
-        return texts.find(t => pattern.test(t)) || false;
-      }, timeoutMs);
+      return until(
+        `a status-bar entry matching ${pattern}`,
+        async () => {
+          const texts = await page.locator('.statusbar-item').allInnerTexts();
+          return texts.find(t => pattern.test(t)) || false;
+        },
+        timeoutMs,
+      );
     },
 
     /** Waits for a notification toast whose text matches `pattern` and returns its text. */
     async notification(pattern, timeoutMs = 20000) {
-      return until(`a notification matching ${pattern}`, async () => {
-        const texts = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts().catch(() => []);
-        return texts.find(t => pattern.test(t)) || false;
-      }, timeoutMs).catch(async e => {
-        const texts = await page.locator('.notification-list-item-message').allInnerTexts().catch(() => []);
+      return until(
+        `a notification matching ${pattern}`,
+        async () => {
+          const texts = await page
+            .locator('.notifications-toasts .notification-list-item-message')
+            .allInnerTexts()
+            .catch(() => []);
+          return texts.find(t => pattern.test(t)) || false;
+        },
+        timeoutMs,
+      ).catch(async e => {
+        const texts = await page
+          .locator('.notification-list-item-message')
+          .allInnerTexts()
+          .catch(() => []);
         throw new Error(`${e.message}; notifications: ${JSON.stringify(texts)}`);
       });
     },
@@ -239,13 +312,17 @@ function helpers(page, folder) {
 
     /** The text inside the webview whose document contains `marker` (webviews live in nested iframes). */
     async webviewText(marker, timeoutMs = 20000) {
-      return until(`a webview containing "${marker}"`, async () => {
-        for (const frame of page.frames()) {
-          const text = await frame.evaluate(() => document.body ? document.body.innerText : '').catch(() => '');
-          if (text.includes(marker)) return text;
-        }
-        return false;
-      }, timeoutMs);
+      return until(
+        `a webview containing "${marker}"`,
+        async () => {
+          for (const frame of page.frames()) {
+            const text = await frame.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => '');
+            if (text.includes(marker)) return text;
+          }
+          return false;
+        },
+        timeoutMs,
+      );
     },
 
     /** A PNG of the visible webview panel (the iframe element in the editor area). */

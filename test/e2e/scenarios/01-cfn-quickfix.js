@@ -15,7 +15,9 @@ module.exports = {
   settings: { 'iryoGuard.language': 'en' },
   async run(page, h) {
     await h.openFile('template.yaml');
-    await h.problems(rows => hasExactly(rows, 'template.yaml', [encryption, publicAccess, tlsOnly, versioning, accessLogging]));
+    await h.problems(rows =>
+      hasExactly(rows, 'template.yaml', [encryption, publicAccess, tlsOnly, versioning, accessLogging]),
+    );
     await h.statusBar(/iryo-guard: 5 findings/);
     const at = await h.positionOf('PatientRecords:');
     await h.gotoLine(at.line, at.column + 2);

@@ -19,7 +19,8 @@ module.exports = {
     assert.match(type, /s3-bucket-encryption S3 bucket default encryption \(3\.13②, 3\.10②\)/);
     assert.match(type, /s3-bucket-tls-only Deny non-TLS access to S3 \(3\.8②, 3\.13①\)/);
     assert.match(type, /5 finding\(s\) on this resource/);
-    for (const row of FINDINGS) assert.ok(type.includes(messageOf(row)), `the hover lists "${messageOf(row)}":\n${type}`);
+    for (const row of FINDINGS)
+      assert.ok(type.includes(messageOf(row)), `the hover lists "${messageOf(row)}":\n${type}`);
     await h.dismiss();
     const scenario = await h.hoverAt('3.13②', 1);
     assert.match(scenario, /3\.13② — Risk scenario \(Annex 2\)/);

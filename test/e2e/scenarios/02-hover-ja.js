@@ -20,7 +20,8 @@ module.exports = {
     assert.match(type, /この型を検査する規則/);
     assert.match(type, /s3-bucket-encryption S3 バケットの既定暗号化/);
     assert.match(type, /このリソースの指摘: 5 件/);
-    for (const row of FINDINGS) assert.ok(type.includes(messageOf(row)), `the hover lists "${messageOf(row)}":\n${type}`);
+    for (const row of FINDINGS)
+      assert.ok(type.includes(messageOf(row)), `the hover lists "${messageOf(row)}":\n${type}`);
     await h.dismiss();
     const scenario = await h.hoverAt('3.13②', 1);
     assert.match(scenario, /3\.13② — リスクシナリオ \(別紙2\)/);

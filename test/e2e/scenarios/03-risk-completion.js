@@ -25,16 +25,28 @@ module.exports = {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     const line = threat.line + 1;
-    await h.until('the typed line', async () => (await h.lineText(line)) === '    scenarios: ["3."]', 3000)
-      .catch(async e => { throw new Error(`${e.message}; line ${line}: ${JSON.stringify(await h.lineText(line))}`); });
+    await h
+      .until('the typed line', async () => (await h.lineText(line)) === '    scenarios: ["3."]', 3000)
+      .catch(async e => {
+        throw new Error(`${e.message}; line ${line}: ${JSON.stringify(await h.lineText(line))}`);
+      });
     const labels = await h.suggest(rows => rows.some(r => r.startsWith('3.8②')));
-    assert.ok(labels.slice(0, 5).some(r => r.startsWith('3.8②')), `the threat's scenarios come first: ${JSON.stringify(labels.slice(0, 8))}`);
-    assert.ok(labels.every(r => /^3\.\d/.test(r)), `only scenarios starting with "3." are listed: ${JSON.stringify(labels)}`);
+    assert.ok(
+      labels.slice(0, 5).some(r => r.startsWith('3.8②')),
+      `the threat's scenarios come first: ${JSON.stringify(labels.slice(0, 8))}`,
+    );
+    assert.ok(
+      labels.every(r => /^3\.\d/.test(r)),
+      `only scenarios starting with "3." are listed: ${JSON.stringify(labels)}`,
+    );
     // The focused item shows its detail inline: the scenario's title.
     const focused = await h.focusSuggestion('3.8②');
     assert.ok(focused.includes(TITLE_3_8_2), `the item shows the scenario's title: ${focused}`);
     await page.keyboard.press('Enter');
-    await h.until('the accepted ID in the line', async () => (await h.lineText(line)) === '    scenarios: ["3.8②"]', 5000)
-      .catch(async e => { throw new Error(`${e.message}; line ${line}: ${JSON.stringify(await h.lineText(line))}`); });
+    await h
+      .until('the accepted ID in the line', async () => (await h.lineText(line)) === '    scenarios: ["3.8②"]', 5000)
+      .catch(async e => {
+        throw new Error(`${e.message}; line ${line}: ${JSON.stringify(await h.lineText(line))}`);
+      });
   },
 };

@@ -5,7 +5,8 @@
 const assert = require('assert');
 const { hasExactly, headerCount } = require('../lib/problems');
 
-const CONTRADICTED = 'Warning: The control claims rule s3-bucket-encryption, but it fires on PatientRecords (storage.yaml:4)';
+const CONTRADICTED =
+  'Warning: The control claims rule s3-bucket-encryption, but it fires on PatientRecords (storage.yaml:4)';
 const TEMPLATE = [
   'Error: S3 bucket PatientRecords does not enable the public access block (PublicAccessBlockConfiguration) [3.1①, 3.8①]',
   'Warning: S3 bucket PatientRecords does not deny requests made without TLS (it has no bucket policy) [3.8②, 3.13①]',
@@ -21,11 +22,25 @@ module.exports = {
   async run(page, h) {
     await h.openFile('storage.risk.yaml');
     // The code lens on assessment shows that the risk file was analysed with its linked template.
-    await h.until('the risk file code lens', async () => /86 \/ 86 minimum scenarios covered, 4 open IaC findings/
-      .test(await page.locator('.editor-group-container.active .codelens-decoration').allInnerTexts().then(t => t.join(' ')).catch(() => '')), 20000);
+    await h.until(
+      'the risk file code lens',
+      async () =>
+        /86 \/ 86 minimum scenarios covered, 4 open IaC findings/.test(
+          await page
+            .locator('.editor-group-container.active .codelens-decoration')
+            .allInnerTexts()
+            .then(t => t.join(' '))
+            .catch(() => ''),
+        ),
+      20000,
+    );
     await h.openFile('storage.yaml');
     const before = await h.problems(rows => hasExactly(rows, 'storage.yaml', TEMPLATE));
-    assert.strictEqual(headerCount(before, 'storage.risk.yaml'), undefined, `the risk file starts without problems: ${JSON.stringify(before)}`);
+    assert.strictEqual(
+      headerCount(before, 'storage.risk.yaml'),
+      undefined,
+      `the risk file starts without problems: ${JSON.stringify(before)}`,
+    );
 
     const at = await h.positionOf('      BucketEncryption:');
     await h.gotoLine(at.line, 1);
@@ -36,7 +51,10 @@ module.exports = {
     await h.problems(rows => hasExactly(rows, 'storage.risk.yaml', [CONTRADICTED]), 2000);
     const ms = Date.now() - edited;
     await h.problems(rows => hasExactly(rows, 'storage.yaml', [NO_ENCRYPTION, ...TEMPLATE]), 2000);
-    assert.ok(await page.locator('.editor-group-container.active .tab.active.dirty').count(), 'the template is still unsaved');
+    assert.ok(
+      await page.locator('.editor-group-container.active .tab.active.dirty').count(),
+      'the template is still unsaved',
+    );
     assert.ok(h.read('storage.yaml').includes('BucketEncryption'), 'the template on disk is unchanged');
     console.log(`       risk file problem appeared ${ms} ms after the template edit`);
   },

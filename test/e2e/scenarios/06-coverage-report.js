@@ -18,10 +18,16 @@ module.exports = {
     assert.match(text, /Open IaC findings: 0/);
     assert.match(text, /Residual \(after treatment\)/);
     assert.match(text, /Scenario coverage/);
-    assert.strictEqual(await page.locator('.tab[aria-label*="Report: ehr.risk.yaml"]').count(), 1, 'the report opens in its own tab');
+    assert.strictEqual(
+      await page.locator('.tab[aria-label*="Report: ehr.risk.yaml"]').count(),
+      1,
+      'the report opens in its own tab',
+    );
     const shot = path.join(__dirname, '../artifacts/06-coverage-report-webview.png');
     const ink = inkRatio(await h.webviewScreenshot(shot));
-    console.log(`       report webview ink ${ink.toFixed(4)}, screenshot: ${path.relative(path.join(__dirname, '../../..'), shot)}`);
+    console.log(
+      `       report webview ink ${ink.toFixed(4)}, screenshot: ${path.relative(path.join(__dirname, '../../..'), shot)}`,
+    );
     assert.ok(ink > 0.005, `the report webview is not blank (ink ${ink.toFixed(4)}) ${shot}`);
   },
 };

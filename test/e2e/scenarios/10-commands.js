@@ -48,7 +48,7 @@ module.exports = {
     // A draft assessment from the template.
     await h.openFile('infra/storage.yaml');
     await h.runCommand('iryo-guard: New Risk Assessment from Template');
-    await h.until('the draft to open', async () => /storage\.risk\.yaml/.test(await h.activeTab() || ''));
+    await h.until('the draft to open', async () => /storage\.risk\.yaml/.test((await h.activeTab()) || ''));
     await h.notification(/Drafted 10 risks, one per minimum scenario the findings touch/);
     await h.statusBar(/iryo-guard risk assessment/);
     const draft = await h.editorText();

@@ -4,7 +4,8 @@
 const assert = require('assert');
 const { hasExactly } = require('../lib/problems');
 
-const KMS = 'Warning: S3 bucket ImagingArchive uses SSE-S3 (AES256); use SSE-KMS for patient data so key use can be audited [3.13②]';
+const KMS =
+  'Warning: S3 bucket ImagingArchive uses SSE-S3 (AES256); use SSE-KMS for patient data so key use can be audited [3.13②]';
 const OTHERS = [
   'Warning: S3 bucket ImagingArchive does not deny requests made without TLS (it has no bucket policy) [3.8②, 3.13①]',
   'Warning: S3 bucket ImagingArchive does not have versioning enabled (Status: not set) [3.21①, 3.4②]',
@@ -24,13 +25,19 @@ module.exports = {
     await h.deleteToLineEnd();
     const labels = await h.suggest(rows => rows.some(r => r.startsWith('aws:kms')));
     assert.ok(labels[0].startsWith('aws:kms'), `the recommended value comes first: ${JSON.stringify(labels)}`);
-    assert.ok(labels.some(r => r.startsWith('aws:kms:dsse')), JSON.stringify(labels));
+    assert.ok(
+      labels.some(r => r.startsWith('aws:kms:dsse')),
+      JSON.stringify(labels),
+    );
     await h.acceptSuggestion('aws:kms');
     const edited = Date.now();
     assert.strictEqual(await h.lineText(at.line), '              SSEAlgorithm: aws:kms');
     await h.problems(rows => hasExactly(rows, 'archive.yaml', OTHERS), 2000);
     const ms = Date.now() - edited;
-    assert.ok(await page.locator('.editor-group-container.active .tab.active.dirty').count(), 'the file is still unsaved');
+    assert.ok(
+      await page.locator('.editor-group-container.active .tab.active.dirty').count(),
+      'the file is still unsaved',
+    );
     console.log(`       finding cleared ${ms} ms after the edit`);
   },
 };

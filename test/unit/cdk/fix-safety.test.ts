@@ -37,7 +37,8 @@ describe('CDK quick fixes are safe', function () {
   });
 
   it('on mutated CDK sources that still parse', () => {
-    let parseable = 0, applied = 0;
+    let parseable = 0,
+      applied = 0;
     for (const m of mutants(cdkSources(), 300, 11)) {
       if (parseErrors(m.text).length || run(m.name, m.text).kind !== 'cdk') continue;
       parseable++;

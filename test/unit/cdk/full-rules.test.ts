@@ -30,7 +30,13 @@ describe('CDK model: removal policies', () => {
     assert.strictEqual(attr(text, 'B', 'UpdateReplacePolicy'), 'Retain');
     assert.strictEqual(attr(text, 'C', 'DeletionPolicy'), 'unknown');
     assert.strictEqual(attr(text, 'D', 'DeletionPolicy'), 'Delete');
-    assert.deepStrictEqual(open(run('stack.ts', text)).filter(f => f.rule === 'cloudformation-retain-stateful').map(f => f.resource), ['A', 'D'], 'one finding each, naming both policies');
+    assert.deepStrictEqual(
+      open(run('stack.ts', text))
+        .filter(f => f.rule === 'cloudformation-retain-stateful')
+        .map(f => f.resource),
+      ['A', 'D'],
+      'one finding each, naming both policies',
+    );
   });
 });
 
@@ -42,33 +48,56 @@ describe('CDK model: what constructs write and create', () => {
     assert.strictEqual(origin(m, 'Trail', ['IsLogging']).synthetic, true);
   });
   it('requireImdsv2 attaches a launch template; httpTokens writes MetadataOptions', () => {
-    const m = modelOf(`${HEAD}new ec2.Instance(this, 'Vm', { vpc, requireImdsv2: true });\nnew ec2.Instance(this, 'Vm2', { vpc, httpTokens: ec2.HttpTokens.REQUIRED });\n`);
+    const m = modelOf(
+      `${HEAD}new ec2.Instance(this, 'Vm', { vpc, requireImdsv2: true });\nnew ec2.Instance(this, 'Vm2', { vpc, httpTokens: ec2.HttpTokens.REQUIRED });\n`,
+    );
     assert.ok(value(m, 'Vm', ['LaunchTemplate']));
-    assert.strictEqual(value(m, 'VmLaunchTemplate', ['LaunchTemplateData', 'MetadataOptions', 'HttpTokens']), 'required');
+    assert.strictEqual(
+      value(m, 'VmLaunchTemplate', ['LaunchTemplateData', 'MetadataOptions', 'HttpTokens']),
+      'required',
+    );
     assert.strictEqual(value(m, 'Vm2', ['MetadataOptions', 'HttpTokens']), 'required');
-    assert.ok(!open(run('stack.ts', `${HEAD}new ec2.Instance(this, 'Vm', { vpc, requireImdsv2: true });\n`)).some(f => f.rule.includes('imdsv2')));
+    assert.ok(
+      !open(run('stack.ts', `${HEAD}new ec2.Instance(this, 'Vm', { vpc, requireImdsv2: true });\n`)).some(f =>
+        f.rule.includes('imdsv2'),
+      ),
+    );
   });
   it('objectLockDefaultRetention turns Object Lock on with its mode and days', () => {
-    const m = modelOf(`${HEAD}new s3.Bucket(this, 'AuditArchive', { objectLockDefaultRetention: s3.ObjectLockRetention.compliance(cdk.Duration.days(1827)) });\n`);
+    const m = modelOf(
+      `${HEAD}new s3.Bucket(this, 'AuditArchive', { objectLockDefaultRetention: s3.ObjectLockRetention.compliance(cdk.Duration.days(1827)) });\n`,
+    );
     assert.strictEqual(value(m, 'AuditArchive', ['ObjectLockEnabled']), true);
-    assert.deepStrictEqual(value(m, 'AuditArchive', ['ObjectLockConfiguration']), { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1827 } } });
+    assert.deepStrictEqual(value(m, 'AuditArchive', ['ObjectLockConfiguration']), {
+      ObjectLockEnabled: 'Enabled',
+      Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1827 } },
+    });
   });
   it('TableV2 writes a global table: owned key and no PITR by default, the first replica carrying PITR', () => {
     const text = `${HEAD}const pk = { name: 'id', type: dynamodb.AttributeType.STRING };\nnew dynamodb.TableV2(this, 'Plain', { partitionKey: pk });\nnew dynamodb.TableV2(this, 'Kept', { partitionKey: pk, encryption: dynamodb.TableEncryptionV2.customerManagedKey(key), pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } });\n`;
     const m = modelOf(text);
     assert.strictEqual(resource(m, 'Plain').type, 'AWS::DynamoDB::GlobalTable');
     assert.deepStrictEqual(value(m, 'Plain', ['SSESpecification']), { SSEEnabled: false });
-    assert.strictEqual(value(m, 'Plain', ['Replicas', 0, 'PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled']), false);
+    assert.strictEqual(
+      value(m, 'Plain', ['Replicas', 0, 'PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled']),
+      false,
+    );
     assert.deepStrictEqual(value(m, 'Kept', ['SSESpecification']), { SSEEnabled: true, SSEType: 'KMS' });
     const f = open(run('stack.ts', text)).filter(x => x.rule.startsWith('dynamodb-'));
-    assert.deepStrictEqual(f.map(x => `${x.rule}@${x.resource}`).sort(), ['dynamodb-kms-encryption@Plain', 'dynamodb-pitr@Plain']);
+    assert.deepStrictEqual(f.map(x => `${x.rule}@${x.resource}`).sort(), [
+      'dynamodb-kms-encryption@Plain',
+      'dynamodb-pitr@Plain',
+    ]);
     assert.strictEqual(attr(text, 'Plain', 'DeletionPolicy'), 'Retain', 'TableV2 keeps its data by default');
   });
   it('TableV2 replicas: a region outside Japan is an error; PITR is inherited, or reported where a replica turns it off', () => {
     const props = `partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING }, encryption: dynamodb.TableEncryptionV2.awsManagedKey()`;
-    const text = `${HEAD}new dynamodb.TableV2(this, 'On', { ${props}, pointInTimeRecovery: true, replicas: [{ region: 'ap-northeast-3' }, { region: 'us-east-1', pointInTimeRecovery: false }] });\n`
-      + `new dynamodb.TableV2(this, 'Off', { ${props}, replicas: [{ region: 'ap-northeast-3' }] });\n`;
-    const f = open(run('stack.ts', text)).map(x => `${x.rule}@${x.resource}: ${x.message.replace(/^.*\((Replicas\[[^\]]+\]).*$/, '$1')}`).sort();
+    const text =
+      `${HEAD}new dynamodb.TableV2(this, 'On', { ${props}, pointInTimeRecovery: true, replicas: [{ region: 'ap-northeast-3' }, { region: 'us-east-1', pointInTimeRecovery: false }] });\n` +
+      `new dynamodb.TableV2(this, 'Off', { ${props}, replicas: [{ region: 'ap-northeast-3' }] });\n`;
+    const f = open(run('stack.ts', text))
+      .map(x => `${x.rule}@${x.resource}: ${x.message.replace(/^.*\((Replicas\[[^\]]+\]).*$/, '$1')}`)
+      .sort();
     assert.deepStrictEqual(f, [
       'dynamodb-pitr@Off: Replicas[0]',
       'dynamodb-pitr@On: Replicas[us-east-1]',
@@ -79,53 +108,103 @@ describe('CDK model: what constructs write and create', () => {
     const text = `${HEAD}const b = new s3.Bucket(this, 'Logs', { enforceSSL: true });\nb.addToResourcePolicy(new iam.PolicyStatement({ effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['s3:DeleteObject'], resources: [b.arnForObjects('*')] }));\nconst pub = new s3.Bucket(this, 'Public');\npub.addToResourcePolicy(new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['s3:GetObject'], resources: ['*'] }));\n`;
     const m = modelOf(text);
     const statements = value(m, 'LogsPolicy', ['PolicyDocument', 'Statement']) as { Effect: string; Action: unknown }[];
-    assert.deepStrictEqual(statements.map(s => [s.Effect, s.Action]), [['Deny', 's3:*'], ['Deny', ['s3:DeleteObject']]]);
+    assert.deepStrictEqual(
+      statements.map(s => [s.Effect, s.Action]),
+      [
+        ['Deny', 's3:*'],
+        ['Deny', ['s3:DeleteObject']],
+      ],
+    );
     const pub = open(run('stack.ts', text)).find(f => f.rule === 's3-bucket-policy-public');
     assert.strictEqual(pub?.resource, 'PublicPolicy');
   });
   it('an unreadable enforceSSL may create the TLS policy: no s3-bucket-tls-only', () => {
     const text = `${HEAD}new s3.Bucket(this, 'B', { enforceSSL: props.tls });\nnew s3.Bucket(this, 'C', { ...props.bucket });\nnew s3.Bucket(this, 'D', { enforceSSL: false });\n`;
-    assert.deepStrictEqual(open(run('stack.ts', text)).filter(f => f.rule === 's3-bucket-tls-only').map(f => f.resource), ['D']);
+    assert.deepStrictEqual(
+      open(run('stack.ts', text))
+        .filter(f => f.rule === 's3-bucket-tls-only')
+        .map(f => f.resource),
+      ['D'],
+    );
   });
   it('a construct made in the same file is a Ref rules can follow (the access-log target is a log bucket)', () => {
     const text = `${HEAD}const logs = new s3.Bucket(this, 'AccessLogs');\nnew s3.Bucket(this, 'Records', { serverAccessLogsBucket: logs });\n`;
     const m = modelOf(text);
-    assert.deepStrictEqual(value(m, 'Records', ['LoggingConfiguration', 'DestinationBucketName']), { Ref: 'AccessLogs' });
-    const rules = open(run('stack.ts', text)).filter(f => f.resource === 'AccessLogs').map(f => f.rule);
+    assert.deepStrictEqual(value(m, 'Records', ['LoggingConfiguration', 'DestinationBucketName']), {
+      Ref: 'AccessLogs',
+    });
+    const rules = open(run('stack.ts', text))
+      .filter(f => f.resource === 'AccessLogs')
+      .map(f => f.rule);
     assert.ok(rules.includes('s3-log-bucket-versioning') && !rules.includes('s3-access-logging'), rules.join(', '));
   });
   it('flow logs without a destination get a log group of their own (two years, no KMS key)', () => {
     const m = modelOf(`${HEAD}new ec2.Vpc(this, 'Vpc', { flowLogs: { all: {} } });\n`);
     assert.strictEqual(value(m, 'VpcAllLogGroup', ['RetentionInDays']), 731);
-    assert.ok(open(run('stack.ts', `${HEAD}new ec2.Vpc(this, 'Vpc', { flowLogs: { all: {} } });\n`)).some(f => f.rule === 'logs-group-kms' && f.resource === 'VpcAllLogGroup'));
+    assert.ok(
+      open(run('stack.ts', `${HEAD}new ec2.Vpc(this, 'Vpc', { flowLogs: { all: {} } });\n`)).some(
+        f => f.rule === 'logs-group-kms' && f.resource === 'VpcAllLogGroup',
+      ),
+    );
   });
   it('backup plans: factory plans copy nothing; a BackupPlanRule with copyActions does', () => {
     const text = `${HEAD}const v = new backup.BackupVault(this, 'Vault', { lockConfiguration: { minRetention: cdk.Duration.days(7) } });\nbackup.BackupPlan.daily35DayRetention(this, 'Daily', v);\nnew backup.BackupPlan(this, 'Copied', { backupPlanRules: [new backup.BackupPlanRule({ copyActions: [{ destinationBackupVault: dr }] })] });\nnew backup.BackupPlan(this, 'Unknown', { backupPlanRules: rules });\n`;
-    assert.deepStrictEqual(open(run('stack.ts', text)).filter(f => f.rule === 'backup-plan-copy').map(f => f.resource), ['Daily']);
+    assert.deepStrictEqual(
+      open(run('stack.ts', text))
+        .filter(f => f.rule === 'backup-plan-copy')
+        .map(f => f.resource),
+      ['Daily'],
+    );
   });
   it('a suppression above a construct covers the resources it creates', () => {
     const text = `${HEAD}// iryo-guard-ignore s3-bucket-kms: the trail bucket holds no patient data\nnew cloudtrail.Trail(this, 'Trail');\n`;
     const a = run('stack.ts', text);
     assert.ok(!open(a).some(f => f.rule === 's3-bucket-kms'));
-    assert.deepStrictEqual(a.findings.filter(f => f.suppressed).map(f => [f.rule, f.resource]), [['s3-bucket-kms', 'TrailS3']]);
+    assert.deepStrictEqual(
+      a.findings.filter(f => f.suppressed).map(f => [f.rule, f.resource]),
+      [['s3-bucket-kms', 'TrailS3']],
+    );
   });
 });
 
 describe('CDK sample app under the full rule set', () => {
-  const sample = (f: string) => { const p = path.join(ROOT, 'samples/cdk/lib', f); return run(p, fs.readFileSync(p, 'utf8')); };
+  const sample = (f: string) => {
+    const p = path.join(ROOT, 'samples/cdk/lib', f);
+    return run(p, fs.readFileSync(p, 'utf8'));
+  };
   it('the compliant stacks raise nothing open; what is suppressed says why', () => {
     for (const f of ['ehr-stack.ts', 'account-baseline-stack.ts']) {
       const a = sample(f);
-      assert.deepStrictEqual(open(a).map(x => `${x.rule}@${x.resource}`), [], f);
-      for (const s of a.findings) assert.match(s.suppressed!.reason, /access log delivery only supports SSE-S3/, `${f}: ${s.rule}`);
+      assert.deepStrictEqual(
+        open(a).map(x => `${x.rule}@${x.resource}`),
+        [],
+        f,
+      );
+      for (const s of a.findings)
+        assert.match(s.suppressed!.reason, /access log delivery only supports SSE-S3/, `${f}: ${s.rule}`);
     }
-    assert.deepStrictEqual(sample('ehr-stack.ts').findings.map(x => `${x.rule}@${x.resource}`), ['s3-bucket-kms@AccessLogs']);
+    assert.deepStrictEqual(
+      sample('ehr-stack.ts').findings.map(x => `${x.rule}@${x.resource}`),
+      ['s3-bucket-kms@AccessLogs'],
+    );
   });
   it('the non-compliant stack shows findings from many families, most with a TypeScript fix', () => {
     const a = sample('ehr-noncompliant-stack.ts');
     const rules = new Set(open(a).map(f => f.rule));
-    for (const r of ['s3-bucket-kms', 'rds-storage-encrypted', 's3-bucket-tls-only', 'elbv2-listener-https', 'cloudtrail-log-file-validation', 'vpc-flow-logs',
-      'rds-backup-retention', 'dynamodb-pitr', 'cloudformation-retain-stateful', 'ec2-sg-open-admin-port', 'guardduty-detector-present', 'logs-retention-minimum']) {
+    for (const r of [
+      's3-bucket-kms',
+      'rds-storage-encrypted',
+      's3-bucket-tls-only',
+      'elbv2-listener-https',
+      'cloudtrail-log-file-validation',
+      'vpc-flow-logs',
+      'rds-backup-retention',
+      'dynamodb-pitr',
+      'cloudformation-retain-stateful',
+      'ec2-sg-open-admin-port',
+      'guardduty-detector-present',
+      'logs-retention-minimum',
+    ]) {
       assert.ok(rules.has(r), `${r} missing: ${[...rules].join(', ')}`);
     }
     assert.ok(open(a).filter(f => f.fixes?.length).length >= 20);

@@ -10,9 +10,13 @@ import { Resource } from '../../../server/src/engine/model/template';
 import { applyEdits } from '../../../server/src/engine/model/text';
 import { assertEditsOnlyInside, context, findingKey, open, ROOT, run, uriOf } from '../../helpers';
 
-export function fixture(name: string): string { return fs.readFileSync(path.join(ROOT, 'test/fixtures/cdk', name), 'utf8'); }
+export function fixture(name: string): string {
+  return fs.readFileSync(path.join(ROOT, 'test/fixtures/cdk', name), 'utf8');
+}
 
-export function modelOf(text: string, name = 'stack.ts'): CdkModel { return cdkModelOf(uriOf(name), text, context()); }
+export function modelOf(text: string, name = 'stack.ts'): CdkModel {
+  return cdkModelOf(uriOf(name), text, context());
+}
 
 export function resource(m: CdkModel, id: string): Resource {
   const r = m.template.byId.get(id);
@@ -20,9 +24,13 @@ export function resource(m: CdkModel, id: string): Resource {
   return r;
 }
 
-export function prop(m: CdkModel, id: string, p: (string | number)[]): Node | undefined { return at(resource(m, id).properties, p); }
+export function prop(m: CdkModel, id: string, p: (string | number)[]): Node | undefined {
+  return at(resource(m, id).properties, p);
+}
 
-export function value(m: CdkModel, id: string, p: (string | number)[]): unknown { return toPlain(prop(m, id, p)); }
+export function value(m: CdkModel, id: string, p: (string | number)[]): unknown {
+  return toPlain(prop(m, id, p));
+}
 
 /** The source text a model value points at, and whether it is a CDK default (synthetic). */
 export function origin(m: CdkModel, id: string, p: (string | number)[]): { text: string; synthetic: boolean } {
@@ -34,7 +42,9 @@ export function origin(m: CdkModel, id: string, p: (string | number)[]): { text:
 /** TypeScript's own parser: the text has no syntax errors. */
 export function parseErrors(text: string): string[] {
   const file = ts.createSourceFile('fixed.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  return ((file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics ?? []).map(d => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  return ((file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics ?? []).map(d =>
+    ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+  );
 }
 
 export const UNKNOWN = (text: string) => ({ 'Fn::Unknown': text });
@@ -43,7 +53,11 @@ export const UNKNOWN = (text: string) => ({ 'Fn::Unknown': text });
  * Applies every fix of every open finding (of `rule`, or all): each must leave valid TypeScript, remove its finding,
  * add none, and change nothing outside its edits. Returns the fixed texts by rule.
  */
-export function checkFixes(name: string, text: string, rule?: string): { rule: string; title: string; fixed: string }[] {
+export function checkFixes(
+  name: string,
+  text: string,
+  rule?: string,
+): { rule: string; title: string; fixed: string }[] {
   const a = run(name, text);
   const out: { rule: string; title: string; fixed: string }[] = [];
   const before = open(a).map(findingKey);
@@ -56,11 +70,17 @@ export function checkFixes(name: string, text: string, rule?: string): { rule: s
       assertEditsOnlyInside(text, fixed, edits);
       assert.deepStrictEqual(parseErrors(fixed), [], `${name}: "${fix.title}" broke the syntax:\n${fixed}`);
       const after = open(run(name, fixed)).map(findingKey);
-      assert.ok(count(after, findingKey(f)) < count(before, findingKey(f)), `${name}: "${fix.title}" left ${findingKey(f)}:\n${fixed}`);
-      assert.deepStrictEqual([...new Set(after.filter(k => count(after, k) > count(before, k)))], [], `${name}: "${fix.title}" added findings:\n${fixed}`);
+      assert.ok(
+        count(after, findingKey(f)) < count(before, findingKey(f)),
+        `${name}: "${fix.title}" left ${findingKey(f)}:\n${fixed}`,
+      );
+      assert.deepStrictEqual(
+        [...new Set(after.filter(k => count(after, k) > count(before, k)))],
+        [],
+        `${name}: "${fix.title}" added findings:\n${fixed}`,
+      );
       out.push({ rule: f.rule, title: fix.title, fixed });
     }
   }
   return out;
 }
-

@@ -26,7 +26,11 @@ function checkFixes(name: string, text: string, rule: string): string[] {
     const after = open(b).map(findingKey);
     const count = (l: string[], k: string) => l.filter(x => x === k).length;
     assert.ok(count(after, findingKey(f)) < count(before, findingKey(f)), `not resolved:\n${fixed}`);
-    assert.deepStrictEqual(after.filter(k => count(after, k) > count(before, k)), [], `new findings:\n${fixed}`);
+    assert.deepStrictEqual(
+      after.filter(k => count(after, k) > count(before, k)),
+      [],
+      `new findings:\n${fixed}`,
+    );
     outputs.push(fixed);
   }
   return outputs;
@@ -46,31 +50,65 @@ describe('CDK: findings on source', () => {
     assert.ok(open(a).some(f => f.rule === 's3-public-access-block'));
   });
   it('a written value is reported at the prop', () => {
-    const text = stack(`    new s3.Bucket(this, 'Records', {\n      encryption: s3.BucketEncryption.S3_MANAGED,\n      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,\n    });\n`);
+    const text = stack(
+      `    new s3.Bucket(this, 'Records', {\n      encryption: s3.BucketEncryption.S3_MANAGED,\n      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,\n    });\n`,
+    );
     const f = open(run('stack.ts', text)).filter(only('s3-bucket-kms'));
-    assert.deepStrictEqual(f.map(x => [x.rule, x.range.start.line]), [['s3-bucket-kms', line(text, 'encryption:')]]);
+    assert.deepStrictEqual(
+      f.map(x => [x.rule, x.range.start.line]),
+      [['s3-bucket-kms', line(text, 'encryption:')]],
+    );
   });
   it('UNENCRYPTED writes no encryption: s3-bucket-encryption', () => {
-    const text = stack(`    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.UNENCRYPTED, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`);
-    assert.deepStrictEqual(open(run('stack.ts', text)).map(f => f.rule), ['s3-bucket-encryption']);
+    const text = stack(
+      `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.UNENCRYPTED, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
+    );
+    assert.deepStrictEqual(
+      open(run('stack.ts', text)).map(f => f.rule),
+      ['s3-bucket-encryption'],
+    );
   });
   it('a compliant bucket has no findings', () => {
-    const text = stack(`    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`);
-    assert.deepStrictEqual(open(run('stack.ts', text)).map(f => f.rule), []);
-    assert.deepStrictEqual(run('stack.ts', text).findings.map(f => f.rule), [], 'nothing suppressed either');
+    const text = stack(
+      `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
+    );
+    assert.deepStrictEqual(
+      open(run('stack.ts', text)).map(f => f.rule),
+      [],
+    );
+    assert.deepStrictEqual(
+      run('stack.ts', text).findings.map(f => f.rule),
+      [],
+      'nothing suppressed either',
+    );
   });
   it('unknown values never produce findings', () => {
-    const text = stack(`    new s3.Bucket(this, 'Records', { encryption: pickEncryption(), blockPublicAccess: this.props.block, enforceSSL: this.props.tls, versioned: isProd, serverAccessLogsBucket: this.props.accessLogs });\n    new s3.Bucket(this, 'Other', this.props.bucket);\n    new s3.Bucket(this, 'Spread', { ...this.props.bucket });\n`);
-    assert.deepStrictEqual(open(run('stack.ts', text)).map(f => f.rule), []);
+    const text = stack(
+      `    new s3.Bucket(this, 'Records', { encryption: pickEncryption(), blockPublicAccess: this.props.block, enforceSSL: this.props.tls, versioned: isProd, serverAccessLogsBucket: this.props.accessLogs });\n    new s3.Bucket(this, 'Other', this.props.bucket);\n    new s3.Bucket(this, 'Spread', { ...this.props.bucket });\n`,
+    );
+    assert.deepStrictEqual(
+      open(run('stack.ts', text)).map(f => f.rule),
+      [],
+    );
   });
   it('L1 CfnBucket goes through the CloudFormation rules directly, pointing at the value', () => {
-    const text = stack(`    new s3.CfnBucket(this, 'Raw', {\n      bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] },\n      publicAccessBlockConfiguration: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: false },\n    });\n`);
-    const f = open(run('stack.ts', text)).filter(x => x.rule === 's3-bucket-kms' || x.rule === 's3-public-access-block');
+    const text = stack(
+      `    new s3.CfnBucket(this, 'Raw', {\n      bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] },\n      publicAccessBlockConfiguration: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: false },\n    });\n`,
+    );
+    const f = open(run('stack.ts', text)).filter(
+      x => x.rule === 's3-bucket-kms' || x.rule === 's3-public-access-block',
+    );
     assert.deepStrictEqual(f.map(x => x.rule).sort(), ['s3-bucket-kms', 's3-public-access-block']);
     const kms = f.find(x => x.rule === 's3-bucket-kms')!;
-    assert.strictEqual(text.split('\n')[kms.range.start.line].slice(kms.range.start.character, kms.range.end.character), "'AES256'");
+    assert.strictEqual(
+      text.split('\n')[kms.range.start.line].slice(kms.range.start.character, kms.range.end.character),
+      "'AES256'",
+    );
     const pab = f.find(x => x.rule === 's3-public-access-block')!;
-    assert.strictEqual(text.split('\n')[pab.range.start.line].slice(pab.range.start.character, pab.range.end.character), 'false');
+    assert.strictEqual(
+      text.split('\n')[pab.range.start.line].slice(pab.range.start.character, pab.range.end.character),
+      'false',
+    );
   });
   it('files that do not import the CDK, and .d.ts files, are not claimed', () => {
     assert.strictEqual(run('plain.ts', 'export const x = 1;\n').kind, 'none');
@@ -84,18 +122,38 @@ describe('CDK: findings on source', () => {
 
 describe('CDK: suppressions', () => {
   it('// iryo-guard-ignore ID: reason on the line above the construct suppresses it', () => {
-    const text = stack(`    // iryo-guard-ignore s3-bucket-kms: static assets, no patient data\n    new s3.Bucket(this, 'Assets', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`);
+    const text = stack(
+      `    // iryo-guard-ignore s3-bucket-kms: static assets, no patient data\n    new s3.Bucket(this, 'Assets', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
+    );
     const a = run('stack.ts', text);
-    assert.deepStrictEqual(open(a).map(f => f.rule), []);
-    assert.deepStrictEqual(a.findings.filter(f => f.suppressed).map(f => [f.rule, f.suppressed!.reason]), [['s3-bucket-kms', 'static assets, no patient data']]);
+    assert.deepStrictEqual(
+      open(a).map(f => f.rule),
+      [],
+    );
+    assert.deepStrictEqual(
+      a.findings.filter(f => f.suppressed).map(f => [f.rule, f.suppressed!.reason]),
+      [['s3-bucket-kms', 'static assets, no patient data']],
+    );
   });
   it('works above `const x = new …` too', () => {
-    const text = stack(`    // iryo-guard-ignore s3-bucket-kms: static assets\n    const assets = new s3.Bucket(this, 'Assets', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`);
-    assert.deepStrictEqual(open(run('stack.ts', text)).map(f => f.rule), []);
+    const text = stack(
+      `    // iryo-guard-ignore s3-bucket-kms: static assets\n    const assets = new s3.Bucket(this, 'Assets', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
+    );
+    assert.deepStrictEqual(
+      open(run('stack.ts', text)).map(f => f.rule),
+      [],
+    );
   });
   it('without a reason it does not suppress and is itself reported', () => {
-    const text = stack(`    // iryo-guard-ignore s3-bucket-kms\n    new s3.Bucket(this, 'Assets', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`);
-    assert.deepStrictEqual(open(run('stack.ts', text)).map(f => f.rule).sort(), ['s3-bucket-kms', 'suppression-without-reason']);
+    const text = stack(
+      `    // iryo-guard-ignore s3-bucket-kms\n    new s3.Bucket(this, 'Assets', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
+    );
+    assert.deepStrictEqual(
+      open(run('stack.ts', text))
+        .map(f => f.rule)
+        .sort(),
+      ['s3-bucket-kms', 'suppression-without-reason'],
+    );
   });
 });
 
@@ -105,28 +163,65 @@ describe('CDK: fixes in TypeScript', () => {
     assert.ok(fixed.includes(`new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.KMS });`), fixed);
   });
   it('KMS replaces a written S3_MANAGED in place', () => {
-    const [fixed] = checkFixes('stack.ts', stack(`    new s3.Bucket(this, 'Records', {\n      encryption: s3.BucketEncryption.S3_MANAGED,\n    });\n`), 's3-bucket-kms');
+    const [fixed] = checkFixes(
+      'stack.ts',
+      stack(`    new s3.Bucket(this, 'Records', {\n      encryption: s3.BucketEncryption.S3_MANAGED,\n    });\n`),
+      's3-bucket-kms',
+    );
     assert.ok(fixed.includes(`      encryption: s3.BucketEncryption.KMS,\n    });`), fixed);
   });
   it('s3-bucket-encryption (UNENCRYPTED) → KMS with a bucket key', () => {
-    const [fixed] = checkFixes('stack.ts', stack(`    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.UNENCRYPTED, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL });\n`), 's3-bucket-encryption');
-    assert.ok(fixed.includes(`{ encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, bucketKeyEnabled: true }`), fixed);
+    const [fixed] = checkFixes(
+      'stack.ts',
+      stack(
+        `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.UNENCRYPTED, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL });\n`,
+      ),
+      's3-bucket-encryption',
+    );
+    assert.ok(
+      fixed.includes(
+        `{ encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, bucketKeyEnabled: true }`,
+      ),
+      fixed,
+    );
   });
   it('public access block: inserted in a multi-line object keeping its indentation and trailing comma', () => {
-    const [fixed] = checkFixes('stack.ts', stack(`    new s3.Bucket(this, 'Records', {\n      encryption: s3.BucketEncryption.KMS,\n    });\n`), 's3-public-access-block');
-    assert.ok(fixed.includes(`      encryption: s3.BucketEncryption.KMS,\n      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,\n    });`), fixed);
+    const [fixed] = checkFixes(
+      'stack.ts',
+      stack(`    new s3.Bucket(this, 'Records', {\n      encryption: s3.BucketEncryption.KMS,\n    });\n`),
+      's3-public-access-block',
+    );
+    assert.ok(
+      fixed.includes(
+        `      encryption: s3.BucketEncryption.KMS,\n      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,\n    });`,
+      ),
+      fixed,
+    );
   });
   it('named-import style: the fix adds the name to the existing import', () => {
     const text = `import { Stack } from 'aws-cdk-lib';\nimport { Bucket, BlockPublicAccess } from 'aws-cdk-lib/aws-s3';\n\nexport class S extends Stack {\n  build() {\n    new Bucket(this, 'Records', { blockPublicAccess: BlockPublicAccess.BLOCK_ALL });\n  }\n}\n`;
     const [fixed] = checkFixes('stack.ts', text, 's3-bucket-kms');
-    assert.ok(fixed.includes(`import { Bucket, BlockPublicAccess, BucketEncryption } from 'aws-cdk-lib/aws-s3';`), fixed);
-    assert.ok(fixed.includes(`{ blockPublicAccess: BlockPublicAccess.BLOCK_ALL, encryption: BucketEncryption.KMS }`), fixed);
+    assert.ok(
+      fixed.includes(`import { Bucket, BlockPublicAccess, BucketEncryption } from 'aws-cdk-lib/aws-s3';`),
+      fixed,
+    );
+    assert.ok(
+      fixed.includes(`{ blockPublicAccess: BlockPublicAccess.BLOCK_ALL, encryption: BucketEncryption.KMS }`),
+      fixed,
+    );
   });
   it('L1: the sseAlgorithm literal is replaced; the missing block is written 1:1 in camelCase', () => {
-    const text = stack(`    new s3.CfnBucket(this, 'Raw', {\n      bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] },\n    });\n`);
+    const text = stack(
+      `    new s3.CfnBucket(this, 'Raw', {\n      bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] },\n    });\n`,
+    );
     const [kms] = checkFixes('stack.ts', text, 's3-bucket-kms');
     assert.ok(kms.includes(`sseAlgorithm: 'aws:kms'`), kms);
     const [pab] = checkFixes('stack.ts', text, 's3-public-access-block');
-    assert.ok(pab.includes(`publicAccessBlockConfiguration: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },`), pab);
+    assert.ok(
+      pab.includes(
+        `publicAccessBlockConfiguration: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },`,
+      ),
+      pab,
+    );
   });
 });

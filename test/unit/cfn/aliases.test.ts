@@ -27,7 +27,10 @@ describe('CloudFormation: YAML aliases and merge keys', () => {
   const a = run('aliases.yaml', SECURE, RULES);
 
   it('a merge key brings the anchored properties in; a key written beside it wins', () => {
-    assert.deepStrictEqual(open(a).map(f => `${f.rule}@${f.resource}:${f.range.start.line}`), ['s3-bucket-versioning@Letters:14']);
+    assert.deepStrictEqual(
+      open(a).map(f => `${f.rule}@${f.resource}:${f.range.start.line}`),
+      ['s3-bucket-versioning@Letters:14'],
+    );
   });
 
   it('a fix on a value written beside the merge key edits only that value, and the result is clean', () => {
@@ -41,10 +44,18 @@ describe('CloudFormation: YAML aliases and merge keys', () => {
     const b = run('aliases.yaml', bare, RULES);
     const byResource = (id: string) => open(b).filter(f => f.rule === 's3-bucket-encryption' && f.resource === id);
     assert.ok(byResource('Images')[0].fixes, 'the anchor owner gets its fix');
-    assert.strictEqual(byResource('Scans')[0].fixes, undefined, '`Properties: *secure` is the anchor\'s text');
+    assert.strictEqual(byResource('Scans')[0].fixes, undefined, "`Properties: *secure` is the anchor's text");
     const letters = byResource('Letters')[0];
     const fixed = applyFix(b, letters);
-    assert.match(fixed, /VersioningConfiguration: \{ Status: Suspended \}\n {6}BucketEncryption:\n/, 'inserted after the entry written beside the merge key');
-    assert.ok(!open(run('aliases.yaml', fixed, RULES)).some(f => f.rule === 'syntax-error' || (f.rule === 's3-bucket-encryption' && f.resource === 'Letters')));
+    assert.match(
+      fixed,
+      /VersioningConfiguration: \{ Status: Suspended \}\n {6}BucketEncryption:\n/,
+      'inserted after the entry written beside the merge key',
+    );
+    assert.ok(
+      !open(run('aliases.yaml', fixed, RULES)).some(
+        f => f.rule === 'syntax-error' || (f.rule === 's3-bucket-encryption' && f.resource === 'Letters'),
+      ),
+    );
   });
 });

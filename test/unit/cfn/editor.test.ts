@@ -35,7 +35,10 @@ describe('template editor features', () => {
   });
 
   it('hovers a flagged value with the rule explanation', () => {
-    const b = run('editor2.yaml', 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: false\n');
+    const b = run(
+      'editor2.yaml',
+      'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: false\n',
+    );
     const offset = b.text.indexOf('false') + 1;
     const h = hoverAt(b, offset, ctx);
     assert.ok(h, 'no hover');
@@ -58,23 +61,34 @@ describe('template editor features', () => {
     assert.ok(all, actions.map(x => x.title).join('\n'));
     const fixed = applyEdits(a.text, all!.edit!.changes![a.uri]);
     const after = run('editor.yaml', fixed);
-    assert.deepStrictEqual(open(after).filter(f => f.rule === 's3-bucket-encryption'), []);
+    assert.deepStrictEqual(
+      open(after).filter(f => f.rule === 's3-bucket-encryption'),
+      [],
+    );
     assert.ok(!after.findings.some(f => f.rule === 'syntax-error'));
   });
 
   it('"suppress" inserts an ignore comment with an empty reason for the author to write', () => {
     const f = a.findings.find(x => x.rule === 's3-bucket-encryption' && x.resource === 'ScansB')!;
-    const act = codeActions(a, f.range, undefined, 'en').find(x => x.title === 'Suppress s3-bucket-encryption (write the reason)')!;
+    const act = codeActions(a, f.range, undefined, 'en').find(
+      x => x.title === 'Suppress s3-bucket-encryption (write the reason)',
+    )!;
     const fixed = applyEdits(a.text, act.edit!.changes![a.uri]);
     assert.match(fixed, /\n  # iryo-guard-ignore s3-bucket-encryption: \n  ScansB:/);
     const after = run('editor.yaml', fixed);
-    assert.ok(open(after).some(x => x.rule === 'suppression-without-reason'), 'until the author writes a reason it is reported');
+    assert.ok(
+      open(after).some(x => x.rule === 'suppression-without-reason'),
+      'until the author writes a reason it is reported',
+    );
     assert.ok(open(after).some(x => x.rule === 's3-bucket-encryption' && x.resource === 'ScansB'));
   });
 
   it('answers in Japanese', () => {
     const ja = run('editor.yaml', TEMPLATE, { lang: 'ja' });
     assert.match(open(ja).find(f => f.rule === 's3-bucket-encryption')!.message, /KMS による既定暗号化/);
-    assert.strictEqual(codeActions(ja, open(ja).find(f => f.rule === 's3-bucket-encryption')!.range, undefined, 'ja')[0].title, 'SSE-KMS による既定暗号化を追加');
+    assert.strictEqual(
+      codeActions(ja, open(ja).find(f => f.rule === 's3-bucket-encryption')!.range, undefined, 'ja')[0].title,
+      'SSE-KMS による既定暗号化を追加',
+    );
   });
 });

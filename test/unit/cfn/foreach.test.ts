@@ -55,6 +55,9 @@ describe('CloudFormation: Fn::ForEach loops', () => {
 
   it('a loop that is not [identifier, collection, body] is skipped without a finding or an error', () => {
     const b = run('bad-loop.yaml', 'Resources:\n  Fn::ForEach::X: [Name]\n  Q:\n    Type: AWS::SQS::Queue\n');
-    assert.deepStrictEqual(b.findings.filter(f => f.rule === 'engine-error' || f.rule === 'syntax-error'), []);
+    assert.deepStrictEqual(
+      b.findings.filter(f => f.rule === 'engine-error' || f.rule === 'syntax-error'),
+      [],
+    );
   });
 });

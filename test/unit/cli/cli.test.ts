@@ -18,8 +18,14 @@ describe('CLI', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iryo-cli-'));
     fs.mkdirSync(path.join(dir, 'infra'));
     fs.mkdirSync(path.join(dir, 'node_modules/pkg'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'infra/storage.yaml'), 'Resources:\n  Images:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}}]}\n      PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true}\n');
-    fs.writeFileSync(path.join(dir, 'infra/open.json'), JSON.stringify({ Resources: { Raw: { Type: 'AWS::S3::Bucket' } } }, null, 2));
+    fs.writeFileSync(
+      path.join(dir, 'infra/storage.yaml'),
+      'Resources:\n  Images:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}}]}\n      PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true}\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'infra/open.json'),
+      JSON.stringify({ Resources: { Raw: { Type: 'AWS::S3::Bucket' } } }, null, 2),
+    );
     fs.writeFileSync(path.join(dir, 'infra/app-config.yaml'), 'feature: on\n');
     fs.writeFileSync(path.join(dir, 'node_modules/pkg/t.yaml'), 'Resources:\n  X:\n    Type: AWS::S3::Bucket\n');
   });
@@ -27,7 +33,10 @@ describe('CLI', () => {
   it('prints text findings with 1-based positions and exits 1 on errors', () => {
     const r = cli(['check', 'infra'], dir);
     assert.strictEqual(r.code, 1, r.err);
-    assert.match(r.out, /^infra\/open\.json:3:5: error s3-bucket-encryption: S3 bucket Raw has no default KMS encryption/m);
+    assert.match(
+      r.out,
+      /^infra\/open\.json:3:5: error s3-bucket-encryption: S3 bucket Raw has no default KMS encryption/m,
+    );
     assert.match(r.out, /^infra\/storage\.yaml:5:109: warning s3-bucket-kms: /m);
     const warnings = r.out.split('\n').filter(l => / warning /.test(l)).length;
     assert.match(r.out, new RegExp(`2 file\\(s\\) checked: 2 error\\(s\\), ${warnings} warning\\(s\\)`));
@@ -36,7 +45,10 @@ describe('CLI', () => {
 
   it('says which named files it skipped, and stays quiet about files found in folders', () => {
     const named = cli(['check', 'infra/app-config.yaml', 'infra/storage.yaml', '--format', 'json'], dir);
-    assert.strictEqual(named.err, 'iryo-guard: skipped infra/app-config.yaml: not a CloudFormation template, a risk file (*.risk.yaml) or CDK source\n');
+    assert.strictEqual(
+      named.err,
+      'iryo-guard: skipped infra/app-config.yaml: not a CloudFormation template, a risk file (*.risk.yaml) or CDK source\n',
+    );
     assert.strictEqual(JSON.parse(named.out).files, 1, 'stdout stays valid JSON');
     assert.strictEqual(cli(['check', 'infra'], dir).err, '');
   });
@@ -52,7 +64,16 @@ describe('CLI', () => {
     const j = JSON.parse(r.out);
     assert.strictEqual(j.version, 1);
     assert.strictEqual(j.files, 1);
-    assert.deepStrictEqual(Object.keys(j.findings[0]).sort(), ['file', 'guidelines', 'message', 'range', 'resource', 'rule', 'scenarios', 'severity']);
+    assert.deepStrictEqual(Object.keys(j.findings[0]).sort(), [
+      'file',
+      'guidelines',
+      'message',
+      'range',
+      'resource',
+      'rule',
+      'scenarios',
+      'severity',
+    ]);
     assert.deepStrictEqual(j.findings[0].range.start, { line: 4, character: 108 });
     assert.strictEqual(j.findings[0].resource, 'Images');
     assert.strictEqual(r.code, 0, 'a warning alone does not fail with --fail-on error');
@@ -72,13 +93,21 @@ describe('CLI', () => {
     assert.ok(rule.help.text.length > 20 && rule.shortDescription.text);
     const res = run.results.find((r: any) => r.ruleId === 's3-bucket-encryption');
     assert.strictEqual(run.tool.driver.rules[res.ruleIndex].id, 's3-bucket-encryption');
-    assert.deepStrictEqual(res.locations[0].physicalLocation.region, { startLine: 3, startColumn: 5, endLine: 3, endColumn: 10 });
+    assert.deepStrictEqual(res.locations[0].physicalLocation.region, {
+      startLine: 3,
+      startColumn: 5,
+      endLine: 3,
+      endColumn: 10,
+    });
     assert.strictEqual(res.locations[0].physicalLocation.artifactLocation.uri, 'infra/open.json');
   });
 
   it('github output prints workflow commands', () => {
     const out = cli(['check', 'infra/open.json', '--format', 'github'], dir).out;
-    assert.match(out, /^::error file=infra\/open\.json,line=3,col=5,endLine=3,endColumn=10,title=iryo-guard s3-bucket-encryption::S3 bucket Raw has no default KMS encryption/m);
+    assert.match(
+      out,
+      /^::error file=infra\/open\.json,line=3,col=5,endLine=3,endColumn=10,title=iryo-guard s3-bucket-encryption::S3 bucket Raw has no default KMS encryption/m,
+    );
   });
 
   it('junit output lists a failure per finding', () => {
@@ -117,8 +146,14 @@ describe('CLI', () => {
   });
 
   it('--show-suppressed lists suppressed findings with their reason', () => {
-    fs.writeFileSync(path.join(dir, 'sup.yaml'), 'Resources:\n  # iryo-guard-ignore s3-bucket-encryption: public open data\n  Pub:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true}\n');
+    fs.writeFileSync(
+      path.join(dir, 'sup.yaml'),
+      'Resources:\n  # iryo-guard-ignore s3-bucket-encryption: public open data\n  Pub:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true}\n',
+    );
     assert.doesNotMatch(cli(['check', 'sup.yaml'], dir).out, /s3-bucket-encryption/);
-    assert.match(cli(['check', 'sup.yaml', '--show-suppressed'], dir).out, /s3-bucket-encryption: .*\(suppressed: public open data\)/);
+    assert.match(
+      cli(['check', 'sup.yaml', '--show-suppressed'], dir).out,
+      /s3-bucket-encryption: .*\(suppressed: public open data\)/,
+    );
   });
 });

@@ -12,7 +12,10 @@ describe('generated corpus', function () {
   it('iryo-guard check handles 500 varied templates without crashing or a usage error', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iryo-corpus-'));
     for (const t of generateCorpus(500)) fs.writeFileSync(path.join(dir, t.name), t.text);
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', dir, '--format', 'json'], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
     const j = JSON.parse(r.stdout);
     assert.strictEqual(j.files, 500);

@@ -26,7 +26,13 @@ function runtimeStrings(): string[] {
 
 describe('localization', () => {
   it('every %key% in package.json has an English and a Japanese text', () => {
-    const keys = [...new Set(JSON.stringify(pkg).match(/%[\w.-]+%/g)!.map(k => k.slice(1, -1)))];
+    const keys = [
+      ...new Set(
+        JSON.stringify(pkg)
+          .match(/%[\w.-]+%/g)!
+          .map(k => k.slice(1, -1)),
+      ),
+    ];
     assert.ok(keys.length >= 30, `package.json uses ${keys.length} keys`);
     for (const k of keys) {
       assert.ok(nls[k], `package.nls.json lacks ${k}`);
@@ -46,9 +52,17 @@ describe('localization', () => {
     for (const s of strings) {
       assert.ok(bundleJa[s], `l10n/bundle.l10n.ja.json lacks "${s}"`);
       assert.ok(japanese.test(bundleJa[s]), `"${s}" is not translated`);
-      assert.deepStrictEqual((bundleJa[s].match(/\{\d\}/g) ?? []).sort(), (s.match(/\{\d\}/g) ?? []).sort(), `placeholders of "${s}"`);
+      assert.deepStrictEqual(
+        (bundleJa[s].match(/\{\d\}/g) ?? []).sort(),
+        (s.match(/\{\d\}/g) ?? []).sort(),
+        `placeholders of "${s}"`,
+      );
     }
-    assert.deepStrictEqual(Object.keys(bundleJa).filter(k => !strings.includes(k)), [], 'no stale translations');
+    assert.deepStrictEqual(
+      Object.keys(bundleJa).filter(k => !strings.includes(k)),
+      [],
+      'no stale translations',
+    );
   });
 
   it('follows iryoGuard.language, else the display language', () => {
@@ -75,7 +89,10 @@ describe('package.json contributions', () => {
   });
 
   it('offers the guideline editions of the catalog', () => {
-    const editions = fs.readdirSync(path.join(ROOT, 'catalog/guidelines')).map(f => f.replace(/\.yaml$/, '')).sort();
+    const editions = fs
+      .readdirSync(path.join(ROOT, 'catalog/guidelines'))
+      .map(f => f.replace(/\.yaml$/, ''))
+      .sort();
     assert.deepStrictEqual([...pkg.contributes.configuration.properties['iryoGuard.guideline'].enum].sort(), editions);
   });
 
@@ -85,9 +102,15 @@ describe('package.json contributions', () => {
   });
 
   it('ships snippets for a risk file, flow, risk and control whose expanded bodies are valid YAML of the risk-file shape', () => {
-    const snippets: Record<string, { prefix: string | string[]; body: string[] }> = read('snippets/iryo-risk.code-snippets');
-    const expand = (body: string[]) => body.join('\n')
-      .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+    const snippets: Record<string, { prefix: string | string[]; body: string[] }> = read(
+      'snippets/iryo-risk.code-snippets',
+    );
+    const expand = (body: string[]) =>
+      body
+        .join('\n')
+        .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$\d+/g, '');
     const byPrefix = new Map(Object.values(snippets).map(s => [[s.prefix].flat()[0], parse(expand(s.body))]));
     assert.deepStrictEqual([...byPrefix.keys()].sort(), ['control', 'flow', 'risk', 'risk-file']);
     const file = byPrefix.get('risk-file');
@@ -100,6 +123,7 @@ describe('package.json contributions', () => {
   });
 
   it('has walkthrough media for every step', () => {
-    for (const step of pkg.contributes.walkthroughs[0].steps) assert.ok(fs.existsSync(path.join(ROOT, step.media.markdown)), step.media.markdown);
+    for (const step of pkg.contributes.walkthroughs[0].steps)
+      assert.ok(fs.existsSync(path.join(ROOT, step.media.markdown)), step.media.markdown);
   });
 });

@@ -38,11 +38,19 @@ describe('parsers', () => {
 
   it('caps alias expansion (billion laughs) with a clear problem', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(', ')}]`,
+      );
     const t0 = Date.now();
     const { problems } = parseYaml(lines.join('\n') + '\n');
     assert.ok(Date.now() - t0 < 2000);
-    assert.ok(problems.some(p => p.code === 'ALIAS_LIMIT'), JSON.stringify(problems));
+    assert.ok(
+      problems.some(p => p.code === 'ALIAS_LIMIT'),
+      JSON.stringify(problems),
+    );
   });
 
   it('caps nesting depth', () => {
@@ -70,11 +78,18 @@ describe('parsers', () => {
     ];
     for (const [text, offset, en] of cases) {
       const { problems } = parseJson(text);
-      assert.deepStrictEqual(problems.map(p => [p.start, p.end, p.message.en]), [[offset, offset + 1, `JSON syntax error: ${en}`]], text);
+      assert.deepStrictEqual(
+        problems.map(p => [p.start, p.end, p.message.en]),
+        [[offset, offset + 1, `JSON syntax error: ${en}`]],
+        text,
+      );
     }
     // Anything else stays at the token the parser stopped on.
     const { problems } = parseJson('{"a": 1 "b": 2}');
-    assert.deepStrictEqual(problems.map(p => [p.start, p.message.en]), [[8, 'JSON syntax error: comma expected']]);
+    assert.deepStrictEqual(
+      problems.map(p => [p.start, p.message.en]),
+      [[8, 'JSON syntax error: comma expected']],
+    );
   });
 
   it('flags duplicate JSON keys', () => {
@@ -92,8 +107,14 @@ describe('analyze', () => {
   });
 
   it('turns a malformed template into exactly one diagnostic at the right place', () => {
-    const a = run('broken.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: x\n');
-    assert.deepStrictEqual(a.findings.map(f => f.rule), ['syntax-error']);
+    const a = run(
+      'broken.yaml',
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: x\n',
+    );
+    assert.deepStrictEqual(
+      a.findings.map(f => f.rule),
+      ['syntax-error'],
+    );
     assert.strictEqual(a.findings[0].range.start.line >= 4, true);
   });
 
@@ -105,19 +126,32 @@ describe('analyze', () => {
   });
 
   it('skips files above the size limit with an information finding', () => {
-    const a = run('big.yaml', 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n' + '# x\n'.repeat(400), { maxFileSizeKB: 1 });
-    assert.deepStrictEqual(a.findings.map(f => [f.rule, f.severity]), [['file-too-large', 'info']]);
+    const a = run('big.yaml', 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n' + '# x\n'.repeat(400), {
+      maxFileSizeKB: 1,
+    });
+    assert.deepStrictEqual(
+      a.findings.map(f => [f.rule, f.severity]),
+      [['file-too-large', 'info']],
+    );
   });
 
   it('never throws on garbage', () => {
-    for (const t of ['\u0000\u0001', ':::\n- - -', '{"Resources": {"A": {"Type": 5}}}', 'Resources: !Ref\n', 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: !If [C]\n']) {
-      run('x.yaml', t); run('x.json', t);
+    for (const t of [
+      '\u0000\u0001',
+      ':::\n- - -',
+      '{"Resources": {"A": {"Type": 5}}}',
+      'Resources: !Ref\n',
+      'Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: !If [C]\n',
+    ]) {
+      run('x.yaml', t);
+      run('x.json', t);
     }
   });
 });
 
 describe('intrinsics', () => {
-  const tpl = (prop: string, params = '') => `Parameters:\n${params || '  Dummy: {Type: String}\n'}Conditions:\n  IsProd: !Equals [!Ref Dummy, prod]\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: ${prop}\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n      BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}}]}\n`;
+  const tpl = (prop: string, params = '') =>
+    `Parameters:\n${params || '  Dummy: {Type: String}\n'}Conditions:\n  IsProd: !Equals [!Ref Dummy, prod]\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: ${prop}\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n      BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}}]}\n`;
 
   it('reports every non-compliant AllowedValue of a referenced parameter and names it', () => {
     const a = run('p.yaml', tpl('!Ref Block', '  Block:\n    Type: String\n    AllowedValues: ["true", "false"]\n'));
@@ -129,7 +163,10 @@ describe('intrinsics', () => {
 
   it('uses the Default when there are no AllowedValues', () => {
     const a = run('p.yaml', tpl('!Ref Block', '  Block:\n    Type: String\n    Default: "false"\n'));
-    assert.match(open(a).find(x => x.rule === 's3-public-access-block')!.message, /parameter Block = "false" \(default\)/);
+    assert.match(
+      open(a).find(x => x.rule === 's3-public-access-block')!.message,
+      /parameter Block = "false" \(default\)/,
+    );
   });
 
   it('reports the failing branch of Fn::If with its condition', () => {
@@ -140,9 +177,21 @@ describe('intrinsics', () => {
   });
 
   it('treats values that cannot be known as unknown, never as a violation', () => {
-    for (const v of ['!ImportValue SharedBlock', '!GetAtt Other.Value', '!Sub "${Flag}"', '!Ref AWS::StackName', '!Ref Unlisted']) {
+    for (const v of [
+      '!ImportValue SharedBlock',
+      '!GetAtt Other.Value',
+      '!Sub "${Flag}"',
+      '!Ref AWS::StackName',
+      '!Ref Unlisted',
+    ]) {
       const a = run('p.yaml', tpl(v));
-      assert.deepStrictEqual(open(a).filter(x => x.rule === 's3-public-access-block').map(x => x.message), [], v);
+      assert.deepStrictEqual(
+        open(a)
+          .filter(x => x.rule === 's3-public-access-block')
+          .map(x => x.message),
+        [],
+        v,
+      );
     }
   });
 });

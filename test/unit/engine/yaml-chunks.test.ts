@@ -12,8 +12,16 @@ import { ROOT } from '../../helpers';
 function shape(n: Node | undefined, out: string[] = []): string[] {
   if (!n) return out;
   if (n.kind === 'scalar') out.push(`${JSON.stringify(n.value)}@${n.start}-${n.end}`);
-  else if (n.kind === 'seq') { out.push(`[@${n.start}`); n.items.forEach(i => shape(i, out)); }
-  else { out.push(`{${n.tag ?? ''}@${n.start}`); for (const e of n.entries) { out.push(`${e.key}@${e.keyStart}-${e.keyEnd}`); shape(e.value, out); } }
+  else if (n.kind === 'seq') {
+    out.push(`[@${n.start}`);
+    n.items.forEach(i => shape(i, out));
+  } else {
+    out.push(`{${n.tag ?? ''}@${n.start}`);
+    for (const e of n.entries) {
+      out.push(`${e.key}@${e.keyStart}-${e.keyEnd}`);
+      shape(e.value, out);
+    }
+  }
   return out;
 }
 
@@ -25,11 +33,14 @@ describe('incremental YAML parsing', () => {
     ['samples/ehr.risk.yaml', fs.readFileSync(path.join(ROOT, 'samples/ehr.risk.yaml'), 'utf8')],
     ['samples/ccat-like.risk.yaml', fs.readFileSync(path.join(ROOT, 'samples/ccat-like.risk.yaml'), 'utf8')],
     ['samples/ehr-platform.yaml', fs.readFileSync(path.join(ROOT, 'samples/ehr-platform.yaml'), 'utf8')],
-    ...generateCorpus(60).filter(t => t.name.endsWith('.yaml')).map(t => [t.name, t.text] as [string, string]),
+    ...generateCorpus(60)
+      .filter(t => t.name.endsWith('.yaml'))
+      .map(t => [t.name, t.text] as [string, string]),
   ];
   for (const [name, text] of inputs) {
     it(`agrees with the full parser on ${name}`, () => {
-      const full = parseYaml(text), inc = parseYamlIncremental(text);
+      const full = parseYaml(text),
+        inc = parseYamlIncremental(text);
       assert.deepStrictEqual(inc.problems, full.problems);
       assert.deepStrictEqual(shape(inc.root), shape(full.root));
     });
@@ -51,7 +62,11 @@ describe('incremental YAML parsing', () => {
 
   it('falls back to the full parser for anchors, errors and duplicate keys', () => {
     const pad = '#'.repeat(5000) + '\n';
-    for (const t of [pad + 'A: &x 1\nB: *x\n', pad + 'Resources:\n  A:\n    Type: [x\n', pad + 'Resources:\n  A: 1\n  A: 2\n']) {
+    for (const t of [
+      pad + 'A: &x 1\nB: *x\n',
+      pad + 'Resources:\n  A:\n    Type: [x\n',
+      pad + 'Resources:\n  A: 1\n  A: 2\n',
+    ]) {
       assert.deepStrictEqual(parseYamlIncremental(t), parseYaml(t));
     }
   });

@@ -11,7 +11,10 @@ describe('scenario coverage', () => {
   it('samples/ehr.risk.yaml covers every minimum scenario with zero diagnostics', () => {
     const a = analyzeSample('ehr.risk.yaml');
     assert.strictEqual(a.kind, 'risk');
-    assert.deepStrictEqual(open(a).map(f => `${f.rule}: ${f.message}`), []);
+    assert.deepStrictEqual(
+      open(a).map(f => `${f.rule}: ${f.message}`),
+      [],
+    );
     assert.strictEqual(catalog.scenarios.size, 86);
   });
 
@@ -21,14 +24,20 @@ describe('scenario coverage', () => {
     for (const victim of doc.risks) {
       const ids = (r: typeof victim) => r.scenarios.map(s => catalog.lookup(s.text, 'scenario')!.id);
       const others = new Set(doc.risks.filter(r => r !== victim).flatMap(ids));
-      const expected = ids(victim).filter(s => !others.has(s)).sort();
+      const expected = ids(victim)
+        .filter(s => !others.has(s))
+        .sort();
       // Remove the item from its "- id:" line up to the next item (blank line included).
       const start = text.lastIndexOf('\n', victim.obj.node.start) + 1;
       const next = doc.risks[doc.risks.indexOf(victim) + 1];
       const end = next ? text.lastIndexOf('\n', next.obj.node.start) + 1 : text.length;
       const a = analyzeSample('ehr.risk.yaml', text.slice(0, start) + text.slice(end));
       const got = open(a);
-      assert.deepStrictEqual(got.filter(f => f.rule !== 'risk-scenario-uncovered').map(f => f.message), [], `removing ${victim.id!.text}`);
+      assert.deepStrictEqual(
+        got.filter(f => f.rule !== 'risk-scenario-uncovered').map(f => f.message),
+        [],
+        `removing ${victim.id!.text}`,
+      );
       assert.deepStrictEqual(got.map(f => f.scenarios[0]).sort(), expected, `removing ${victim.id!.text}`);
     }
   });
@@ -41,7 +50,9 @@ describe('scenario coverage', () => {
     const fixed = assertFixResolves(a, f, 0, {}, ['risk-required']);
     assert.ok(fixed.startsWith(a.text));
     const added = fixed.slice(a.text.length);
-    assert.strictEqual(added, `  - id: R-3.13②
+    assert.strictEqual(
+      added,
+      `  - id: R-3.13②
     threat: eavesdropping-spoofing
     scenarios: [3.13②]
     description: ${catalog.scenarios.get('3.13②')!.title.en}
@@ -53,11 +64,20 @@ describe('scenario coverage', () => {
         owner: provider
         measure:
         services: [kms, site-to-site-vpn, ebs, rds, s3, cloudwatch-logs, workspaces]
-        rules: [${[...catalog.rules.values()].filter(r => r.family !== 'risk' && r.scenarios.includes('3.13②')).map(r => r.id).join(', ')}]
-`);
+        rules: [${[...catalog.rules.values()]
+          .filter(r => r.family !== 'risk' && r.scenarios.includes('3.13②'))
+          .map(r => r.id)
+          .join(', ')}]
+`,
+    );
     assert.ok(!/justification|acceptedBy/.test(added));
     const b = analyzeRisk(fixed);
-    assert.deepStrictEqual(open(b).map(x => x.message).sort(), ['impact is required', 'likelihood is required', 'measure is required']);
+    assert.deepStrictEqual(
+      open(b)
+        .map(x => x.message)
+        .sort(),
+      ['impact is required', 'likelihood is required', 'measure is required'],
+    );
   });
 
   it('"add skeletons for all" covers every uncovered scenario at once', () => {
@@ -69,7 +89,12 @@ describe('scenario coverage', () => {
     const fixed = applyEdits(a.text, fs3[0].fixes![1].edit[a.uri]);
     const b = analyzeRisk(fixed);
     assert.deepStrictEqual(only(b, 'risk-scenario-uncovered'), []);
-    assert.ok(open(b).every(x => x.rule === 'risk-required'), open(b).map(x => x.message).join('\n'));
+    assert.ok(
+      open(b).every(x => x.rule === 'risk-required'),
+      open(b)
+        .map(x => x.message)
+        .join('\n'),
+    );
   });
 
   it('skeletons are written with Japanese keys and values in a Japanese-keyed file, and create the risk list if needed', () => {
@@ -77,11 +102,19 @@ describe('scenario coverage', () => {
     const a = analyzeRisk(text);
     const f = only(a, 'risk-scenario-uncovered').find(x => x.scenarios[0] === '1.2')!;
     const fixed = applyEdits(a.text, f.fixes![0].edit[a.uri]);
-    assert.match(fixed, /リスク:\n {2}- id: R-1\.2\n {4}関連する脅威: data-theft-leakage\n {4}リスクシナリオ: \["1\.2"\]\n/);
+    assert.match(
+      fixed,
+      /リスク:\n {2}- id: R-1\.2\n {4}関連する脅威: data-theft-leakage\n {4}リスクシナリオ: \["1\.2"\]\n/,
+    );
     assert.match(fixed, /対応: 低減\n {4}対策:\n {6}- 対策の観点: 人的・組織的\n {8}実施者: 事業者\n/);
     const b = analyzeRisk(fixed);
     assert.ok(!only(b, 'risk-scenario-uncovered').some(x => x.scenarios[0] === '1.2'));
-    assert.ok(open(b).every(x => x.rule === 'risk-scenario-uncovered' || x.rule === 'risk-required'), open(b).map(x => x.message).join('\n'));
+    assert.ok(
+      open(b).every(x => x.rule === 'risk-scenario-uncovered' || x.rule === 'risk-required'),
+      open(b)
+        .map(x => x.message)
+        .join('\n'),
+    );
   });
 
   it('every guideline edition in the catalog selects the whole Annex 2 set', () => {

@@ -32,13 +32,19 @@ const JA = `アセスメント:
 `;
 
 describe('Japanese keys and values', () => {
-  it('a file written entirely with the sheet\'s Japanese names is clean', () => {
-    assert.deepStrictEqual(open(analyzeRisk(JA)).map(f => f.message), []);
+  it("a file written entirely with the sheet's Japanese names is clean", () => {
+    assert.deepStrictEqual(
+      open(analyzeRisk(JA)).map(f => f.message),
+      [],
+    );
   });
 
   it('samples/ccat-like.risk.yaml (Japanese keys, 86 scenarios) is clean', () => {
     const a = analyzeSample('ccat-like.risk.yaml');
-    assert.deepStrictEqual(open(a).map(f => `${f.rule}: ${f.message}`), []);
+    assert.deepStrictEqual(
+      open(a).map(f => `${f.rule}: ${f.message}`),
+      [],
+    );
   });
 
   it('an unknown Japanese key gets a Japanese did-you-mean and message', () => {

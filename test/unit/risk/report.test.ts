@@ -13,7 +13,9 @@ import { catalog, ROOT } from '../../helpers';
 import { analyzeRisk, analyzeSample, baseDoc } from './util';
 
 const a = analyzeSample('ehr.risk.yaml');
-const model = a.model as { doc: { risks: { controls: unknown[]; impact?: { value: number }; likelihood?: { value: number } }[] } };
+const model = a.model as {
+  doc: { risks: { controls: unknown[]; impact?: { value: number }; likelihood?: { value: number } }[] };
+};
 const expectedRows = model.doc.risks.reduce((n, r) => n + Math.max(1, r.controls.length), 0);
 /** Risks at impact 5 × likelihood 3 before treatment (the sample has several). */
 const n53 = model.doc.risks.filter(r => r.impact?.value === 5 && r.likelihood?.value === 3).length;
@@ -21,24 +23,50 @@ const n53 = model.doc.risks.filter(r => r.impact?.value === 5 && r.likelihood?.v
 /** Minimal RFC 4180 reader (quoted cells may hold commas, quotes and line breaks). */
 function readCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [], cell = '', quoted = false;
+  let row: string[] = [],
+    cell = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
 
 describe('risk reports', () => {
-  it('builds one row per risk × control, with the sheet\'s columns', () => {
+  it("builds one row per risk × control, with the sheet's columns", () => {
     const rep = buildReport(a, catalog, 'ja');
     assert.strictEqual(rep.rows.length, expectedRows);
-    assert.deepStrictEqual(rep.headers.slice(0, 12), ['リスクID', '情報流', '分類', '関連する脅威', 'リスクシナリオ', '特定したリスク', '影響度', '顕在化率', 'リスクレベル', '対応要否', '対応', '対策の観点']);
+    assert.deepStrictEqual(rep.headers.slice(0, 12), [
+      'リスクID',
+      '情報流',
+      '分類',
+      '関連する脅威',
+      'リスクシナリオ',
+      '特定したリスク',
+      '影響度',
+      '顕在化率',
+      'リスクレベル',
+      '対応要否',
+      '対応',
+      '対策の観点',
+    ]);
     const r23 = rep.rows.find(r => r[0] === 'R23')!;
     const col = (id: string) => r23[COLUMNS.findIndex(c => c.id === id)];
     assert.strictEqual(col('threat'), 'ネットワーク上の盗聴・なりすまし');
@@ -50,17 +78,29 @@ describe('risk reports', () => {
     const r03 = rep.rows.filter(r => r[0] === 'R03');
     assert.match(r03[1][COLUMNS.findIndex(c => c.id === 'aws')], /AWS が消去/);
     assert.strictEqual(rep.coverage.filter(c => c.risks.length).length, 86);
-    assert.strictEqual(rep.before.flat().reduce((x, y) => x + y, 0), 29);
+    assert.strictEqual(
+      rep.before.flat().reduce((x, y) => x + y, 0),
+      29,
+    );
     assert.ok(n53 > 1);
     assert.strictEqual(rep.before[4][2], n53); // impact 5 × likelihood 3
   });
 
   it('markdown has the sheet columns, the coverage table and both matrices', () => {
     const md = renderMarkdown(buildReport(a, catalog, 'ja'));
-    assert.ok(md.includes('| リスクID | 情報流 | 分類 | 関連する脅威 | リスクシナリオ | 特定したリスク | 影響度 | 顕在化率 | リスクレベル | 対応要否 | 対応 | 対策の観点 | 事業者が実施する対策 | AWSが実施している対策 | 医療機関等へ対応を求める事項 |'));
+    assert.ok(
+      md.includes(
+        '| リスクID | 情報流 | 分類 | 関連する脅威 | リスクシナリオ | 特定したリスク | 影響度 | 顕在化率 | リスクレベル | 対応要否 | 対応 | 対策の観点 | 事業者が実施する対策 | AWSが実施している対策 | 医療機関等へ対応を求める事項 |',
+      ),
+    );
     assert.ok(md.includes('- 最低限のリスクシナリオ: 86 / 86'));
     const before = md.slice(md.indexOf('## リスクマトリクス（対策前）'));
-    assert.ok(before.startsWith('## リスクマトリクス（対策前）\n\n| 影響度＼顕在化率 | 1 | 2 | 3 | 4 | 5 |\n|---|---|---|---|---|---|\n| 5 | C | B'), before);
+    assert.ok(
+      before.startsWith(
+        '## リスクマトリクス（対策前）\n\n| 影響度＼顕在化率 | 1 | 2 | 3 | 4 | 5 |\n|---|---|---|---|---|---|\n| 5 | C | B',
+      ),
+      before,
+    );
     assert.match(before.split('\n')[4], new RegExp(`^\\| 5 \\| C \\| B \\d* ?\\| A ${n53} \\| S \\| S \\|$`));
     assert.match(md, /\| 3\.8② \| .+ \| R23 \|/);
   });
@@ -78,7 +118,11 @@ describe('risk reports', () => {
     assert.strictEqual((html.match(/<svg /g) ?? []).length, 2);
     assert.ok(html.includes('Before treatment') && html.includes('Residual (after treatment)'));
     // Cell impact 5 × likelihood 3: level A (orange) holding 10 risks before treatment.
-    assert.ok(html.includes(`<rect x="152" y="30" width="56" height="56" fill="#e67e22" stroke="#fff" stroke-width="2"><title>A 5×3=15: ${n53}</title>`));
+    assert.ok(
+      html.includes(
+        `<rect x="152" y="30" width="56" height="56" fill="#e67e22" stroke="#fff" stroke-width="2"><title>A 5×3=15: ${n53}</title>`,
+      ),
+    );
     assert.ok(html.includes('<th>Information flow</th>'));
     assert.ok(html.includes('<td>3.8②</td>'));
     assert.ok(!html.includes('<script'));
@@ -95,7 +139,10 @@ describe('risk reports', () => {
     const buf = await renderXlsx(buildReport(a, catalog, 'ja'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    assert.deepStrictEqual(wb.worksheets.map(w => w.name), ['リスクアセスメントシート', '網羅', 'リスクマトリクス']);
+    assert.deepStrictEqual(
+      wb.worksheets.map(w => w.name),
+      ['リスクアセスメントシート', '網羅', 'リスクマトリクス'],
+    );
     const sheet = wb.getWorksheet('リスクアセスメントシート')!;
     assert.strictEqual(sheet.rowCount, expectedRows + 1);
     assert.strictEqual(sheet.getRow(1).getCell(4).value, '関連する脅威');
@@ -111,13 +158,29 @@ describe('risk reports', () => {
     const cli = path.join(ROOT, 'dist/cli.js');
     const sample = path.join(ROOT, 'samples/ehr.risk.yaml');
     for (const f of ['md', 'html', 'csv', 'xlsx']) {
-      execFileSync(process.execPath, [cli, 'report', sample, '--format', f, '--output', path.join(dir, `r.${f}`), '--lang', 'en']);
+      execFileSync(process.execPath, [
+        cli,
+        'report',
+        sample,
+        '--format',
+        f,
+        '--output',
+        path.join(dir, `r.${f}`),
+        '--lang',
+        'en',
+      ]);
       assert.ok(fs.statSync(path.join(dir, `r.${f}`)).size > 1000, f);
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'r.xlsx'));
     assert.strictEqual(wb.getWorksheet('Risk assessment')!.rowCount, expectedRows + 1);
-    assert.throws(() => execFileSync(process.execPath, [cli, 'report', path.join(ROOT, 'samples/ehr-template.yaml')], { stdio: 'pipe' }), /not a risk file/);
+    assert.throws(
+      () =>
+        execFileSync(process.execPath, [cli, 'report', path.join(ROOT, 'samples/ehr-template.yaml')], {
+          stdio: 'pipe',
+        }),
+      /not a risk file/,
+    );
     fs.rmSync(dir, { recursive: true });
   });
 });

@@ -41,7 +41,8 @@ describe('risk-file JSON Schema', () => {
     bad.risks[0].tresatment = 'x';
     assert.ok(!validate(bad));
     const paths = validate.errors!.map(e => `${e.instancePath} ${e.keyword}`);
-    for (const p of ['/risks/0/impact maximum', '/risks/0/treatment enum', '/risks/0 additionalProperties']) assert.ok(paths.includes(p), paths.join('\n'));
+    for (const p of ['/risks/0/impact maximum', '/risks/0/treatment enum', '/risks/0 additionalProperties'])
+      assert.ok(paths.includes(p), paths.join('\n'));
   });
 });
 
@@ -49,8 +50,12 @@ describe('TextMate grammar', () => {
   it('highlights every key and Japanese alias of the key table', () => {
     const g = JSON.parse(fs.readFileSync(path.join(ROOT, 'syntaxes/iryo-risk.tmLanguage.json'), 'utf8'));
     const match: string = g.repository.key.match;
-    const listed = new Set(match.slice(match.indexOf('(?:assessment|') + 3, match.indexOf('|[\\w\\p{L}-]+))')).split('|'));
-    const missing = Object.values(KEYS).flatMap(specs => specs.flatMap(s => [s.key, ...s.ja])).filter(k => !listed.has(k));
+    const listed = new Set(
+      match.slice(match.indexOf('(?:assessment|') + 3, match.indexOf('|[\\w\\p{L}-]+))')).split('|'),
+    );
+    const missing = Object.values(KEYS)
+      .flatMap(specs => specs.flatMap(s => [s.key, ...s.ja]))
+      .filter(k => !listed.has(k));
     assert.deepStrictEqual(missing, []);
     const re = new RegExp(match.replace(/\\p\{L\}/g, '\\p{L}'), 'u');
     assert.deepStrictEqual(re.exec('    残存するリスク: { 影響度: 5 }')?.[1], '残存するリスク');
@@ -62,15 +67,17 @@ describe('docs/risk-dsl.md', () => {
   it('documents every key with its Japanese names, in both sections', () => {
     const [en, ja] = doc.split('<a id="日本語"></a>');
     for (const section of [en, ja]) {
-      for (const specs of Object.values(KEYS)) for (const s of specs) {
-        assert.ok(section.includes(`| \`${s.key}\` | ${s.ja.map(j => `\`${j}\``).join(', ')} |`), s.key);
-      }
+      for (const specs of Object.values(KEYS))
+        for (const s of specs) {
+          assert.ok(section.includes(`| \`${s.key}\` | ${s.ja.map(j => `\`${j}\``).join(', ')} |`), s.key);
+        }
     }
   });
   it('lists every risk diagnostic (rule ID) in both sections', () => {
     const [en, ja] = doc.split('<a id="日本語"></a>');
-    for (const r of catalog.rules.values()) if (r.family === 'risk') {
-      assert.ok(en.includes(`| \`${r.id}\` |`) && ja.includes(`| \`${r.id}\` |`), r.id);
-    }
+    for (const r of catalog.rules.values())
+      if (r.family === 'risk') {
+        assert.ok(en.includes(`| \`${r.id}\` |`) && ja.includes(`| \`${r.id}\` |`), r.id);
+      }
   });
 });

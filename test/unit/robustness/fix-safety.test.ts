@@ -16,7 +16,8 @@ function inputs(): { name: string; text: string }[] {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(ya?ml|json|ts)$/.test(e.name) && !e.name.startsWith('expect')) out.push({ name: e.name, text: fs.readFileSync(p, 'utf8') });
+      else if (/\.(ya?ml|json|ts)$/.test(e.name) && !e.name.startsWith('expect'))
+        out.push({ name: e.name, text: fs.readFileSync(p, 'utf8') });
     }
   };
   walk(path.join(ROOT, 'test/fixtures'));
@@ -36,7 +37,10 @@ function checkFixes(name: string, a: Analysis, rerun: (t: string) => Analysis): 
       const b = rerun(fixed);
       assert.ok(!b.findings.some(x => x.rule === 'syntax-error'), `${name}: "${fix.title}" broke the syntax`);
       const after = open(b).map(findingKey);
-      assert.ok(count(after, findingKey(f)) < count(before, findingKey(f)), `${name}: "${fix.title}" left ${findingKey(f)}`);
+      assert.ok(
+        count(after, findingKey(f)) < count(before, findingKey(f)),
+        `${name}: "${fix.title}" left ${findingKey(f)}`,
+      );
       const added = after.filter(k => count(after, k) > count(before, k));
       assert.deepStrictEqual([...new Set(added)], [], `${name}: "${fix.title}" added findings`);
       applied++;
@@ -57,8 +61,13 @@ describe('quick fixes are safe', function () {
   });
 
   it('on fuzzed inputs that still parse', () => {
-    let applied = 0, parseable = 0;
-    for (const m of mutants(inputs().filter(i => !/\.ts$/.test(i.name)), 600, 7)) {
+    let applied = 0,
+      parseable = 0;
+    for (const m of mutants(
+      inputs().filter(i => !/\.ts$/.test(i.name)),
+      600,
+      7,
+    )) {
       const a = run(`fixfuzz/${m.name}`, m.text);
       if (a.kind === 'none' || a.findings.some(f => f.rule === 'syntax-error')) continue;
       parseable++;

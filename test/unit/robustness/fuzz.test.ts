@@ -20,7 +20,8 @@ function seeds(): { name: string; text: string }[] {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory() && e.name !== 'node_modules') walk(p);
-      else if (/\.(ya?ml|json|ts)$/.test(e.name) && fs.statSync(p).size < 200_000) out.push({ name: e.name, text: fs.readFileSync(p, 'utf8') });
+      else if (/\.(ya?ml|json|ts)$/.test(e.name) && fs.statSync(p).size < 200_000)
+        out.push({ name: e.name, text: fs.readFileSync(p, 'utf8') });
     }
   };
   walk(path.join(ROOT, 'samples'));
@@ -31,9 +32,15 @@ function seeds(): { name: string; text: string }[] {
 function inside(r: Range, idx: LineIndex, what: string) {
   for (const p of [r.start, r.end]) {
     assert.ok(p.line >= 0 && p.line < idx.lineCount, `${what}: line ${p.line} outside 0..${idx.lineCount - 1}`);
-    assert.ok(p.character >= 0 && p.character <= idx.lineText(p.line).length, `${what}: character ${p.character} beyond line ${p.line}`);
+    assert.ok(
+      p.character >= 0 && p.character <= idx.lineText(p.line).length,
+      `${what}: character ${p.character} beyond line ${p.line}`,
+    );
   }
-  assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character), `${what}: range ends before it starts`);
+  assert.ok(
+    r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character),
+    `${what}: range ends before it starts`,
+  );
 }
 
 describe(`fuzzing (${CASES} cases, seed ${SEED})`, function () {
@@ -51,7 +58,8 @@ describe(`fuzzing (${CASES} cases, seed ${SEED})`, function () {
         const idx = new LineIndex(m.text);
         for (const f of a.findings) {
           inside(f.range, idx, `${m.how} on ${m.name}: ${f.rule}`);
-          for (const fix of f.fixes ?? []) for (const e of fix.edit[uri] ?? []) inside(e.range, idx, `${m.how} on ${m.name}: fix of ${f.rule}`);
+          for (const fix of f.fixes ?? [])
+            for (const e of fix.edit[uri] ?? []) inside(e.range, idx, `${m.how} on ${m.name}: fix of ${f.rule}`);
         }
         const offset = Math.floor(m.text.length / 2);
         hoverAt(a, offset, ctx);
@@ -60,13 +68,19 @@ describe(`fuzzing (${CASES} cases, seed ${SEED})`, function () {
       } catch (e) {
         assert.fail(`case ${n} (${m.how} on ${m.name}) threw: ${(e as Error).stack}`);
       }
-      assert.ok(!a.findings.some(f => f.rule === 'engine-error'), `case ${n} (${m.how} on ${m.name}): ${a.findings.find(f => f.rule === 'engine-error')?.message}`);
+      assert.ok(
+        !a.findings.some(f => f.rule === 'engine-error'),
+        `case ${n} (${m.how} on ${m.name}): ${a.findings.find(f => f.rule === 'engine-error')?.message}`,
+      );
       const ms = Date.now() - t0;
       assert.ok(ms < PER_CASE_MS, `case ${n} (${m.how} on ${m.name}) took ${ms} ms`);
       kinds[a.kind] = (kinds[a.kind] ?? 0) + 1;
       n++;
     }
     assert.strictEqual(n, CASES);
-    assert.ok((kinds.cloudformation ?? 0) > CASES / 4, `too few cases were analysed as templates: ${JSON.stringify(kinds)}`);
+    assert.ok(
+      (kinds.cloudformation ?? 0) > CASES / 4,
+      `too few cases were analysed as templates: ${JSON.stringify(kinds)}`,
+    );
   });
 });

@@ -15,18 +15,32 @@ Resources:
       BackupRetentionPeriod: !Ref RetentionDays
 `;
     const found = findingsOf('rds-backup-retention', 'db.yaml', text);
-    assert.deepStrictEqual(found.map(f => [lineOf(f), f.message, f.fixes]), [[10,
-      'Database PatientRecordsDb keeps automated backups too briefly (BackupRetentionPeriod: 1); keep them for at least 7 days (when parameter RetentionDays = "1")', undefined]]);
+    assert.deepStrictEqual(
+      found.map(f => [lineOf(f), f.message, f.fixes]),
+      [
+        [
+          10,
+          'Database PatientRecordsDb keeps automated backups too briefly (BackupRetentionPeriod: 1); keep them for at least 7 days (when parameter RetentionDays = "1")',
+          undefined,
+        ],
+      ],
+    );
   });
 
-  it('an absent retention is the 1-day CloudFormation default, said in the reader\'s language', () => {
+  it("an absent retention is the 1-day CloudFormation default, said in the reader's language", () => {
     const text = `Resources:
   PatientRecordsDb:
     Type: AWS::RDS::DBInstance
     Properties: { Engine: postgres }
 `;
-    assert.match(findingsOf('rds-backup-retention', 'db.yaml', text)[0].message, /BackupRetentionPeriod: 1 \(default\)/);
-    assert.match(findingsOf('rds-backup-retention', 'db.yaml', text, { lang: 'ja' })[0].message, /BackupRetentionPeriod: 1 \(既定値\)/);
+    assert.match(
+      findingsOf('rds-backup-retention', 'db.yaml', text)[0].message,
+      /BackupRetentionPeriod: 1 \(default\)/,
+    );
+    assert.match(
+      findingsOf('rds-backup-retention', 'db.yaml', text, { lang: 'ja' })[0].message,
+      /BackupRetentionPeriod: 1 \(既定値\)/,
+    );
   });
 
   it('reports the Fn::If branch without deletion protection, with its condition', () => {
@@ -60,7 +74,13 @@ Resources:
       BackupVaultName: ehr
       LockConfiguration: !ImportValue shared-vault-lock
 `;
-    for (const rule of ['rds-backup-retention', 'rds-deletion-protection', 'rds-multi-az', 'cloudformation-retain-stateful', 'backup-vault-lock']) {
+    for (const rule of [
+      'rds-backup-retention',
+      'rds-deletion-protection',
+      'rds-multi-az',
+      'cloudformation-retain-stateful',
+      'backup-vault-lock',
+    ]) {
       assert.deepStrictEqual(findingsOf(rule, 'unknown.yaml', text), [], rule);
     }
   });
@@ -76,7 +96,12 @@ Resources:
     Type: AWS::RDS::DBInstance
     Properties: { Engine: aurora-postgresql, DBClusterIdentifier: !Ref OrdersCluster, DBInstanceClass: db.r6g.large, MultiAZ: false }
 `;
-    for (const rule of ['rds-backup-retention', 'rds-deletion-protection', 'rds-multi-az', 'cloudformation-retain-stateful']) {
+    for (const rule of [
+      'rds-backup-retention',
+      'rds-deletion-protection',
+      'rds-multi-az',
+      'cloudformation-retain-stateful',
+    ]) {
       assert.deepStrictEqual(findingsOf(rule, 'aurora.yaml', text), [], rule);
     }
   });
@@ -92,8 +117,12 @@ Resources:
     Properties: { BillingMode: PAY_PER_REQUEST }
 `;
     const found = findingsOf('cloudformation-retain-stateful', 'table.yaml', text);
-    assert.deepStrictEqual(found.map(f => f.message), [
-      'ConsentTable would be deleted with its data by a stack operation (DeletionPolicy: Delete); use Retain (when parameter DataPolicy = "Delete")']);
+    assert.deepStrictEqual(
+      found.map(f => f.message),
+      [
+        'ConsentTable would be deleted with its data by a stack operation (DeletionPolicy: Delete); use Retain (when parameter DataPolicy = "Delete")',
+      ],
+    );
   });
 
   it('writes the expected YAML for a missing deletion policy and for Object Lock', () => {
@@ -110,7 +139,9 @@ Resources:
       VersioningConfiguration:
         Status: Enabled
 `;
-    assert.strictEqual(applyAndRecheck('cloudformation-retain-stateful', 'ehr.yaml', text), `Resources:
+    assert.strictEqual(
+      applyAndRecheck('cloudformation-retain-stateful', 'ehr.yaml', text),
+      `Resources:
   ConsentTable:
     Type: AWS::DynamoDB::Table
     UpdateReplacePolicy: Retain
@@ -123,14 +154,19 @@ Resources:
       ObjectLockEnabled: true
       VersioningConfiguration:
         Status: Enabled
-`);
-    assert.strictEqual(applyAndRecheck('s3-object-lock', 'ehr.yaml', text), text + `      ObjectLockConfiguration:
+`,
+    );
+    assert.strictEqual(
+      applyAndRecheck('s3-object-lock', 'ehr.yaml', text),
+      text +
+        `      ObjectLockConfiguration:
         ObjectLockEnabled: Enabled
         Rule:
           DefaultRetention:
             Mode: GOVERNANCE
             Days: 365
-`);
+`,
+    );
   });
 
   it('fixes flow-style YAML and JSON and keeps them parseable', () => {
@@ -138,18 +174,42 @@ Resources:
   ConsentTable: { Type: AWS::DynamoDB::Table, DeletionPolicy: Retain, UpdateReplacePolicy: Retain, Properties: { BillingMode: PAY_PER_REQUEST } }
   ImagingBucket: { Type: AWS::S3::Bucket, Properties: { VersioningConfiguration: { Status: Suspended } } }
 `;
-    assert.strictEqual(applyAndRecheck('dynamodb-pitr', 'flow.yaml', yaml),
-      yaml.replace('BillingMode: PAY_PER_REQUEST }', 'BillingMode: PAY_PER_REQUEST, PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true} }'));
-    assert.strictEqual(applyAndRecheck('s3-bucket-versioning', 'flow.yaml', yaml), yaml.replace('Suspended', 'Enabled'));
-    const json = JSON.stringify({ Resources: {
-      RecordsVault: { Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: 'ehr' } },
-      RecordsPlan: { Type: 'AWS::Backup::BackupPlan', Properties: { BackupPlan: { BackupPlanName: 'daily', BackupPlanRule: [
-        { RuleName: 'daily', TargetBackupVault: 'ehr', Lifecycle: { DeleteAfterDays: 14 } }] } } },
-    } }, null, 2);
+    assert.strictEqual(
+      applyAndRecheck('dynamodb-pitr', 'flow.yaml', yaml),
+      yaml.replace(
+        'BillingMode: PAY_PER_REQUEST }',
+        'BillingMode: PAY_PER_REQUEST, PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true} }',
+      ),
+    );
+    assert.strictEqual(
+      applyAndRecheck('s3-bucket-versioning', 'flow.yaml', yaml),
+      yaml.replace('Suspended', 'Enabled'),
+    );
+    const json = JSON.stringify(
+      {
+        Resources: {
+          RecordsVault: { Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: 'ehr' } },
+          RecordsPlan: {
+            Type: 'AWS::Backup::BackupPlan',
+            Properties: {
+              BackupPlan: {
+                BackupPlanName: 'daily',
+                BackupPlanRule: [{ RuleName: 'daily', TargetBackupVault: 'ehr', Lifecycle: { DeleteAfterDays: 14 } }],
+              },
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
     const locked = JSON.parse(applyAndRecheck('backup-vault-lock', 'plan.json', json));
     assert.deepStrictEqual(locked.Resources.RecordsVault.Properties.LockConfiguration, { MinRetentionDays: 7 });
     const kept = JSON.parse(applyAndRecheck('backup-plan-retention', 'plan.json', json));
-    assert.strictEqual(kept.Resources.RecordsPlan.Properties.BackupPlan.BackupPlanRule[0].Lifecycle.DeleteAfterDays, 35);
+    assert.strictEqual(
+      kept.Resources.RecordsPlan.Properties.BackupPlan.BackupPlanRule[0].Lifecycle.DeleteAfterDays,
+      35,
+    );
   });
 
   it('asks for Object Lock only on buckets that look like backup or log archives', () => {

@@ -2,7 +2,12 @@ import * as assert from 'assert';
 import { Template } from '../../../server/src/engine/model/template';
 import { applyFix, open, rulesOf, run } from '../../helpers';
 
-const ACCOUNT_RULES = ['cloudtrail-trail-present', 'config-recorder-present', 'guardduty-detector-present', 'securityhub-hub-present'];
+const ACCOUNT_RULES = [
+  'cloudtrail-trail-present',
+  'config-recorder-present',
+  'guardduty-detector-present',
+  'securityhub-hub-present',
+];
 
 const APP = `Resources:
   PatientRecords:
@@ -40,7 +45,10 @@ describe('detection rules (account level)', () => {
     const a = run('baseline.yaml', BASELINE);
     const hub = open(a).find(f => f.rule === 'securityhub-hub-present');
     assert.ok(hub);
-    assert.deepStrictEqual([hub.range.start.line, hub.range.start.character, hub.range.end.character], [0, 0, 'Resources'.length]);
+    assert.deepStrictEqual(
+      [hub.range.start.line, hub.range.start.character, hub.range.end.character],
+      [0, 0, 'Resources'.length],
+    );
     assert.ok(!rulesOf(a).includes('guardduty-detector-present'), 'the detector is present');
   });
 
@@ -53,7 +61,10 @@ describe('detection rules (account level)', () => {
     const a = run('baseline.yaml', APP, { accountLevelRules: 'always' });
     const f = open(a).find(x => x.rule === 'guardduty-detector-present')!;
     const fixed = applyFix(a, f);
-    assert.match(fixed, /  GuardDutyDetector:\n    Type: AWS::GuardDuty::Detector\n    Properties:\n      Enable: true\n/);
+    assert.match(
+      fixed,
+      /  GuardDutyDetector:\n    Type: AWS::GuardDuty::Detector\n    Properties:\n      Enable: true\n/,
+    );
     const b = run('baseline.yaml', fixed, { accountLevelRules: 'always' });
     assert.ok(!rulesOf(b).some(r => r.startsWith('guardduty-')));
   });
@@ -64,7 +75,10 @@ describe('detection rules (account level)', () => {
     const fixed = applyFix(a, f);
     const b = run('baseline.yaml', fixed);
     assert.ok(!rulesOf(b).some(r => r.startsWith('config-')), rulesOf(b).join());
-    assert.deepStrictEqual((b.model as Template).resources.map(r => r.logicalId), ['ThreatDetector', 'ConfigRecorder', 'ConfigDeliveryChannel', 'AuditLogBucket', 'AuditLogBucketPolicy']);
+    assert.deepStrictEqual(
+      (b.model as Template).resources.map(r => r.logicalId),
+      ['ThreatDetector', 'ConfigRecorder', 'ConfigDeliveryChannel', 'AuditLogBucket', 'AuditLogBucketPolicy'],
+    );
   });
 
   it('a disabled detector behind !If reports the failing branch only', () => {
@@ -93,7 +107,11 @@ ${group}  Channel:
     Properties:
       S3BucketName: org-config
 `;
-    assert.ok(rulesOf(run('c.yaml', text('      RecordingGroup:\n        ResourceTypes: [AWS::S3::Bucket]\n'))).includes('config-record-all-supported'));
+    assert.ok(
+      rulesOf(run('c.yaml', text('      RecordingGroup:\n        ResourceTypes: [AWS::S3::Bucket]\n'))).includes(
+        'config-record-all-supported',
+      ),
+    );
     assert.ok(!rulesOf(run('c.yaml', text(''))).includes('config-record-all-supported'));
   });
 });

@@ -54,7 +54,12 @@ Resources:
       KmsMasterKeyId: !If [UseKey, alias/ehr-sns, !Ref AWS::NoValue]
 `;
     const found = findingsOf('sns-topic-kms', 'sns.yaml', text);
-    assert.deepStrictEqual(found.map(f => f.message), ['SNS topic LabResultTopic names no KMS key for server-side encryption (KmsMasterKeyId) (when condition UseKey is false)']);
+    assert.deepStrictEqual(
+      found.map(f => f.message),
+      [
+        'SNS topic LabResultTopic names no KMS key for server-side encryption (KmsMasterKeyId) (when condition UseKey is false)',
+      ],
+    );
   });
 
   it('values that cannot be known statically raise nothing', () => {
@@ -113,7 +118,10 @@ Resources:
     Type: AWS::KMS::Key
     Properties: { KeySpec: SYMMETRIC_DEFAULT }
 `;
-    assert.deepStrictEqual(findingsOf('kms-key-rotation', 'keys.yaml', text).map(f => f.resource), ['RecordsKey']);
+    assert.deepStrictEqual(
+      findingsOf('kms-key-rotation', 'keys.yaml', text).map(f => f.resource),
+      ['RecordsKey'],
+    );
   });
 
   it('fixes a flow-style YAML resource and keeps it parseable', () => {
@@ -121,21 +129,40 @@ Resources:
   PatientRecordsDb: { Type: AWS::RDS::DBInstance, Properties: { Engine: postgres, DBInstanceClass: db.m6g.large } }
   SessionCache: { Type: AWS::ElastiCache::ReplicationGroup, Properties: { AtRestEncryptionEnabled: false } }
 `;
-    assert.strictEqual(applyAndRecheck('rds-storage-encrypted', 'flow.yaml', text),
-      text.replace('DBInstanceClass: db.m6g.large }', 'DBInstanceClass: db.m6g.large, StorageEncrypted: true }'));
-    assert.strictEqual(applyAndRecheck('elasticache-at-rest-encryption', 'flow.yaml', text),
-      text.replace('AtRestEncryptionEnabled: false', 'AtRestEncryptionEnabled: true'));
+    assert.strictEqual(
+      applyAndRecheck('rds-storage-encrypted', 'flow.yaml', text),
+      text.replace('DBInstanceClass: db.m6g.large }', 'DBInstanceClass: db.m6g.large, StorageEncrypted: true }'),
+    );
+    assert.strictEqual(
+      applyAndRecheck('elasticache-at-rest-encryption', 'flow.yaml', text),
+      text.replace('AtRestEncryptionEnabled: false', 'AtRestEncryptionEnabled: true'),
+    );
   });
 
   it('fixes JSON and keeps it parseable', () => {
-    const text = JSON.stringify({ Resources: {
-      VitalsStream: { Type: 'AWS::Kinesis::Stream', Properties: { Name: 'icu-vitals' } },
-      PacsServer: { Type: 'AWS::EC2::Instance', Properties: { BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 100 } }] } },
-    } }, null, 2);
+    const text = JSON.stringify(
+      {
+        Resources: {
+          VitalsStream: { Type: 'AWS::Kinesis::Stream', Properties: { Name: 'icu-vitals' } },
+          PacsServer: {
+            Type: 'AWS::EC2::Instance',
+            Properties: { BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 100 } }] },
+          },
+        },
+      },
+      null,
+      2,
+    );
     const kinesis = JSON.parse(applyAndRecheck('kinesis-stream-encrypted', 'ehr.json', text));
-    assert.deepStrictEqual(kinesis.Resources.VitalsStream.Properties.StreamEncryption, { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' });
+    assert.deepStrictEqual(kinesis.Resources.VitalsStream.Properties.StreamEncryption, {
+      EncryptionType: 'KMS',
+      KeyId: 'alias/aws/kinesis',
+    });
     const ec2 = JSON.parse(applyAndRecheck('ec2-block-device-encrypted', 'ehr.json', text));
-    assert.deepStrictEqual(ec2.Resources.PacsServer.Properties.BlockDeviceMappings[0].Ebs, { VolumeSize: 100, Encrypted: true });
+    assert.deepStrictEqual(ec2.Resources.PacsServer.Properties.BlockDeviceMappings[0].Ebs, {
+      VolumeSize: 100,
+      Encrypted: true,
+    });
   });
 
   it('writes the expected YAML for a block device and a stream', () => {
@@ -152,7 +179,9 @@ Resources:
     Properties:
       Name: icu-vitals
 `;
-    assert.strictEqual(applyAndRecheck('ec2-block-device-encrypted', 'ehr.yaml', text), `Resources:
+    assert.strictEqual(
+      applyAndRecheck('ec2-block-device-encrypted', 'ehr.yaml', text),
+      `Resources:
   PacsServer:
     Type: AWS::EC2::Instance
     Properties:
@@ -165,11 +194,16 @@ Resources:
     Type: AWS::Kinesis::Stream
     Properties:
       Name: icu-vitals
-`);
-    assert.strictEqual(applyAndRecheck('kinesis-stream-encrypted', 'ehr.yaml', text), text + `      StreamEncryption:
+`,
+    );
+    assert.strictEqual(
+      applyAndRecheck('kinesis-stream-encrypted', 'ehr.yaml', text),
+      text +
+        `      StreamEncryption:
         EncryptionType: KMS
         KeyId: alias/aws/kinesis
-`);
+`,
+    );
   });
 
   it('offers one fix per KMS key in the template for a log group', () => {
@@ -184,7 +218,12 @@ Resources:
     Properties: { EnableKeyRotation: true }
 `;
     const [f] = findingsOf('logs-group-kms', 'logs.yaml', text);
-    assert.deepStrictEqual(f.fixes?.map(x => x.title), [
-      'Use KMS key AuditKey (its key policy must allow CloudWatch Logs)', 'Use KMS key AppKey (its key policy must allow CloudWatch Logs)']);
+    assert.deepStrictEqual(
+      f.fixes?.map(x => x.title),
+      [
+        'Use KMS key AuditKey (its key policy must allow CloudWatch Logs)',
+        'Use KMS key AppKey (its key policy must allow CloudWatch Logs)',
+      ],
+    );
   });
 });

@@ -17,7 +17,9 @@ Resources:
 `;
     // Effect depends on a condition: one outcome is Allow, so it is not a certain grant; the rule reports only certain grants.
     assert.ok(!rulesOf(run('p.yaml', text)).includes('iam-policy-admin-wildcard'));
-    assert.ok(rulesOf(run('p.yaml', text.replace('!If [Dev, Allow, Deny]', 'Allow'))).includes('iam-policy-admin-wildcard'));
+    assert.ok(
+      rulesOf(run('p.yaml', text.replace('!If [Dev, Allow, Deny]', 'Allow'))).includes('iam-policy-admin-wildcard'),
+    );
   });
 
   it('inline policies of users and groups are checked as well', () => {
@@ -63,8 +65,16 @@ Resources:
       ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]
 `;
     const a = run('r.yaml', text);
-    const fixed = applyFix(a, open(a).find(x => x.rule === 'iam-role-admin-mfa')!);
-    assert.ok(fixed.includes('              Bool:\n                aws:SecureTransport: "true"\n                aws:MultiFactorAuthPresent: "true"\n'), fixed);
+    const fixed = applyFix(
+      a,
+      open(a).find(x => x.rule === 'iam-role-admin-mfa')!,
+    );
+    assert.ok(
+      fixed.includes(
+        '              Bool:\n                aws:SecureTransport: "true"\n                aws:MultiFactorAuthPresent: "true"\n',
+      ),
+      fixed,
+    );
     assert.ok(!rulesOf(run('r.yaml', fixed)).includes('iam-role-admin-mfa'));
   });
 
@@ -82,8 +92,13 @@ ${param}Resources:
       MasterUserPassword: !Ref Pw
 `;
     assert.ok(!rulesOf(run('p.yaml', text(''))).includes('rds-master-password-plaintext'));
-    const f = open(run('p.yaml', text('    Default: ChangeMe123456789\n'))).find(x => x.rule === 'rds-master-password-plaintext')!;
-    assert.strictEqual(f.message, 'The master password of Db is written in the template as the default of parameter Pw');
+    const f = open(run('p.yaml', text('    Default: ChangeMe123456789\n'))).find(
+      x => x.rule === 'rds-master-password-plaintext',
+    )!;
+    assert.strictEqual(
+      f.message,
+      'The master password of Db is written in the template as the default of parameter Pw',
+    );
   });
 
   it('the password fix adds a generated secret and a dynamic reference to it', () => {
@@ -96,8 +111,16 @@ ${param}Resources:
       MasterUserPassword: hunter2hunter2
 `;
     const a = run('p.yaml', text);
-    const fixed = applyFix(a, open(a).find(x => x.rule === 'rds-master-password-plaintext')!);
-    assert.ok(fixed.includes('      MasterUserPassword: {Fn::Sub: "{{resolve:secretsmanager:${DbSecret}:SecretString:password}}"}\n'), fixed);
+    const fixed = applyFix(
+      a,
+      open(a).find(x => x.rule === 'rds-master-password-plaintext')!,
+    );
+    assert.ok(
+      fixed.includes(
+        '      MasterUserPassword: {Fn::Sub: "{{resolve:secretsmanager:${DbSecret}:SecretString:password}}"}\n',
+      ),
+      fixed,
+    );
     assert.ok(fixed.includes('  DbSecret:\n    Type: AWS::SecretsManager::Secret\n'), fixed);
     assert.ok(fixed.includes('SecretStringTemplate: "{\\"username\\":\\"ehradmin\\"}"'), fixed);
     assert.ok(!rulesOf(run('p.yaml', fixed)).includes('rds-master-password-plaintext'));
@@ -115,6 +138,9 @@ ${param}Resources:
 `;
     const a = run('k.yaml', text);
     assert.ok(!rulesOf(a).includes('iam-access-key'));
-    assert.strictEqual(a.findings.find(f => f.rule === 'iam-access-key')?.suppressed?.reason, 'on-premises scanner without role support, rotated every 30 days');
+    assert.strictEqual(
+      a.findings.find(f => f.rule === 'iam-access-key')?.suppressed?.reason,
+      'on-premises scanner without role support, rotated every 30 days',
+    );
   });
 });

@@ -28,12 +28,18 @@ describe('network exposure rules', () => {
   it('a !Ref CIDR parameter whose AllowedValues include 0.0.0.0/0 is reported naming that value, without a blind fix', () => {
     const f = findings(sg('        - { IpProtocol: tcp, FromPort: 3306, ToPort: 3306, CidrIp: !Ref AdminCidr }\n'));
     assert.strictEqual(f.length, 1);
-    assert.strictEqual(f[0].message, 'DbGroup opens port 3306 (MySQL) to 0.0.0.0/0 (when parameter AdminCidr = "0.0.0.0/0")');
+    assert.strictEqual(
+      f[0].message,
+      'DbGroup opens port 3306 (MySQL) to 0.0.0.0/0 (when parameter AdminCidr = "0.0.0.0/0")',
+    );
     assert.strictEqual(f[0].fixes, undefined);
   });
 
   it('!If branches: only the open branch is reported, with its condition', () => {
-    const text = sg('        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: !If [Open, 0.0.0.0/0, 10.0.0.0/8]\n', 'Conditions:\n  Open: !Equals [a, b]\n');
+    const text = sg(
+      '        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: !If [Open, 0.0.0.0/0, 10.0.0.0/8]\n',
+      'Conditions:\n  Open: !Equals [a, b]\n',
+    );
     const f = findings(text);
     assert.strictEqual(f.length, 1);
     assert.match(f[0].message, /port 22 \(SSH\) to 0\.0\.0\.0\/0 \(when condition Open is true\)$/);
@@ -41,20 +47,38 @@ describe('network exposure rules', () => {
 
   it('!ImportValue, !Sub and !GetAtt sources are unknown and never reported', () => {
     for (const v of ['!ImportValue admin-cidr', '!Sub "${AWS::Region}"', '!GetAtt Vpc.CidrBlock']) {
-      assert.deepStrictEqual(findings(sg(`        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: ${v} }\n`)), [], v);
+      assert.deepStrictEqual(
+        findings(sg(`        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: ${v} }\n`)),
+        [],
+        v,
+      );
     }
   });
 
   it('port ranges covering an admin port count; other ports do not', () => {
-    assert.match(findings(sg('        - { IpProtocol: tcp, FromPort: 1000, ToPort: 4000, CidrIp: 0.0.0.0/0 }\n'))[0].message, /opens ports 1433 \(SQL Server\), 1521 \(Oracle\), 2049 \(NFS\), 3306 \(MySQL\), 3389 \(RDP\) to 0\.0\.0\.0\/0$/);
-    assert.deepStrictEqual(findings(sg('        - { IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }\n')), []);
-    assert.match(findings(sg('        - { IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIpv6: "::/0" }\n'))[0].message, /opens all ports to ::\/0/);
+    assert.match(
+      findings(sg('        - { IpProtocol: tcp, FromPort: 1000, ToPort: 4000, CidrIp: 0.0.0.0/0 }\n'))[0].message,
+      /opens ports 1433 \(SQL Server\), 1521 \(Oracle\), 2049 \(NFS\), 3306 \(MySQL\), 3389 \(RDP\) to 0\.0\.0\.0\/0$/,
+    );
+    assert.deepStrictEqual(
+      findings(sg('        - { IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }\n')),
+      [],
+    );
+    assert.match(
+      findings(sg('        - { IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIpv6: "::/0" }\n'))[0].message,
+      /opens all ports to ::\/0/,
+    );
   });
 
   it('the fix narrows the source to the VPC CIDR of the group', () => {
-    const text = sg('        - IpProtocol: tcp\n          FromPort: 5432\n          ToPort: 5432\n          CidrIp: 0.0.0.0/0\n');
+    const text = sg(
+      '        - IpProtocol: tcp\n          FromPort: 5432\n          ToPort: 5432\n          CidrIp: 0.0.0.0/0\n',
+    );
     const a = run('sg.yaml', text);
-    const fixed = applyFix(a, open(a).find(f => f.rule === RULE)!);
+    const fixed = applyFix(
+      a,
+      open(a).find(f => f.rule === RULE)!,
+    );
     assert.ok(fixed.includes('          CidrIp: !GetAtt Vpc.CidrBlock\n'), fixed);
     assert.ok(!rulesOf(run('sg.yaml', fixed)).includes(RULE));
   });
@@ -71,7 +95,12 @@ describe('network exposure rules', () => {
       CidrIp: 0.0.0.0/0
 `;
     const a = run('i.yaml', text);
-    assert.ok(applyFix(a, open(a).find(f => f.rule === RULE)!).includes('CidrIp: 10.0.0.0/8'));
+    assert.ok(
+      applyFix(
+        a,
+        open(a).find(f => f.rule === RULE)!,
+      ).includes('CidrIp: 10.0.0.0/8'),
+    );
   });
 
   it('suppression in Metadata with a reason silences the finding; without a reason it is itself reported', () => {
@@ -86,7 +115,10 @@ ${meta}    Properties:
       SecurityGroupIngress:
         - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0 }
 `;
-    const withReason = run('m.yaml', body(`          - rule: ${RULE}\n            reason: Isolated training account with no patient data\n`));
+    const withReason = run(
+      'm.yaml',
+      body(`          - rule: ${RULE}\n            reason: Isolated training account with no patient data\n`),
+    );
     assert.ok(!rulesOf(withReason).includes(RULE));
     const f = withReason.findings.find(x => x.rule === RULE)!;
     assert.strictEqual(f.suppressed?.reason, 'Isolated training account with no patient data');
@@ -106,7 +138,11 @@ ${meta}    Properties:
         - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0 }
 `;
     assert.ok(!rulesOf(run('c.yaml', text)).includes(RULE));
-    assert.ok(rulesOf(run('c.yaml', text.replace(': jump host reached only through the clinic VPN appliance', ''))).includes('suppression-without-reason'));
+    assert.ok(
+      rulesOf(run('c.yaml', text.replace(': jump host reached only through the clinic VPN appliance', ''))).includes(
+        'suppression-without-reason',
+      ),
+    );
   });
 
   it('an ALB whose WAF association target cannot be read is not reported', () => {
@@ -123,7 +159,14 @@ ${meta}    Properties:
 `;
     assert.ok(!rulesOf(run('w.yaml', text)).includes('elb-waf'));
     assert.ok(rulesOf(run('w.yaml', text.replace(/  Assoc:[\s\S]*/, ''))).includes('elb-waf'));
-    assert.ok(!rulesOf(run('w.yaml', text.replace(/  Assoc:[\s\S]*/, '').replace('Properties:\n', 'Properties:\n      Type: network\n'))).includes('elb-waf'));
+    assert.ok(
+      !rulesOf(
+        run(
+          'w.yaml',
+          text.replace(/  Assoc:[\s\S]*/, '').replace('Properties:\n', 'Properties:\n      Type: network\n'),
+        ),
+      ).includes('elb-waf'),
+    );
   });
 
   it('RDS PubliclyAccessible from a parameter reports the public value', () => {
@@ -141,11 +184,18 @@ Resources:
       PubliclyAccessible: !Ref Public
 `;
     const f = open(run('r.yaml', text)).filter(x => x.rule === 'rds-publicly-accessible');
-    assert.deepStrictEqual(f.map(x => x.message), ['Database Db is reachable from the internet (PubliclyAccessible: true) (when parameter Public = "true" (default))']);
+    assert.deepStrictEqual(
+      f.map(x => x.message),
+      [
+        'Database Db is reachable from the internet (PubliclyAccessible: true) (when parameter Public = "true" (default))',
+      ],
+    );
   });
 
   it('messages are Japanese when lang is ja', () => {
-    const f = open(run('sg.yaml', sg('        - { IpProtocol: "-1", CidrIp: 0.0.0.0/0 }\n'), { lang: 'ja' })).find(x => x.rule === RULE)!;
+    const f = open(run('sg.yaml', sg('        - { IpProtocol: "-1", CidrIp: 0.0.0.0/0 }\n'), { lang: 'ja' })).find(
+      x => x.rule === RULE,
+    )!;
     assert.strictEqual(f.message, 'DbGroup は全ポートを 0.0.0.0/0 に開いています');
   });
 });

@@ -5,12 +5,18 @@ import { applyFix, open, run } from '../../helpers';
 
 export function findingsOf(rule: string, name: string, text: string, settings: Partial<Settings> = {}): Finding[] {
   const a = run(name, text, settings);
-  assert.deepStrictEqual(a.findings.filter(f => f.rule === 'syntax-error').map(f => f.message), [], 'test template must parse');
+  assert.deepStrictEqual(
+    a.findings.filter(f => f.rule === 'syntax-error').map(f => f.message),
+    [],
+    'test template must parse',
+  );
   return open(a).filter(f => f.rule === rule);
 }
 
 /** 1-based line of a finding's start. */
-export function lineOf(f: Finding): number { return f.range.start.line + 1; }
+export function lineOf(f: Finding): number {
+  return f.range.start.line + 1;
+}
 
 /** Applies the n-th finding's first fix, checks the result still parses and the finding count dropped, returns the text. */
 export function applyAndRecheck(rule: string, name: string, text: string, n = 0): string {

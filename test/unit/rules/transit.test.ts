@@ -21,20 +21,32 @@ describe('encryption-in-transit rules', () => {
           TargetGroupArn: !Ref PortalTargets
 `);
     const found = findingsOf('elbv2-listener-https', 'alb.yaml', text);
-    assert.deepStrictEqual(found.map(f => [lineOf(f), f.message, f.fixes]), [
-      [9, 'Listener PortalListener serves plain HTTP and does not redirect to HTTPS (when parameter ListenerProtocol = "HTTP")', undefined]]);
+    assert.deepStrictEqual(
+      found.map(f => [lineOf(f), f.message, f.fixes]),
+      [
+        [
+          9,
+          'Listener PortalListener serves plain HTTP and does not redirect to HTTPS (when parameter ListenerProtocol = "HTTP")',
+          undefined,
+        ],
+      ],
+    );
     assert.deepStrictEqual(findingsOf('elbv2-listener-tls-policy', 'alb.yaml', text), []);
   });
 
   it('an HTTP listener that redirects to HTTPS is fine; one that keeps the protocol is not', () => {
-    const redirect = (protocol: string) => LISTENER(`      Protocol: HTTP
+    const redirect = (protocol: string) =>
+      LISTENER(`      Protocol: HTTP
       DefaultActions:
         - Type: redirect
           RedirectConfig: { ${protocol}Port: "443", StatusCode: HTTP_301 }
 `);
     assert.deepStrictEqual(findingsOf('elbv2-listener-https', 'alb.yaml', redirect('Protocol: HTTPS, ')), []);
     assert.strictEqual(findingsOf('elbv2-listener-https', 'alb.yaml', redirect('')).length, 1);
-    assert.deepStrictEqual(findingsOf('elbv2-listener-https', 'alb.yaml', redirect('Protocol: !Ref RedirectProtocol, ')), []);
+    assert.deepStrictEqual(
+      findingsOf('elbv2-listener-https', 'alb.yaml', redirect('Protocol: !Ref RedirectProtocol, ')),
+      [],
+    );
   });
 
   it('reports the Fn::If branch with a TLS 1.0 policy, naming the condition', () => {
@@ -42,8 +54,12 @@ describe('encryption-in-transit rules', () => {
       SslPolicy: !If [LegacyClients, ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS13-1-2-2021-06]
 `);
     const found = findingsOf('elbv2-listener-tls-policy', 'alb.yaml', text);
-    assert.deepStrictEqual(found.map(f => f.message), [
-      'Listener PortalListener uses a security policy (ELBSecurityPolicy-2016-08) that allows TLS below 1.2; use ELBSecurityPolicy-TLS13-1-2-2021-06 or similar (when condition LegacyClients is true)']);
+    assert.deepStrictEqual(
+      found.map(f => f.message),
+      [
+        'Listener PortalListener uses a security policy (ELBSecurityPolicy-2016-08) that allows TLS below 1.2; use ELBSecurityPolicy-TLS13-1-2-2021-06 or similar (when condition LegacyClients is true)',
+      ],
+    );
     assert.strictEqual(found[0].fixes, undefined);
   });
 
@@ -57,15 +73,39 @@ describe('encryption-in-transit rules', () => {
   });
 
   it('classifies ELB and CloudFront security policies by their minimum TLS version', () => {
-    for (const weak of ['ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-2015-05', 'ELBSecurityPolicy-TLS-1-0-2015-04', 'ELBSecurityPolicy-TLS-1-1-2017-01',
-      'ELBSecurityPolicy-FS-2018-06', 'ELBSecurityPolicy-FS-1-1-2019-08', 'ELBSecurityPolicy-TLS13-1-0-2021-06', 'ELBSecurityPolicy-TLS13-1-1-2021-06']) {
+    for (const weak of [
+      'ELBSecurityPolicy-2016-08',
+      'ELBSecurityPolicy-2015-05',
+      'ELBSecurityPolicy-TLS-1-0-2015-04',
+      'ELBSecurityPolicy-TLS-1-1-2017-01',
+      'ELBSecurityPolicy-FS-2018-06',
+      'ELBSecurityPolicy-FS-1-1-2019-08',
+      'ELBSecurityPolicy-TLS13-1-0-2021-06',
+      'ELBSecurityPolicy-TLS13-1-1-2021-06',
+    ]) {
       assert.ok(isWeakElbPolicy(weak), weak);
     }
-    for (const strong of ['ELBSecurityPolicy-TLS13-1-2-2021-06', 'ELBSecurityPolicy-TLS-1-2-2017-01', 'ELBSecurityPolicy-FS-1-2-Res-2020-10', 'ELBSecurityPolicy-TLS13-1-3-2021-06']) {
+    for (const strong of [
+      'ELBSecurityPolicy-TLS13-1-2-2021-06',
+      'ELBSecurityPolicy-TLS-1-2-2017-01',
+      'ELBSecurityPolicy-FS-1-2-Res-2020-10',
+      'ELBSecurityPolicy-TLS13-1-3-2021-06',
+    ]) {
       assert.ok(!isWeakElbPolicy(strong), strong);
     }
-    assert.deepStrictEqual(['TLSv1', 'TLSv1_2016', 'TLSv1.1_2016', 'TLSv1.2_2018', 'TLSv1.2_2019', 'TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025'].map(isModernCloudFrontPolicy),
-      [false, false, false, false, false, true, true, true]);
+    assert.deepStrictEqual(
+      [
+        'TLSv1',
+        'TLSv1_2016',
+        'TLSv1.1_2016',
+        'TLSv1.2_2018',
+        'TLSv1.2_2019',
+        'TLSv1.2_2021',
+        'TLSv1.2_2025',
+        'TLSv1.3_2025',
+      ].map(isModernCloudFrontPolicy),
+      [false, false, false, false, false, true, true, true],
+    );
   });
 
   it('a CloudFront parameter defaulting to TLSv1 is reported with the default named', () => {
@@ -89,21 +129,45 @@ Resources:
     Properties:
       DistributionConfig: { DefaultCacheBehavior: { TargetOriginId: portal, ViewerProtocolPolicy: allow-all } }
 `;
-    assert.strictEqual(applyAndRecheck('cloudfront-viewer-https', 'cdn.yaml', yaml), yaml.replace('allow-all', 'redirect-to-https'));
-    const json = JSON.stringify({ Resources: { PortalCdn: { Type: 'AWS::CloudFront::Distribution', Properties: { DistributionConfig: {
-      DefaultCacheBehavior: { ViewerProtocolPolicy: 'https-only' }, CacheBehaviors: [{ PathPattern: '/files/*', ViewerProtocolPolicy: 'allow-all' }] } } } } }, null, 2);
+    assert.strictEqual(
+      applyAndRecheck('cloudfront-viewer-https', 'cdn.yaml', yaml),
+      yaml.replace('allow-all', 'redirect-to-https'),
+    );
+    const json = JSON.stringify(
+      {
+        Resources: {
+          PortalCdn: {
+            Type: 'AWS::CloudFront::Distribution',
+            Properties: {
+              DistributionConfig: {
+                DefaultCacheBehavior: { ViewerProtocolPolicy: 'https-only' },
+                CacheBehaviors: [{ PathPattern: '/files/*', ViewerProtocolPolicy: 'allow-all' }],
+              },
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
     const fixed = JSON.parse(applyAndRecheck('cloudfront-viewer-https', 'cdn.json', json));
-    assert.strictEqual(fixed.Resources.PortalCdn.Properties.DistributionConfig.CacheBehaviors[0].ViewerProtocolPolicy, 'redirect-to-https');
+    assert.strictEqual(
+      fixed.Resources.PortalCdn.Properties.DistributionConfig.CacheBehaviors[0].ViewerProtocolPolicy,
+      'redirect-to-https',
+    );
   });
 
-  it('adds a TLS-only bucket policy as a new resource, in YAML, in the author\'s short-tag style', () => {
+  it("adds a TLS-only bucket policy as a new resource, in YAML, in the author's short-tag style", () => {
     const text = `Resources:
   ImagingBucket:
     Type: AWS::S3::Bucket
     Properties:
       BucketName: !Sub "\${AWS::StackName}-imaging"
 `;
-    assert.strictEqual(applyAndRecheck('s3-bucket-tls-only', 'bucket.yaml', text), text + `  ImagingBucketTlsOnlyPolicy:
+    assert.strictEqual(
+      applyAndRecheck('s3-bucket-tls-only', 'bucket.yaml', text),
+      text +
+        `  ImagingBucketTlsOnlyPolicy:
     Type: AWS::S3::BucketPolicy
     Properties:
       Bucket: !Ref ImagingBucket
@@ -120,15 +184,36 @@ Resources:
             Condition:
               Bool:
                 aws:SecureTransport: "false"
-`);
+`,
+    );
   });
 
   it('appends the deny statement to an existing JSON bucket policy', () => {
-    const text = JSON.stringify({ Resources: {
-      ImagingBucket: { Type: 'AWS::S3::Bucket' },
-      ImagingPolicy: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'ImagingBucket' }, PolicyDocument: { Statement: [
-        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/viewer' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::ehr-imaging/*' }] } } },
-    } }, null, 2);
+    const text = JSON.stringify(
+      {
+        Resources: {
+          ImagingBucket: { Type: 'AWS::S3::Bucket' },
+          ImagingPolicy: {
+            Type: 'AWS::S3::BucketPolicy',
+            Properties: {
+              Bucket: { Ref: 'ImagingBucket' },
+              PolicyDocument: {
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Principal: { AWS: 'arn:aws:iam::111122223333:role/viewer' },
+                    Action: 's3:GetObject',
+                    Resource: 'arn:aws:s3:::ehr-imaging/*',
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
     const fixed = JSON.parse(applyAndRecheck('s3-bucket-tls-only', 'bucket.json', text));
     const statements = fixed.Resources.ImagingPolicy.Properties.PolicyDocument.Statement;
     assert.strictEqual(statements.length, 2);
@@ -177,7 +262,13 @@ Resources:
     Properties: { Family: oracle-ee-19, Description: ora }
 `;
     const found = findingsOf('rds-require-tls', 'pg.yaml', text);
-    assert.deepStrictEqual(found.map(f => f.resource), ['Pg14', 'MySql']);
-    assert.strictEqual(applyAndRecheck('rds-require-tls', 'pg.yaml', text), text.replace('rds.force_ssl: 0', 'rds.force_ssl: "1"'));
+    assert.deepStrictEqual(
+      found.map(f => f.resource),
+      ['Pg14', 'MySql'],
+    );
+    assert.strictEqual(
+      applyAndRecheck('rds-require-tls', 'pg.yaml', text),
+      text.replace('rds.force_ssl: 0', 'rds.force_ssl: "1"'),
+    );
   });
 });

@@ -4,7 +4,9 @@ import { Scalar } from '../model/node';
 export type Cfn = Scalar | Cfn[] | { [key: string]: Cfn } | Opaque;
 
 /** Known to be set, but not to what (a key object, `props.x`, a function result). Rules see it as UNKNOWN. */
-export class Opaque { constructor(readonly text: string) {} }
+export class Opaque {
+  constructor(readonly text: string) {}
+}
 
 /** The construct writes nothing for this property (CloudFormation's own default applies). */
 export const ABSENT = Symbol('absent');
@@ -30,4 +32,6 @@ export function startsWith(path: Path, prefix: Path): boolean {
   return prefix.length <= path.length && prefix.every((p, i) => p === path[i]);
 }
 
-export function samePlain(a: unknown, b: unknown): boolean { return JSON.stringify(a) === JSON.stringify(b); }
+export function samePlain(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -2,13 +2,25 @@ import { Entry, MapNode, Node, SeqNode } from '../model/node';
 import { Cfn, isPlainObject, Opaque, Path } from './cfn-value';
 
 /** Where a model value came from in the source, for findings and fixes. */
-export interface Span { start: number; end: number; synthetic?: boolean }
+export interface Span {
+  start: number;
+  end: number;
+  synthetic?: boolean;
+}
 
-type Draft = { kind: 'map'; entries: Map<string, Draft> } | { kind: 'seq'; items: Draft[] } | { kind: 'leaf'; node: Node };
+type Draft =
+  { kind: 'map'; entries: Map<string, Draft> } | { kind: 'seq'; items: Draft[] } | { kind: 'leaf'; node: Node };
 
 export function opaqueNode(o: Opaque, span: Span): MapNode {
   const value: Node = { kind: 'scalar', value: o.text, start: span.start, end: span.end, synthetic: span.synthetic };
-  return { kind: 'map', flow: true, entries: [{ key: 'Fn::Unknown', keyStart: span.start, keyEnd: span.end, value }], start: span.start, end: span.end, synthetic: span.synthetic };
+  return {
+    kind: 'map',
+    flow: true,
+    entries: [{ key: 'Fn::Unknown', keyStart: span.start, keyEnd: span.end, value }],
+    start: span.start,
+    end: span.end,
+    synthetic: span.synthetic,
+  };
 }
 
 /**
@@ -44,10 +56,14 @@ export class PropertyDraft {
       value.forEach((v, i) => this.write([...path, i], v, span, out));
       return;
     }
-    const node: Node = value instanceof Opaque ? opaqueNode(value, span)
-      : isPlainObject(value) ? { kind: 'map', flow: true, entries: [], start: span.start, end: span.end, synthetic: span.synthetic }
-      : Array.isArray(value) ? { kind: 'seq', flow: true, items: [], start: span.start, end: span.end, synthetic: span.synthetic }
-      : { kind: 'scalar', value, start: span.start, end: span.end, synthetic: span.synthetic };
+    const node: Node =
+      value instanceof Opaque
+        ? opaqueNode(value, span)
+        : isPlainObject(value)
+          ? { kind: 'map', flow: true, entries: [], start: span.start, end: span.end, synthetic: span.synthetic }
+          : Array.isArray(value)
+            ? { kind: 'seq', flow: true, items: [], start: span.start, end: span.end, synthetic: span.synthetic }
+            : { kind: 'scalar', value, start: span.start, end: span.end, synthetic: span.synthetic };
     if (this.place(path, { kind: 'leaf', node })) out.push({ path, node });
   }
 
@@ -62,7 +78,8 @@ export class PropertyDraft {
       if (last) {
         if (next) return false;
         next = leaf;
-      } else if (!next) next = typeof path[i + 1] === 'number' ? { kind: 'seq', items: [] } : { kind: 'map', entries: new Map() };
+      } else if (!next)
+        next = typeof path[i + 1] === 'number' ? { kind: 'seq', items: [] } : { kind: 'map', entries: new Map() };
       if (cur.kind === 'map') cur.entries.set(String(key), next);
       else cur.items[Number(key)] = next;
       cur = next;
@@ -71,12 +88,15 @@ export class PropertyDraft {
   }
 
   /** Puts a node converted elsewhere (L1 values keep their own ranges). */
-  put(path: Path, node: Node): boolean { return this.place(path, { kind: 'leaf', node }); }
+  put(path: Path, node: Node): boolean {
+    return this.place(path, { kind: 'leaf', node });
+  }
 
   /** Appends one item to a list (creating it). */
   append(path: Path, value: Cfn, span: Span): { path: Path; node: Node }[] {
     let cur: Draft | undefined = this.root;
-    for (const p of path) cur = cur?.kind === 'map' ? cur.entries.get(String(p)) : cur?.kind === 'seq' ? cur.items[Number(p)] : undefined;
+    for (const p of path)
+      cur = cur?.kind === 'map' ? cur.entries.get(String(p)) : cur?.kind === 'seq' ? cur.items[Number(p)] : undefined;
     const index = cur?.kind === 'seq' ? cur.items.length : cur === undefined ? 0 : -1;
     return index < 0 ? [] : this.set([...path, index], value, span);
   }
@@ -97,13 +117,22 @@ function build(d: Draft, fallback: Span): Node {
     const value = build(v, fallback);
     return { key, keyStart: value.start, keyEnd: value.end, value };
   });
-  return { kind: 'map', flow: true, entries, ...spanOf(entries.map(e => e.value), fallback) };
+  return {
+    kind: 'map',
+    flow: true,
+    entries,
+    ...spanOf(
+      entries.map(e => e.value),
+      fallback,
+    ),
+  };
 }
 
 function spanOf(children: Node[], fallback: Span): { start: number; end: number; synthetic?: boolean } {
   if (!children.length) return { start: fallback.start, end: fallback.end, synthetic: fallback.synthetic };
   return {
-    start: Math.min(...children.map(c => c.start)), end: Math.max(...children.map(c => c.end)),
+    start: Math.min(...children.map(c => c.start)),
+    end: Math.max(...children.map(c => c.end)),
     synthetic: children.every(c => c.synthetic) || undefined,
   };
 }

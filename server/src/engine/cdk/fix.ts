@@ -12,7 +12,11 @@ import { propOf, TsValue } from './values';
 type Edit = { start: number; end: number; text: string };
 
 /** Policies that only deny non-TLS requests map back to the owning construct's `enforceSSL: true`. */
-const TLS_POLICY_TARGET: Record<string, string> = { 'AWS::S3::BucketPolicy': 'Bucket', 'AWS::SNS::TopicPolicy': 'Topics', 'AWS::SQS::QueuePolicy': 'Queues' };
+const TLS_POLICY_TARGET: Record<string, string> = {
+  'AWS::S3::BucketPolicy': 'Bucket',
+  'AWS::SNS::TopicPolicy': 'Topics',
+  'AWS::SQS::QueuePolicy': 'Queues',
+};
 const ALIASES: Record<string, string> = { 'aws-elasticloadbalancingv2': 'elbv2', core: 'cdk' };
 
 /**
@@ -25,7 +29,9 @@ export function typescriptFixer(model: CdkModel): (t: Template, f: FixSpec) => F
     // One quick fix: every part (`also`) must be expressible in TypeScript, or no fix is offered.
     const ok = w.apply(f) && (f.also ?? []).every(x => w.apply(x));
     // Parts that map to the same prop (DeletionPolicy and UpdateReplacePolicy → removalPolicy) write it once.
-    const edits = w.edits.filter((e, i) => w.edits.findIndex(x => x.start === e.start && x.end === e.end && x.text === e.text) === i);
+    const edits = w.edits.filter(
+      (e, i) => w.edits.findIndex(x => x.start === e.start && x.end === e.end && x.text === e.text) === i,
+    );
     w.edits.splice(0, w.edits.length, ...edits);
     if (!ok || !w.edits.length || overlapping(w.edits)) return undefined;
     return { [t.uri]: w.textEdits(t) };
@@ -57,7 +63,8 @@ class TsWriter {
         const base = call.resource.node === f.resource.node ? [] : pathTo(call.resource.node, f.resource.node);
         if (!base) return false;
         const full = [...base, ...f.path];
-        if (full.length === 1 && (full[0] === 'DeletionPolicy' || full[0] === 'UpdateReplacePolicy')) return this.setRemoval(call, f.value);
+        if (full.length === 1 && (full[0] === 'DeletionPolicy' || full[0] === 'UpdateReplacePolicy'))
+          return this.setRemoval(call, f.value);
         if (full[0] !== 'Properties') return false;
         const path = full.slice(1);
         return call.l1 ? this.setL1(call, path, f.value) : this.setL2(call, leaves(f.value, path) as Leaf[]);
@@ -73,11 +80,18 @@ class TsWriter {
           const call = this.model.calls.get(origin.logicalId);
           return !!call && this.setL2(call, [{ path: [...origin.spec.cfn, ...origin.path], value: f.value }]);
         }
-        const l1 = [...this.model.calls.values()].find(c => c.l1 && !c.owner && contains(c.resource.properties, f.node));
+        const l1 = [...this.model.calls.values()].find(
+          c => c.l1 && !c.owner && contains(c.resource.properties, f.node),
+        );
         if (!l1 || !isScalar(f.node) || f.node.synthetic) return false;
         const top = l1.resource.properties ? pathTo(l1.resource.properties, f.node)?.[0] : undefined;
         const topProp = typeof top === 'string' ? l1Prop(l1.l1!.module, l1.l1!.cls, undefined, top) : undefined;
-        if (typeof f.value === 'object' && f.value !== null && (!topProp || isJsonProp(l1.l1!.module, l1.l1!.cls, topProp))) return false;
+        if (
+          typeof f.value === 'object' &&
+          f.value !== null &&
+          (!topProp || isJsonProp(l1.l1!.module, l1.l1!.cls, topProp))
+        )
+          return false;
         const text = literal(f.value, this.indentAt(f.node.start), l1, undefined, this);
         if (text === undefined) return false;
         this.edits.push({ start: f.node.start, end: f.node.end, text });
@@ -85,8 +99,12 @@ class TsWriter {
       }
       case 'append': {
         // A TLS-only statement added to the policy of a construct that has `enforceSSL`: set that prop instead.
-        const policyOwner = TLS_POLICY_TARGET[f.resource.type] && isTlsDeny(f.item) && f.path.join('.') === 'Properties.PolicyDocument.Statement'
-          ? this.model.template.byId.get(f.resource.logicalId)?.origin : undefined;
+        const policyOwner =
+          TLS_POLICY_TARGET[f.resource.type] &&
+          isTlsDeny(f.item) &&
+          f.path.join('.') === 'Properties.PolicyDocument.Statement'
+            ? this.model.template.byId.get(f.resource.logicalId)?.origin
+            : undefined;
         if (policyOwner) return this.enforceSsl(policyOwner);
         const call = this.model.calls.get(f.resource.logicalId);
         if (!call || call.owner || f.path[0] !== 'Properties') return false;
@@ -101,7 +119,11 @@ class TsWriter {
         const doc = isPlainValue(props) ? props.PolicyDocument : undefined;
         const statements = isPlainValue(doc) ? doc.Statement : undefined;
         if (!refKey || !Array.isArray(statements) || statements.length !== 1 || !isTlsDeny(statements[0])) return false;
-        const target = isPlainValue(props) ? (Array.isArray(props[refKey]) ? (props[refKey] as FixValue[])[0] : props[refKey]) : undefined;
+        const target = isPlainValue(props)
+          ? Array.isArray(props[refKey])
+            ? (props[refKey] as FixValue[])[0]
+            : props[refKey]
+          : undefined;
         const id = isPlainValue(target) && typeof target.Ref === 'string' ? target.Ref : undefined;
         return !!id && this.enforceSsl(id);
       }
@@ -110,7 +132,13 @@ class TsWriter {
 
   private enforceSsl(constructId: string): boolean {
     const call = this.model.calls.get(constructId);
-    if (!call?.spec || call.owner || !call.spec.companions || !['aws-s3', 'aws-sns', 'aws-sqs'].includes(call.spec.module)) return false;
+    if (
+      !call?.spec ||
+      call.owner ||
+      !call.spec.companions ||
+      !['aws-s3', 'aws-sns', 'aws-sqs'].includes(call.spec.module)
+    )
+      return false;
     return this.setProp(call, 'enforceSSL', 'true');
   }
 
@@ -131,7 +159,10 @@ class TsWriter {
       const written = candidates.filter(s => call.ctx.has(s.prop)).sort((a, b) => b.cfn.length - a.cfn.length);
       const chosen = written.find(s => s.fix) ?? (written.length ? undefined : candidates.find(s => s.fix));
       if (!chosen) return false;
-      groups.set(chosen, [...(groups.get(chosen) ?? []), { path: leaf.path.slice(chosen.cfn.length), value: leaf.value }]);
+      groups.set(chosen, [
+        ...(groups.get(chosen) ?? []),
+        { path: leaf.path.slice(chosen.cfn.length), value: leaf.value },
+      ]);
     }
     for (const [s, ls] of groups) {
       const expr = s.fix!(ls, call.ctx);
@@ -148,26 +179,47 @@ class TsWriter {
 
   private refText(module: string, name: string): string {
     const { imports } = this.model;
-    for (const [local, b] of imports.bindings) if (b.kind === 'namespace' && b.module === module) return `${local}.${name}`;
-    for (const [local, b] of imports.bindings) if (b.kind === 'member' && b.module === module && b.name === name) return local;
-    if (module !== 'core') for (const [local, b] of imports.bindings) if (b.kind === 'namespace' && b.module === 'core') return `${local}.${module.replace(/-/g, '_')}.${name}`;
+    for (const [local, b] of imports.bindings)
+      if (b.kind === 'namespace' && b.module === module) return `${local}.${name}`;
+    for (const [local, b] of imports.bindings)
+      if (b.kind === 'member' && b.module === module && b.name === name) return local;
+    if (module !== 'core')
+      for (const [local, b] of imports.bindings)
+        if (b.kind === 'namespace' && b.module === 'core') return `${local}.${module.replace(/-/g, '_')}.${name}`;
     const key = `${module}:${name}`;
     if (this.importsAdded.has(key)) return this.importsAdded.get(key)!;
     const alreadyAliased = this.importsAdded.get(`${module}:*`);
     if (alreadyAliased) return `${alreadyAliased}.${name}`;
     const ts = this.ts;
-    const named = imports.declarations.find(d => d.module === module && d.node.importClause && !d.node.importClause.isTypeOnly
-      && d.node.importClause.namedBindings && ts.isNamedImports(d.node.importClause.namedBindings));
+    const named = imports.declarations.find(
+      d =>
+        d.module === module &&
+        d.node.importClause &&
+        !d.node.importClause.isTypeOnly &&
+        d.node.importClause.namedBindings &&
+        ts.isNamedImports(d.node.importClause.namedBindings),
+    );
     if (named && !this.isTaken(name)) {
       const list = named.node.importClause!.namedBindings as TS.NamedImports;
       const last = list.elements[list.elements.length - 1];
-      this.edits.push(last ? { start: last.getEnd(), end: last.getEnd(), text: `, ${name}` } : { start: list.getStart(this.file) + 1, end: list.getStart(this.file) + 1, text: ` ${name} ` });
+      this.edits.push(
+        last
+          ? { start: last.getEnd(), end: last.getEnd(), text: `, ${name}` }
+          : { start: list.getStart(this.file) + 1, end: list.getStart(this.file) + 1, text: ` ${name} ` },
+      );
       this.importsAdded.set(key, name);
       return name;
     }
     let alias = ALIASES[module] ?? module.replace(/^aws-/, '').replace(/[^a-z0-9]/g, '');
     while (this.isTaken(alias)) alias += '_';
-    const spec = module === 'core' ? (imports.style === 'v1' ? '@aws-cdk/core' : 'aws-cdk-lib') : imports.style === 'v1' ? `@aws-cdk/${module}` : `aws-cdk-lib/${module}`;
+    const spec =
+      module === 'core'
+        ? imports.style === 'v1'
+          ? '@aws-cdk/core'
+          : 'aws-cdk-lib'
+        : imports.style === 'v1'
+          ? `@aws-cdk/${module}`
+          : `aws-cdk-lib/${module}`;
     const lastImport = imports.declarations[imports.declarations.length - 1]?.node;
     const at = lastImport ? lastImport.getEnd() : 0;
     const line = `import * as ${alias} from '${spec}';`;
@@ -177,7 +229,11 @@ class TsWriter {
   }
 
   private isTaken(name: string): boolean {
-    return this.model.imports.bindings.has(name) || this.model.env.consts.has(name) || this.declaredNames().includes(` ${name} `);
+    return (
+      this.model.imports.bindings.has(name) ||
+      this.model.env.consts.has(name) ||
+      this.declaredNames().includes(` ${name} `)
+    );
   }
 
   private declaredCache?: string;
@@ -186,7 +242,15 @@ class TsWriter {
       const names: string[] = [];
       const ts = this.ts;
       const visit = (n: TS.Node) => {
-        if ((ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isClassDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name)) names.push(n.name.text);
+        if (
+          (ts.isVariableDeclaration(n) ||
+            ts.isParameter(n) ||
+            ts.isClassDeclaration(n) ||
+            ts.isFunctionDeclaration(n)) &&
+          n.name &&
+          ts.isIdentifier(n.name)
+        )
+          names.push(n.name.text);
         ts.forEachChild(n, visit);
       };
       visit(this.file);
@@ -201,7 +265,7 @@ class TsWriter {
     const props = call.props;
     if (!props) {
       const args = call.call.arguments ?? this.ts.factory.createNodeArray();
-      if (args.length !== call.propsIndex) return false;   // props given but not readable
+      if (args.length !== call.propsIndex) return false; // props given but not readable
       const last = args[args.length - 1];
       if (!last) return false;
       this.edits.push({ start: last.getEnd(), end: last.getEnd(), text: `, ${nested(keys, expr)}` });
@@ -219,7 +283,8 @@ class TsWriter {
     }
     if (!p) return this.insertProp(obj.node, `${keys[0]}: ${expr}`);
     const el = p.element;
-    if (this.ts.isPropertyAssignment(el)) this.edits.push({ start: el.initializer.getStart(this.file), end: el.initializer.getEnd(), text: expr });
+    if (this.ts.isPropertyAssignment(el))
+      this.edits.push({ start: el.initializer.getStart(this.file), end: el.initializer.getEnd(), text: expr });
     else this.edits.push({ start: el.getStart(this.file), end: el.getEnd(), text: `${keys[0]}: ${expr}` });
     return true;
   }
@@ -257,7 +322,9 @@ class TsWriter {
     return true;
   }
 
-  private line(offset: number): number { return this.file.getLineAndCharacterOfPosition(offset).line; }
+  private line(offset: number): number {
+    return this.file.getLineAndCharacterOfPosition(offset).line;
+  }
   indentAt(offset: number): string {
     const lineStart = this.model.template.lines.lineStart(this.line(offset));
     const m = /^[ \t]*/.exec(this.model.template.text.slice(lineStart));
@@ -289,7 +356,11 @@ class TsWriter {
         if (text === undefined) return false;
         if (!p) return this.insertProp(obj.node, `${prop}: ${text}`);
         if (!this.ts.isPropertyAssignment(p.element)) return false;
-        this.edits.push({ start: p.element.initializer.getStart(this.file), end: p.element.initializer.getEnd(), text });
+        this.edits.push({
+          start: p.element.initializer.getStart(this.file),
+          end: p.element.initializer.getEnd(),
+          text,
+        });
         return true;
       }
       obj = p.value;
@@ -305,7 +376,11 @@ class TsWriter {
       if (existing.kind !== 'array' || existing.spread) return false;
       const arr = existing.node;
       const last = arr.elements[arr.elements.length - 1];
-      this.edits.push(last ? { start: last.getEnd(), end: last.getEnd(), text: `, ${text}` } : { start: arr.getStart(this.file) + 1, end: arr.getStart(this.file) + 1, text });
+      this.edits.push(
+        last
+          ? { start: last.getEnd(), end: last.getEnd(), text: `, ${text}` }
+          : { start: arr.getStart(this.file) + 1, end: arr.getStart(this.file) + 1, text },
+      );
       return true;
     };
     if (call.spec) {
@@ -327,9 +402,15 @@ class TsWriter {
 function pathTo(root: Node, target: Node): Path | undefined {
   if (root === target) return [];
   if (isMap(root)) {
-    for (const e of root.entries) { const p = pathTo(e.value, target); if (p) return [e.key, ...p]; }
+    for (const e of root.entries) {
+      const p = pathTo(e.value, target);
+      if (p) return [e.key, ...p];
+    }
   } else if (isSeq(root)) {
-    for (let i = 0; i < root.items.length; i++) { const p = pathTo(root.items[i], target); if (p) return [i, ...p]; }
+    for (let i = 0; i < root.items.length; i++) {
+      const p = pathTo(root.items[i], target);
+      if (p) return [i, ...p];
+    }
   }
   return undefined;
 }
@@ -338,7 +419,8 @@ function pathTo(root: Node, target: Node): Path | undefined {
 function overlapping(edits: Edit[]): boolean {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < sorted.length; i++) {
-    const a = sorted[i - 1], b = sorted[i];
+    const a = sorted[i - 1],
+      b = sorted[i];
     if (b.start < a.end) return true;
   }
   return false;
@@ -358,8 +440,13 @@ function isTlsDeny(v: FixValue | undefined): boolean {
   if (!isPlainValue(v) || v.Effect !== 'Deny') return false;
   const cond = v.Condition;
   const bool = isPlainValue(cond) ? cond.Bool : undefined;
-  return isPlainValue(cond) && Object.keys(cond).length === 1 && isPlainValue(bool) && Object.keys(bool).length === 1
-    && String(bool['aws:SecureTransport']) === 'false';
+  return (
+    isPlainValue(cond) &&
+    Object.keys(cond).length === 1 &&
+    isPlainValue(bool) &&
+    Object.keys(bool).length === 1 &&
+    String(bool['aws:SecureTransport']) === 'false'
+  );
 }
 
 function isPlainValue(v: FixValue | undefined): v is { [key: string]: FixValue } {
@@ -375,8 +462,15 @@ function contains(root: Node | undefined, target: Node): boolean {
 }
 
 /** A FixValue as a TypeScript literal with L1 camelCase keys. Intrinsics (`{Ref: X}`) have no literal: no fix. */
-function literal(v: FixValue, indent: string, call: ConstructCall, parent: string | undefined, w: TsWriter): string | undefined {
-  if (v === null || typeof v !== 'object') return typeof v === 'string' ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(v);
+function literal(
+  v: FixValue,
+  indent: string,
+  call: ConstructCall,
+  parent: string | undefined,
+  w: TsWriter,
+): string | undefined {
+  if (v === null || typeof v !== 'object')
+    return typeof v === 'string' ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(v);
   if (Array.isArray(v)) {
     const items = v.map(x => literal(x, indent, call, parent, w));
     return items.some(x => x === undefined) ? undefined : `[${items.join(', ')}]`;

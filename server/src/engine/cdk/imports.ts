@@ -31,13 +31,15 @@ function submodule(name: string): string | undefined {
 export function readImports(ts: typeof TS, file: TS.SourceFile): Imports {
   const bindings = new Map<string, Binding>();
   const declarations: Imports['declarations'] = [];
-  let v1 = 0, v2 = 0;
+  let v1 = 0,
+    v2 = 0;
   for (const st of file.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
       const spec = st.moduleSpecifier.text;
       const module = normaliseModule(spec);
       if (!module) continue;
-      if (spec.startsWith('@aws-cdk/')) v1++; else v2++;
+      if (spec.startsWith('@aws-cdk/')) v1++;
+      else v2++;
       declarations.push({ node: st, module, spec });
       const clause = st.importClause;
       if (!clause || clause.isTypeOnly) continue;
@@ -49,11 +51,17 @@ export function readImports(ts: typeof TS, file: TS.SourceFile): Imports {
           if (el.isTypeOnly) continue;
           const imported = (el.propertyName ?? el.name).text;
           const sub = module === 'core' ? submodule(imported) : undefined;
-          bindings.set(el.name.text, sub ? { kind: 'namespace', module: sub } : { kind: 'member', module, name: imported });
+          bindings.set(
+            el.name.text,
+            sub ? { kind: 'namespace', module: sub } : { kind: 'member', module, name: imported },
+          );
         }
       }
-    } else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference)
-      && ts.isStringLiteral(st.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(st) &&
+      ts.isExternalModuleReference(st.moduleReference) &&
+      ts.isStringLiteral(st.moduleReference.expression)
+    ) {
       const module = normaliseModule(st.moduleReference.expression.text);
       if (module) bindings.set(st.name.text, { kind: 'namespace', module });
     }
@@ -62,11 +70,15 @@ export function readImports(ts: typeof TS, file: TS.SourceFile): Imports {
 }
 
 /** A reference into the CDK: module plus member path (`s3.BucketEncryption.KMS` → aws-s3, [BucketEncryption, KMS]). */
-export interface CdkRef { module: string; path: string[] }
+export interface CdkRef {
+  module: string;
+  path: string[];
+}
 
 /** Resolves an identifier or property-access chain through the imports; undefined when it is not CDK. */
 export function resolveRef(ts: typeof TS, imports: Imports, e: TS.Expression): CdkRef | undefined {
-  if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) return resolveRef(ts, imports, e.expression);
+  if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e))
+    return resolveRef(ts, imports, e.expression);
   if (ts.isIdentifier(e)) {
     const b = imports.bindings.get(e.text);
     if (!b) return undefined;

@@ -8,22 +8,31 @@ import { TsValue } from './values';
 /** The CloudFormation type of an L1 class (`aws-s3`, `CfnBucket` → `AWS::S3::Bucket`), if it is one. */
 export function l1Type(module: string, cls: string): string | undefined {
   if (!cls.startsWith('Cfn') || cls.length <= 3) return undefined;
-  return L1_CLASS_TYPES[`${module}.${cls}`] ?? (L1_NAMESPACES[module] ? `${L1_NAMESPACES[module]}::${cls.slice(3)}` : undefined);
+  return (
+    L1_CLASS_TYPES[`${module}.${cls}`] ??
+    (L1_NAMESPACES[module] ? `${L1_NAMESPACES[module]}::${cls.slice(3)}` : undefined)
+  );
 }
 
 const ambiguous = new Set(L1_AMBIGUOUS);
 const jsonProps = new Set(L1_JSON_PROPS);
 
 /** A top-level L1 prop whose value is free-form JSON (a policy document): its keys reach CloudFormation as written. */
-export function isJsonProp(module: string, cls: string, camel: string): boolean { return jsonProps.has(`${module}.${cls}:${camel}`); }
+export function isJsonProp(module: string, cls: string, camel: string): boolean {
+  return jsonProps.has(`${module}.${cls}:${camel}`);
+}
 
 /** The CloudFormation name of an L1 prop, or undefined when it is spelled differently by different types here. */
 export function l1Key(module: string, cls: string, parent: string | undefined, camel: string): string | undefined {
   const typed = parent !== undefined ? L1_PROPERTY_NAMES[`${module}.${cls}.${parent}:${camel}`] : undefined;
   if (typed) return typed;
   if (ambiguous.has(`${module}.${cls}:${camel}`)) return undefined;
-  return L1_PROPERTY_NAMES[`${module}.${cls}:${camel}`] ?? L1_PROPERTY_NAMES[`${module}:${camel}`] ?? L1_PROPERTY_NAMES[camel]
-    ?? camel.charAt(0).toUpperCase() + camel.slice(1);
+  return (
+    L1_PROPERTY_NAMES[`${module}.${cls}:${camel}`] ??
+    L1_PROPERTY_NAMES[`${module}:${camel}`] ??
+    L1_PROPERTY_NAMES[camel] ??
+    camel.charAt(0).toUpperCase() + camel.slice(1)
+  );
 }
 
 /** The camelCase prop an L1 object literal uses for a CloudFormation key (inverse of l1Key, for fixes). */
@@ -47,7 +56,8 @@ const JSON_DOC = '\u0000json';
 export function l1Node(v: TsValue, file: TS.SourceFile, module: string, cls: string, parent?: string): Node {
   const span = { start: v.node.getStart(file), end: v.node.getEnd() };
   switch (v.kind) {
-    case 'literal': return { kind: 'scalar', value: v.value, ...span };
+    case 'literal':
+      return { kind: 'scalar', value: v.value, ...span };
     case 'array':
       if (v.spread) return opaqueNode(new Opaque(v.node.getText(file)), span);
       return { kind: 'seq', flow: true, items: v.items.map(i => l1Node(i, file, module, cls, parent)), ...span };
@@ -57,13 +67,22 @@ export function l1Node(v: TsValue, file: TS.SourceFile, module: string, cls: str
       for (const p of v.props) {
         const key = p.quoted || parent === JSON_DOC ? p.key : l1Key(module, cls, parent, p.key);
         const name = (p.element as TS.PropertyAssignment).name ?? p.element;
-        const value = key === undefined ? opaqueNode(new Opaque(p.value.node.getText(file)), span)
-          : parent === JSON_DOC || (parent === undefined && isJsonProp(module, cls, p.key)) ? l1Node(p.value, file, module, cls, JSON_DOC)
-          : l1Node(p.value, file, module, cls, key);
-        entries.push({ key: key ?? p.key.charAt(0).toUpperCase() + p.key.slice(1), keyStart: name.getStart(file), keyEnd: name.getEnd(), value });
+        const value =
+          key === undefined
+            ? opaqueNode(new Opaque(p.value.node.getText(file)), span)
+            : parent === JSON_DOC || (parent === undefined && isJsonProp(module, cls, p.key))
+              ? l1Node(p.value, file, module, cls, JSON_DOC)
+              : l1Node(p.value, file, module, cls, key);
+        entries.push({
+          key: key ?? p.key.charAt(0).toUpperCase() + p.key.slice(1),
+          keyStart: name.getStart(file),
+          keyEnd: name.getEnd(),
+          value,
+        });
       }
       return { kind: 'map', flow: true, entries, ...span } as MapNode;
     }
-    default: return opaqueNode(new Opaque(v.node.getText(file)), span);
+    default:
+      return opaqueNode(new Opaque(v.node.getText(file)), span);
   }
 }

@@ -30,7 +30,15 @@ export function analyzeCdk(uri: string, text: string, ctx: EngineContext): Analy
   const model = buildModel(uri, text, parsed, projectConfig(uri, ctx));
   // Syntax errors are the editor's own TypeScript diagnostics; the recovered tree is still analysed.
   const findings = runRules(model.template, ctx, typescriptFixer(model));
-  return { uri, kind: 'cdk', text, lines: model.template.lines, findings, symbols: symbolsOf(model), model: model.template };
+  return {
+    uri,
+    kind: 'cdk',
+    text,
+    lines: model.template.lines,
+    findings,
+    symbols: symbolsOf(model),
+    model: model.template,
+  };
 }
 
 /** Analyses and returns the model too (tests and tools). */
@@ -42,8 +50,11 @@ function symbolsOf(model: CdkModel): DocSymbol[] {
   const t = model.template;
   const all = [...t.resources, ...model.unreadable].sort((a, b) => a.idStart - b.idStart);
   return all.map(r => ({
-    name: r.logicalId, kind: 'resource', detail: r.type,
-    range: t.lines.range(r.idStart, r.idEnd), selectionRange: t.lines.range(r.idStart, r.idEnd),
+    name: r.logicalId,
+    kind: 'resource',
+    detail: r.type,
+    range: t.lines.range(r.idStart, r.idEnd),
+    selectionRange: t.lines.range(r.idStart, r.idEnd),
   }));
 }
 
@@ -57,7 +68,9 @@ export function projectConfig(uri: string, ctx: EngineContext): ProjectConfig {
       try {
         const json = JSON.parse(text) as { context?: Record<string, unknown> };
         return { found: true, flags: json.context && typeof json.context === 'object' ? json.context : {} };
-      } catch { return { found: false, flags: {} }; }
+      } catch {
+        return { found: false, flags: {} };
+      }
     }
     dir = dir.slice(0, dir.lastIndexOf('/'));
   }

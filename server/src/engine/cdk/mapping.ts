@@ -14,7 +14,10 @@ export interface SpecCtx {
   spread: boolean;
 }
 
-export interface Leaf { path: Path; value: unknown }
+export interface Leaf {
+  path: Path;
+  value: unknown;
+}
 
 /**
  * One L2 prop ↔ CloudFormation property. `toCfn` builds the model; `fix` turns wanted CloudFormation values back into the
@@ -76,17 +79,32 @@ function literal(v: TsValue, type: 'boolean' | 'number' | 'string'): CfnOrAbsent
 const single = (want: Leaf[]) => (want.length === 1 && want[0].path.length === 0 ? want[0].value : undefined);
 
 export function bool(prop: string, cfn: Path, def?: (c: SpecCtx) => CfnOrAbsent): PropSpec {
-  return { prop, cfn, toCfn: v => literal(v, 'boolean'), default: def,
-    fix: want => (typeof single(want) === 'boolean' ? String(single(want)) : undefined) };
+  return {
+    prop,
+    cfn,
+    toCfn: v => literal(v, 'boolean'),
+    default: def,
+    fix: want => (typeof single(want) === 'boolean' ? String(single(want)) : undefined),
+  };
 }
 
 export function num(prop: string, cfn: Path, def?: (c: SpecCtx) => CfnOrAbsent): PropSpec {
-  return { prop, cfn, toCfn: v => literal(v, 'number'), default: def,
-    fix: want => (typeof single(want) === 'number' ? String(single(want)) : undefined) };
+  return {
+    prop,
+    cfn,
+    toCfn: v => literal(v, 'number'),
+    default: def,
+    fix: want => (typeof single(want) === 'number' ? String(single(want)) : undefined),
+  };
 }
 
 export function str(prop: string, cfn: Path): PropSpec {
-  return { prop, cfn, toCfn: v => literal(v, 'string'), fix: want => (typeof single(want) === 'string' ? JSON.stringify(single(want)).replace(/^"|"$/g, "'") : undefined) };
+  return {
+    prop,
+    cfn,
+    toCfn: v => literal(v, 'string'),
+    fix: want => (typeof single(want) === 'string' ? JSON.stringify(single(want)).replace(/^"|"$/g, "'") : undefined),
+  };
 }
 
 /**
@@ -94,27 +112,43 @@ export function str(prop: string, cfn: Path): PropSpec {
  * construct made in this file becomes `{Ref: id}`, so rules can follow it (the access-log bucket, the trail's bucket).
  */
 export function opaque(prop: string, cfn: Path): PropSpec {
-  return { prop, cfn, toCfn: v => (v.kind === 'absent' ? ABSENT : v.kind === 'construct' ? { Ref: v.name } : opaqueOf(v)) };
+  return {
+    prop,
+    cfn,
+    toCfn: v => (v.kind === 'absent' ? ABSENT : v.kind === 'construct' ? { Ref: v.name } : opaqueOf(v)),
+  };
 }
 
 export function stringList(prop: string, cfn: Path): PropSpec {
   return {
-    prop, cfn,
+    prop,
+    cfn,
     toCfn: v => {
       if (v.kind === 'absent') return ABSENT;
       if (v.kind !== 'array' || v.spread) return opaqueOf(v);
       return v.items.map(i => (i.kind === 'literal' && typeof i.value === 'string' ? i.value : opaqueOf(i)));
     },
-    fix: want => (want.every(w => typeof w.value === 'string') && want.every((w, i) => samePlain(w.path, [i])) ? `[${want.map(w => `'${w.value}'`).join(', ')}]` : undefined),
+    fix: want =>
+      want.every(w => typeof w.value === 'string') && want.every((w, i) => samePlain(w.path, [i]))
+        ? `[${want.map(w => `'${w.value}'`).join(', ')}]`
+        : undefined,
     appendItem: item => (typeof item === 'string' ? `'${item}'` : undefined),
   };
 }
 
 /** An enum prop: each member's CloudFormation value (a scalar, or an object merged at `cfn`). */
-export function enumOf(prop: string, cfn: Path, module: string, type: string, members: Record<string, CfnOrAbsent>,
-  def?: (c: SpecCtx) => CfnOrAbsent): PropSpec {
+export function enumOf(
+  prop: string,
+  cfn: Path,
+  module: string,
+  type: string,
+  members: Record<string, CfnOrAbsent>,
+  def?: (c: SpecCtx) => CfnOrAbsent,
+): PropSpec {
   return {
-    prop, cfn, default: def,
+    prop,
+    cfn,
+    default: def,
     toCfn: v => {
       if (v.kind === 'absent') return ABSENT;
       const m = enumMember(v, module, type);
@@ -124,7 +158,8 @@ export function enumOf(prop: string, cfn: Path, module: string, type: string, me
       for (const [member, value] of Object.entries(members)) {
         if (value === ABSENT) continue;
         const have = leaves(value);
-        if (want.every(w => have.some(h => samePlain(h.path, w.path) && samePlain(h.value, w.value)))) return `@{${module}:${type}}.${member}`;
+        if (want.every(w => have.some(h => samePlain(h.path, w.path) && samePlain(h.value, w.value))))
+          return `@{${module}:${type}}.${member}`;
       }
       return undefined;
     },
@@ -134,7 +169,9 @@ export function enumOf(prop: string, cfn: Path, module: string, type: string, me
 /** A `Duration` prop stored as whole days. */
 export function days(prop: string, cfn: Path, def?: (c: SpecCtx) => CfnOrAbsent): PropSpec {
   return {
-    prop, cfn, default: def,
+    prop,
+    cfn,
+    default: def,
     toCfn: v => {
       if (v.kind === 'absent') return ABSENT;
       const d = durationDays(v);

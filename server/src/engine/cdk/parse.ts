@@ -14,11 +14,14 @@ export function parseSource(uri: string, text: string): ParsedSource {
   const file = ts.createSourceFile(uri, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const raw = (file as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const diagnostics = raw.map(d => ({
-    start: d.start, end: d.start + d.length,
+    start: d.start,
+    end: d.start + d.length,
     message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
   }));
   return { ts, file, diagnostics };
 }
 
 /** Start offset of a node without its leading trivia (comments, whitespace). */
-export function startOf(n: TS.Node, file: TS.SourceFile): number { return n.getStart(file); }
+export function startOf(n: TS.Node, file: TS.SourceFile): number {
+  return n.getStart(file);
+}

@@ -15,7 +15,10 @@ export function resourcePolicyStatement(env: ValueEnv, expr: TS.Expression, buck
   if (props.kind !== 'object' || props.spread) return opaqueOf(props);
   const out: { [key: string]: Cfn } = {};
   const effect = propOf(props, 'effect')?.value;
-  const member = effect?.kind === 'ref' && effect.ref.module === 'aws-iam' && effect.ref.path[0] === 'Effect' ? effect.ref.path[1] : undefined;
+  const member =
+    effect?.kind === 'ref' && effect.ref.module === 'aws-iam' && effect.ref.path[0] === 'Effect'
+      ? effect.ref.path[1]
+      : undefined;
   out.Effect = !effect ? 'Allow' : member === 'ALLOW' ? 'Allow' : member === 'DENY' ? 'Deny' : opaqueOf(effect);
   const actions = propOf(props, 'actions')?.value;
   if (actions) out.Action = stringList(actions);
@@ -36,6 +39,11 @@ function stringList(v: TsValue): Cfn {
 function principalOf(v: TsValue): Cfn {
   if (v.kind !== 'array' || v.spread || v.items.length !== 1) return opaqueOf(v);
   const p = v.items[0];
-  if (p.kind === 'new' && p.ref.module === 'aws-iam' && (p.ref.path[0] === 'AnyPrincipal' || p.ref.path[0] === 'StarPrincipal')) return { AWS: '*' };
+  if (
+    p.kind === 'new' &&
+    p.ref.module === 'aws-iam' &&
+    (p.ref.path[0] === 'AnyPrincipal' || p.ref.path[0] === 'StarPrincipal')
+  )
+    return { AWS: '*' };
   return opaqueOf(p);
 }

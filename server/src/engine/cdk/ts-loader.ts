@@ -18,4 +18,6 @@ export function typescript(): typeof TS {
 }
 
 /** Whether the compiler has been loaded in this process (start-up measurements). */
-export function typescriptLoaded(): boolean { return loaded !== undefined; }
+export function typescriptLoaded(): boolean {
+  return loaded !== undefined;
+}

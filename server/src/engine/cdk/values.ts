@@ -16,7 +16,12 @@ export type TsValue =
   | { kind: 'construct'; name: string; node: TS.Node }
   | { kind: 'unknown'; node: TS.Node };
 
-export interface ObjProp { key: string; quoted: boolean; element: TS.ObjectLiteralElementLike; value: TsValue }
+export interface ObjProp {
+  key: string;
+  quoted: boolean;
+  element: TS.ObjectLiteralElementLike;
+  value: TsValue;
+}
 
 export interface ValueEnv {
   ts: typeof TS;
@@ -41,8 +46,12 @@ export function collectConsts(ts: typeof TS, file: TS.SourceFile): Map<string, T
         const name = d.name.text;
         out.set(name, out.has(name) || !isConst || !d.initializer ? null : d.initializer);
       }
-    } else if ((ts.isParameter(n) || ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n)) && n.name && ts.isIdentifier(n.name)) {
-      out.set(n.name.text, null);   // shadows any const of that name somewhere
+    } else if (
+      (ts.isParameter(n) || ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n)) &&
+      n.name &&
+      ts.isIdentifier(n.name)
+    ) {
+      out.set(n.name.text, null); // shadows any const of that name somewhere
     }
     ts.forEachChild(n, visit);
   };
@@ -51,8 +60,14 @@ export function collectConsts(ts: typeof TS, file: TS.SourceFile): Map<string, T
 }
 
 function unwrap(ts: typeof TS, e: TS.Expression): TS.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e)
-    || ts.isTypeAssertionExpression(e)) e = e.expression;
+  while (
+    ts.isParenthesizedExpression(e) ||
+    ts.isAsExpression(e) ||
+    ts.isNonNullExpression(e) ||
+    ts.isSatisfiesExpression(e) ||
+    ts.isTypeAssertionExpression(e)
+  )
+    e = e.expression;
   return e;
 }
 
@@ -61,7 +76,8 @@ export function evaluate(env: ValueEnv, expr: TS.Expression, depth = 0): TsValue
   const e = unwrap(ts, expr);
   const unknown: TsValue = { kind: 'unknown', node: expr };
   if (depth > MAX_DEPTH) return unknown;
-  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { kind: 'literal', value: e.text, node: expr };
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e))
+    return { kind: 'literal', value: e.text, node: expr };
   if (ts.isNumericLiteral(e)) return { kind: 'literal', value: Number(e.text.replace(/_/g, '')), node: expr };
   if (e.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'literal', value: true, node: expr };
   if (e.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'literal', value: false, node: expr };
@@ -75,7 +91,10 @@ export function evaluate(env: ValueEnv, expr: TS.Expression, depth = 0): TsValue
     const items: TsValue[] = [];
     let spread = false;
     for (const el of e.elements) {
-      if (ts.isSpreadElement(el)) { spread = true; continue; }
+      if (ts.isSpreadElement(el)) {
+        spread = true;
+        continue;
+      }
       if (ts.isOmittedExpression(el)) continue;
       items.push(evaluate(env, el, depth + 1));
     }
@@ -100,7 +119,9 @@ export function evaluate(env: ValueEnv, expr: TS.Expression, depth = 0): TsValue
   }
   if (ts.isNewExpression(e)) {
     const ref = resolveRef(ts, env.imports, e.expression);
-    return ref ? { kind: 'new', ref, args: (e.arguments ?? []).map(a => evaluate(env, a, depth + 1)), node: expr } : unknown;
+    return ref
+      ? { kind: 'new', ref, args: (e.arguments ?? []).map(a => evaluate(env, a, depth + 1)), node: expr }
+      : unknown;
   }
   return unknown;
 }
@@ -110,15 +131,26 @@ function objectValue(env: ValueEnv, e: TS.ObjectLiteralExpression, depth: number
   const props: ObjProp[] = [];
   let spread = false;
   for (const el of e.properties) {
-    if (ts.isSpreadAssignment(el)) { spread = true; props.length = 0; continue; }   // a spread may override what came before
+    if (ts.isSpreadAssignment(el)) {
+      spread = true;
+      props.length = 0;
+      continue;
+    } // a spread may override what came before
     if (ts.isPropertyAssignment(el)) {
       const name = el.name;
-      const key = ts.isIdentifier(name) ? name.text : ts.isStringLiteral(name) || ts.isNumericLiteral(name) ? name.text : undefined;
-      if (key === undefined) { spread = true; continue; }   // computed key: could be anything
+      const key = ts.isIdentifier(name)
+        ? name.text
+        : ts.isStringLiteral(name) || ts.isNumericLiteral(name)
+          ? name.text
+          : undefined;
+      if (key === undefined) {
+        spread = true;
+        continue;
+      } // computed key: could be anything
       props.push({ key, quoted: !ts.isIdentifier(name), element: el, value: evaluate(env, el.initializer, depth + 1) });
     } else if (ts.isShorthandPropertyAssignment(el)) {
       props.push({ key: el.name.text, quoted: false, element: el, value: evaluate(env, el.name, depth + 1) });
-    } else spread = true;   // methods, accessors: not CDK props
+    } else spread = true; // methods, accessors: not CDK props
   }
   return { kind: 'object', props, spread, node: e };
 }
@@ -132,15 +164,23 @@ export function propOf(v: TsValue | undefined, key: string): ObjProp | undefined
 
 /** `s3.BucketEncryption.KMS` → 'KMS' when the value is that enum (module and type checked). */
 export function enumMember(v: TsValue | undefined, module: string, type: string): string | undefined {
-  if (v?.kind !== 'ref' || v.ref.module !== module || v.ref.path.length !== 2 || v.ref.path[0] !== type) return undefined;
+  if (v?.kind !== 'ref' || v.ref.module !== module || v.ref.path.length !== 2 || v.ref.path[0] !== type)
+    return undefined;
   return v.ref.path[1];
 }
 
 /** `cdk.Duration.days(7)` → 7 (days); other units converted; undefined when not a known duration. */
 export function durationDays(v: TsValue | undefined): number | undefined {
-  if (v?.kind !== 'call' || v.ref.module !== 'core' || v.ref.path[0] !== 'Duration' || v.ref.path.length !== 2) return undefined;
+  if (v?.kind !== 'call' || v.ref.module !== 'core' || v.ref.path[0] !== 'Duration' || v.ref.path.length !== 2)
+    return undefined;
   const n = v.args[0]?.kind === 'literal' && typeof v.args[0].value === 'number' ? v.args[0].value : undefined;
   if (n === undefined) return undefined;
-  const perDay: Record<string, number> = { days: 1, hours: 1 / 24, minutes: 1 / 1440, seconds: 1 / 86400, millis: 1 / 86_400_000 };
+  const perDay: Record<string, number> = {
+    days: 1,
+    hours: 1 / 24,
+    minutes: 1 / 1440,
+    seconds: 1 / 86400,
+    millis: 1 / 86_400_000,
+  };
   return perDay[v.ref.path[1]] !== undefined ? n * perDay[v.ref.path[1]] : undefined;
 }

@@ -23,10 +23,22 @@ export function templateHover(a: Analysis, offset: number, ctx: EngineContext): 
     const service = ctx.catalog.serviceByType.get(r.type);
     const parts: string[] = [`**${r.type}** — ${r.logicalId}`];
     if (service) parts.push('', describeEntry({ kind: 'service', id: service.id, entry: service }, ctx.catalog, lang));
-    const rules = rulesForType(r.type).map(x => ctx.catalog.rules.get(x.id)).filter(Boolean);
-    if (rules.length) parts.push('', `**${L(lang, 'この型を検査する規則', 'Rules for this type')}**`, ...rules.map(m => `- \`${m!.id}\` ${pick(m!.title, lang)} (${m!.scenarios.join(', ')})`));
+    const rules = rulesForType(r.type)
+      .map(x => ctx.catalog.rules.get(x.id))
+      .filter(Boolean);
+    if (rules.length)
+      parts.push(
+        '',
+        `**${L(lang, 'この型を検査する規則', 'Rules for this type')}**`,
+        ...rules.map(m => `- \`${m!.id}\` ${pick(m!.title, lang)} (${m!.scenarios.join(', ')})`),
+      );
     const mine = a.findings.filter(f => f.resource === r.logicalId && !f.suppressed);
-    parts.push('', mine.length ? `**${L(lang, `このリソースの指摘: ${mine.length} 件`, `${mine.length} finding(s) on this resource`)}**` : L(lang, '指摘はありません', 'No findings on this resource'));
+    parts.push(
+      '',
+      mine.length
+        ? `**${L(lang, `このリソースの指摘: ${mine.length} 件`, `${mine.length} finding(s) on this resource`)}**`
+        : L(lang, '指摘はありません', 'No findings on this resource'),
+    );
     for (const f of mine) parts.push(`- ${f.message}`);
     return { markdown: parts.join('\n'), range: t.lines.range(r.typeNode.start, r.typeNode.end) };
   }
@@ -55,9 +67,15 @@ const VALUE_COMPLETIONS: Record<string, { value: string; ja: string; en: string 
     { value: 'redirect-to-https', ja: 'HTTP を HTTPS へ転送', en: 'Redirect HTTP to HTTPS' },
     { value: 'https-only', ja: 'HTTPS のみ', en: 'HTTPS only' },
   ],
-  SSEAlgorithm: [{ value: 'aws:kms', ja: 'KMS 鍵による暗号化', en: 'Encryption with a KMS key' }, { value: 'aws:kms:dsse', ja: 'KMS 二層暗号化', en: 'Dual-layer KMS encryption' }],
+  SSEAlgorithm: [
+    { value: 'aws:kms', ja: 'KMS 鍵による暗号化', en: 'Encryption with a KMS key' },
+    { value: 'aws:kms:dsse', ja: 'KMS 二層暗号化', en: 'Dual-layer KMS encryption' },
+  ],
   HttpTokens: [{ value: 'required', ja: 'IMDSv2 を必須にする', en: 'Require IMDSv2' }],
-  Protocol: [{ value: 'HTTPS', ja: 'HTTPS', en: 'HTTPS' }, { value: 'TLS', ja: 'TLS', en: 'TLS' }],
+  Protocol: [
+    { value: 'HTTPS', ja: 'HTTPS', en: 'HTTPS' },
+    { value: 'TLS', ja: 'TLS', en: 'TLS' },
+  ],
   StorageEncrypted: [{ value: 'true', ja: '保存時暗号化を有効化', en: 'Enable encryption at rest' }],
   Encrypted: [{ value: 'true', ja: '暗号化を有効化', en: 'Enable encryption' }],
   EnableLogFileValidation: [{ value: 'true', ja: 'ログファイルの整合性検証', en: 'Log file integrity validation' }],
@@ -66,8 +84,14 @@ const VALUE_COMPLETIONS: Record<string, { value: string; ja: string; en: string 
   DeletionProtection: [{ value: 'true', ja: '削除保護', en: 'Deletion protection' }],
   MultiAZ: [{ value: 'true', ja: 'マルチ AZ 配置', en: 'Multi-AZ deployment' }],
   PubliclyAccessible: [{ value: 'false', ja: 'インターネットから到達不可', en: 'Not reachable from the internet' }],
-  RetentionInDays: [{ value: '1827', ja: '5 年（監査ログ）', en: '5 years (audit logs)' }, { value: '3653', ja: '10 年', en: '10 years' }],
-  BackupRetentionPeriod: [{ value: '7', ja: '7 日', en: '7 days' }, { value: '35', ja: '35 日（最大）', en: '35 days (maximum)' }],
+  RetentionInDays: [
+    { value: '1827', ja: '5 年（監査ログ）', en: '5 years (audit logs)' },
+    { value: '3653', ja: '10 年', en: '10 years' },
+  ],
+  BackupRetentionPeriod: [
+    { value: '7', ja: '7 日', en: '7 days' },
+    { value: '35', ja: '35 日（最大）', en: '35 days (maximum)' },
+  ],
 };
 
 export function templateCompletion(a: Analysis, offset: number, ctx: EngineContext): CompletionItem[] {
@@ -77,7 +101,8 @@ export function templateCompletion(a: Analysis, offset: number, ctx: EngineConte
   // Only the text just before the cursor matters; bounding it keeps the regexes linear on huge lines.
   const lineText = a.lines.lineText(pos.line).slice(Math.max(0, pos.character - 256), pos.character);
   // IDs in comments and in our Metadata block.
-  if (/#.*$/.test(lineText) || /iryo-guard|suppress|rule:|scenarios?:/.test(lineText)) return idCompletions(a, offset, ctx, ['rule', 'scenario', 'guideline']);
+  if (/#.*$/.test(lineText) || /iryo-guard|suppress|rule:|scenarios?:/.test(lineText))
+    return idCompletions(a, offset, ctx, ['rule', 'scenario', 'guideline']);
   const key = /["']?([A-Za-z]+)["']?\s*:\s*["']?([\w:.-]*)$/.exec(lineText);
   if (!key) {
     if (!t) return [];
@@ -89,9 +114,17 @@ export function templateCompletion(a: Analysis, offset: number, ctx: EngineConte
   return VALUE_COMPLETIONS[key[1]] ? valueItems(key[1], key[2], pos, lang) : [];
 }
 
-function valueItems(key: string, typed: string, pos: { line: number; character: number }, lang: Lang): CompletionItem[] {
+function valueItems(
+  key: string,
+  typed: string,
+  pos: { line: number; character: number },
+  lang: Lang,
+): CompletionItem[] {
   return VALUE_COMPLETIONS[key].map((v, i) => ({
-    label: v.value, kind: 'value' as const, detail: lang === 'ja' ? v.ja : v.en, sortText: String(i).padStart(3, '0'),
+    label: v.value,
+    kind: 'value' as const,
+    detail: lang === 'ja' ? v.ja : v.en,
+    sortText: String(i).padStart(3, '0'),
     range: { start: { line: pos.line, character: pos.character - typed.length }, end: pos },
   }));
 }
@@ -104,10 +137,19 @@ export function templateCodeLenses(a: Analysis, ctx: EngineContext): CodeLens[] 
   return t.resources.map(r => {
     const open = a.findings.filter(f => f.resource === r.logicalId && !f.suppressed);
     const scenarios = new Set<string>();
-    for (const rule of rulesForType(r.type)) for (const s of ctx.catalog.rules.get(rule.id)?.scenarios ?? []) scenarios.add(s);
+    for (const rule of rulesForType(r.type))
+      for (const s of ctx.catalog.rules.get(rule.id)?.scenarios ?? []) scenarios.add(s);
     const type = scalarString(r.typeNode) ?? r.type;
-    const count = open.length ? L(lang, `指摘 ${open.length} 件`, `${open.length} finding${open.length > 1 ? 's' : ''}`) : L(lang, '指摘なし', 'no findings');
-    const scen = scenarios.size ? ` · ${L(lang, 'シナリオ', 'scenarios')} ${[...scenarios].slice(0, 6).join(' ')}${scenarios.size > 6 ? ' …' : ''}` : '';
-    return { range: t.lines.range(r.idStart, r.idEnd), title: `iryo-guard: ${count}${scen}`, command: { id: 'iryoGuard.showResourceFindings', args: [a.uri, r.logicalId, type] } };
+    const count = open.length
+      ? L(lang, `指摘 ${open.length} 件`, `${open.length} finding${open.length > 1 ? 's' : ''}`)
+      : L(lang, '指摘なし', 'no findings');
+    const scen = scenarios.size
+      ? ` · ${L(lang, 'シナリオ', 'scenarios')} ${[...scenarios].slice(0, 6).join(' ')}${scenarios.size > 6 ? ' …' : ''}`
+      : '';
+    return {
+      range: t.lines.range(r.idStart, r.idEnd),
+      title: `iryo-guard: ${count}${scen}`,
+      command: { id: 'iryoGuard.showResourceFindings', args: [a.uri, r.logicalId, type] },
+    };
   });
 }

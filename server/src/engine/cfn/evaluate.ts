@@ -7,10 +7,18 @@ export type Cause =
   | { kind: 'condition'; name: string; value: boolean };
 
 /** One way a value can turn out. `node` undefined means the property is absent (not written, or AWS::NoValue). */
-export interface Branch { node: Node | undefined; via: Cause[]; anchor?: Node }
+export interface Branch {
+  node: Node | undefined;
+  via: Cause[];
+  anchor?: Node;
+}
 
 export const UNKNOWN = Symbol('unknown');
-export interface ScalarOutcome { value: Scalar | typeof UNKNOWN | undefined; via: Cause[]; anchor?: Node }
+export interface ScalarOutcome {
+  value: Scalar | typeof UNKNOWN | undefined;
+  via: Cause[];
+  anchor?: Node;
+}
 
 /** Upper bound on branches per evaluation: keeps heavy Fn::If templates in milliseconds. */
 const MAX_BRANCHES = 64;
@@ -20,7 +28,12 @@ function isNoValue(n: Node | undefined): boolean {
 }
 
 /** Expands `Fn::If` (both branches, named) and `AWS::NoValue` at one node. */
-export function expandIf(n: Node | undefined, via: Cause[] = [], budget = { left: MAX_BRANCHES }, anchor?: Node): Branch[] {
+export function expandIf(
+  n: Node | undefined,
+  via: Cause[] = [],
+  budget = { left: MAX_BRANCHES },
+  anchor?: Node,
+): Branch[] {
   if (n === undefined || isNoValue(n)) return [{ node: undefined, via, anchor: anchor ?? n }];
   if (intrinsicName(n) === 'Fn::If') {
     const args = get(n, 'Fn::If');
@@ -43,14 +56,24 @@ export function branchesAt(root: Node | undefined, path: readonly (string | numb
   for (const key of path) {
     const next: Branch[] = [];
     for (const b of current) {
-      if (b.node === undefined) { next.push(b); continue; }
-      const child = typeof key === 'number' ? (isSeq(b.node) ? b.node.items[key] : undefined) : isMap(b.node) && !intrinsicName(b.node) ? get(b.node, key) : undefined;
+      if (b.node === undefined) {
+        next.push(b);
+        continue;
+      }
+      const child =
+        typeof key === 'number'
+          ? isSeq(b.node)
+            ? b.node.items[key]
+            : undefined
+          : isMap(b.node) && !intrinsicName(b.node)
+            ? get(b.node, key)
+            : undefined;
       if (child === undefined && intrinsicName(b.node)) {
-        next.push({ node: b.node, via: b.via, anchor: b.anchor });   // an unresolvable intrinsic: stays unknown
+        next.push({ node: b.node, via: b.via, anchor: b.anchor }); // an unresolvable intrinsic: stays unknown
         continue;
       }
       if (child === undefined && isScalar(b.node)) {
-        next.push({ node: undefined, via: b.via, anchor: b.node });   // nothing below a scalar (e.g. an empty value): absent
+        next.push({ node: undefined, via: b.via, anchor: b.node }); // nothing below a scalar (e.g. an empty value): absent
         continue;
       }
       next.push(...expandIf(child, b.via, budget, child));
@@ -75,16 +98,31 @@ export function scalarOutcomes(t: Template, n: Node | undefined, via: Cause[] = 
   const out: ScalarOutcome[] = [];
   for (const b of expandIf(n, via)) {
     const cur = b.node;
-    if (cur === undefined) { out.push({ value: undefined, via: b.via, anchor: b.anchor }); continue; }
-    if (isScalar(cur)) { out.push({ value: cur.value, via: b.via, anchor: cur }); continue; }
+    if (cur === undefined) {
+      out.push({ value: undefined, via: b.via, anchor: b.anchor });
+      continue;
+    }
+    if (isScalar(cur)) {
+      out.push({ value: cur.value, via: b.via, anchor: cur });
+      continue;
+    }
     if (intrinsicName(cur) === 'Ref') {
       const name = scalarString(get(cur, 'Ref')) ?? '';
       const p = t.parameters.get(name);
       const allowed = p?.allowedValues?.filter(isScalar);
       if (allowed && allowed.length) {
-        for (const a of allowed) out.push({ value: a.value, via: [...b.via, { kind: 'parameter', name, value: String(a.value), from: 'allowed' }], anchor: cur });
+        for (const a of allowed)
+          out.push({
+            value: a.value,
+            via: [...b.via, { kind: 'parameter', name, value: String(a.value), from: 'allowed' }],
+            anchor: cur,
+          });
       } else if (p?.default && isScalar(p.default)) {
-        out.push({ value: p.default.value, via: [...b.via, { kind: 'parameter', name, value: String(p.default.value), from: 'default' }], anchor: cur });
+        out.push({
+          value: p.default.value,
+          via: [...b.via, { kind: 'parameter', name, value: String(p.default.value), from: 'default' }],
+          anchor: cur,
+        });
       } else out.push({ value: UNKNOWN, via: b.via, anchor: cur });
       continue;
     }
@@ -110,8 +148,14 @@ export function asNumber(v: ScalarOutcome['value']): number | undefined | typeof
 /** Localised suffix naming the parameter values / condition branches that lead to a finding. */
 export function describeCauses(via: Cause[], lang: 'ja' | 'en'): string {
   if (!via.length) return '';
-  const parts = via.map(c => c.kind === 'condition'
-    ? (lang === 'ja' ? `条件 ${c.name} が ${c.value}` : `condition ${c.name} is ${c.value}`)
-    : (lang === 'ja' ? `パラメータ ${c.name} = "${c.value}"${c.from === 'default' ? '（既定値）' : ''}` : `parameter ${c.name} = "${c.value}"${c.from === 'default' ? ' (default)' : ''}`));
+  const parts = via.map(c =>
+    c.kind === 'condition'
+      ? lang === 'ja'
+        ? `条件 ${c.name} が ${c.value}`
+        : `condition ${c.name} is ${c.value}`
+      : lang === 'ja'
+        ? `パラメータ ${c.name} = "${c.value}"${c.from === 'default' ? '（既定値）' : ''}`
+        : `parameter ${c.name} = "${c.value}"${c.from === 'default' ? ' (default)' : ''}`,
+  );
   return lang === 'ja' ? `（${parts.join('、')} のとき）` : ` (when ${parts.join(' and ')})`;
 }

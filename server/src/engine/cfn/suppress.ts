@@ -23,7 +23,11 @@ export function collectSuppressions(t: Template, ctx: EngineContext): Suppressio
   const templateLevel = new Map<string, string>();
   const perResource = new Map<string, Map<string, string>>();
   const missingReason = (at: Node | { start: number; end: number }, rule: string) =>
-    problems.push(makeFinding(ctx.catalog, ctx.settings, 'suppression-without-reason', t.uri, t.lines.range(at.start, at.end), { rule }));
+    problems.push(
+      makeFinding(ctx.catalog, ctx.settings, 'suppression-without-reason', t.uri, t.lines.range(at.start, at.end), {
+        rule,
+      }),
+    );
 
   const readMetadata = (meta: Node | undefined, into: Map<string, string>) => {
     const list = get(get(meta, 'iryo-guard'), 'suppress');
@@ -32,7 +36,10 @@ export function collectSuppressions(t: Template, ctx: EngineContext): Suppressio
       const rule = scalarString(get(item, 'rule'));
       const reason = scalarString(get(item, 'reason'))?.trim();
       if (!rule) continue;
-      if (!reason) { missingReason(item, rule); continue; }
+      if (!reason) {
+        missingReason(item, rule);
+        continue;
+      }
       into.set(rule, reason);
     }
   };
@@ -46,18 +53,32 @@ export function collectSuppressions(t: Template, ctx: EngineContext): Suppressio
   }
   return {
     problems,
-    reasonFor: (rule, resource) => (resource && (perResource.get(resource.logicalId)?.get(rule)
-      ?? (resource.origin ? perResource.get(resource.origin)?.get(rule) : undefined))) ?? templateLevel.get(rule),
+    reasonFor: (rule, resource) =>
+      (resource &&
+        (perResource.get(resource.logicalId)?.get(rule) ??
+          (resource.origin ? perResource.get(resource.origin)?.get(rule) : undefined))) ??
+      templateLevel.get(rule),
   };
 }
 
-function readComments(t: Template, r: Resource, into: Map<string, string>, missing: (at: { start: number; end: number }, rule: string) => void) {
+function readComments(
+  t: Template,
+  r: Resource,
+  into: Map<string, string>,
+  missing: (at: { start: number; end: number }, rule: string) => void,
+) {
   if (t.format === 'json') return;
   let line = t.lines.position(r.idStart).line - 1;
   while (line >= 0) {
     const text = t.lines.lineText(line);
     const m = IGNORE_COMMENT.exec(text);
-    if (!m) { if (/^\s*(#|\/\/)/.test(text)) { line--; continue; } break; }
+    if (!m) {
+      if (/^\s*(#|\/\/)/.test(text)) {
+        line--;
+        continue;
+      }
+      break;
+    }
     const start = t.lines.lineStart(line);
     for (const rule of m[1].split(/[\s,]+/).filter(Boolean)) {
       if (!m[2]) missing({ start: start + text.search(/\S/), end: start + text.length }, rule);
@@ -66,4 +87,3 @@ function readComments(t: Template, r: Resource, into: Map<string, string>, missi
     line--;
   }
 }
-

@@ -1,7 +1,16 @@
 import { FixValue } from '../rules/types';
 
-const SHORT: Record<string, string> = { Ref: '!Ref', 'Fn::GetAtt': '!GetAtt', 'Fn::Sub': '!Sub', 'Fn::If': '!If',
-  'Fn::Join': '!Join', 'Fn::Select': '!Select', 'Fn::ImportValue': '!ImportValue', 'Fn::Equals': '!Equals', 'Fn::Not': '!Not' };
+const SHORT: Record<string, string> = {
+  Ref: '!Ref',
+  'Fn::GetAtt': '!GetAtt',
+  'Fn::Sub': '!Sub',
+  'Fn::If': '!If',
+  'Fn::Join': '!Join',
+  'Fn::Select': '!Select',
+  'Fn::ImportValue': '!ImportValue',
+  'Fn::Equals': '!Equals',
+  'Fn::Not': '!Not',
+};
 
 function isIntrinsic(v: FixValue): v is { [k: string]: FixValue } {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
@@ -12,8 +21,11 @@ function isIntrinsic(v: FixValue): v is { [k: string]: FixValue } {
 /** A YAML scalar, plain where that reads back as the same string, double-quoted otherwise. */
 export function yamlScalar(v: string | number | boolean | null): string {
   if (typeof v !== 'string') return String(v);
-  const ambiguous = /^(true|false|yes|no|on|off|null|~|y|n)$/i.test(v) || /^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(v) || /^0[xo]/i.test(v)
-    || /^\d{4}-\d\d?-\d\d?([Tt\s]|$)/.test(v);   // YAML 1.1 readers take unquoted dates as timestamps
+  const ambiguous =
+    /^(true|false|yes|no|on|off|null|~|y|n)$/i.test(v) ||
+    /^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(v) ||
+    /^0[xo]/i.test(v) ||
+    /^\d{4}-\d\d?-\d\d?([Tt\s]|$)/.test(v); // YAML 1.1 readers take unquoted dates as timestamps
   const plain = /^[A-Za-z0-9_/.(][A-Za-z0-9_ ./:@()-]*$/.test(v) && !/: |\s#|\s$/.test(v) && !ambiguous;
   return plain ? v : JSON.stringify(v);
 }
@@ -30,7 +42,9 @@ export function yamlFlow(v: FixValue, shortTags: boolean): string {
       return `${SHORT[k]} ${yamlFlow(a as FixValue, shortTags)}`;
     }
   }
-  return `{${Object.entries(v).map(([k, x]) => `${yamlScalar(k)}: ${yamlFlow(x, shortTags)}`).join(', ')}}`;
+  return `{${Object.entries(v)
+    .map(([k, x]) => `${yamlScalar(k)}: ${yamlFlow(x, shortTags)}`)
+    .join(', ')}}`;
 }
 
 function isInline(v: FixValue, shortTags: boolean): boolean {
@@ -53,18 +67,29 @@ export function yamlBlockLines(v: FixValue, indent: number, unit: number, shortT
   if (Array.isArray(v)) {
     const out: string[] = [];
     for (const item of v) {
-      if (isInline(item, shortTags)) { out.push(`${pad}- ${yamlFlow(item, shortTags)}`); continue; }
-      if (Array.isArray(item)) { out.push(`${pad}-`, ...yamlBlockLines(item, indent + unit, unit, shortTags)); continue; }
+      if (isInline(item, shortTags)) {
+        out.push(`${pad}- ${yamlFlow(item, shortTags)}`);
+        continue;
+      }
+      if (Array.isArray(item)) {
+        out.push(`${pad}-`, ...yamlBlockLines(item, indent + unit, unit, shortTags));
+        continue;
+      }
       const lines = yamlBlockLines(item, indent + 2, unit, shortTags);
       out.push(`${pad}- ${lines[0].slice(indent + 2)}`, ...lines.slice(1));
     }
     return out;
   }
-  return Object.entries(v as Record<string, FixValue>).flatMap(([k, x]) => yamlEntryLines(k, x, indent, unit, shortTags));
+  return Object.entries(v as Record<string, FixValue>).flatMap(([k, x]) =>
+    yamlEntryLines(k, x, indent, unit, shortTags),
+  );
 }
 
 /** Pretty JSON for a value whose first line continues an existing line at `indent` columns. */
 export function jsonValue(v: FixValue, indent: number, unit: number): string {
   const s = JSON.stringify(v, null, unit);
-  return s.split('\n').map((l, i) => (i === 0 ? l : ' '.repeat(indent) + l)).join('\n');
+  return s
+    .split('\n')
+    .map((l, i) => (i === 0 ? l : ' '.repeat(indent) + l))
+    .join('\n');
 }

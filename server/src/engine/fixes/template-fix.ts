@@ -16,7 +16,10 @@ export function templateFixEdits(t: Template, fix: FixSpec): TextEdit[] | undefi
 
 /** Thrown when an edit would land in text an alias shares: changing it would change every place that uses the anchor. */
 class SharedText extends Error {}
-function own<T extends Node>(n: T): T { if (n.aliased) throw new SharedText(); return n; }
+function own<T extends Node>(n: T): T {
+  if (n.aliased) throw new SharedText();
+  return n;
+}
 
 function fixEdits(t: Template, fix: FixSpec): TextEdit[] | undefined {
   const w = new Writer(t);
@@ -42,9 +45,15 @@ function mergeInsertions(edits: TextEdit[]): TextEdit[] | undefined {
   for (const e of edits) {
     const isInsert = cmp(e.range.start, e.range.end) === 0;
     const prev = out.find(o => cmp(o.range.start, e.range.start) === 0 && cmp(o.range.end, e.range.end) === 0);
-    if (prev && isInsert) { prev.newText += e.newText; continue; }
+    if (prev && isInsert) {
+      prev.newText += e.newText;
+      continue;
+    }
     // Overlapping replacements (e.g. two resources into an empty `{}`) cannot be combined safely: offer no fix.
-    if (out.some(o => cmp(o.range.start, e.range.end) < 0 && cmp(e.range.start, o.range.end) < 0 || (prev && !isInsert))) return undefined;
+    if (
+      out.some(o => (cmp(o.range.start, e.range.end) < 0 && cmp(e.range.start, o.range.end) < 0) || (prev && !isInsert))
+    )
+      return undefined;
     out.push({ ...e });
   }
   return out;
@@ -52,8 +61,10 @@ function mergeInsertions(edits: TextEdit[]): TextEdit[] | undefined {
 
 function singleFixEdits(t: Template, w: Writer, fix: FixSpec): TextEdit[] | undefined {
   switch (fix.kind) {
-    case 'set': return w.setPath(fix.resource.node, fix.path, fix.value);
-    case 'replace': return [w.replaceNode(fix.node, fix.value)];
+    case 'set':
+      return w.setPath(fix.resource.node, fix.path, fix.value);
+    case 'replace':
+      return [w.replaceNode(fix.node, fix.value)];
     case 'append': {
       const seq = pathTarget(fix.resource.node, fix.path);
       if (isSeq(seq) && !seq.tag) return [w.appendItem(seq, fix.item)];
@@ -85,8 +96,12 @@ class Writer {
     this.short = t.usesShortTags;
   }
 
-  private col(offset: number): number { return this.t.lines.position(offset).character; }
-  private pos(offset: number) { return this.t.lines.position(offset); }
+  private col(offset: number): number {
+    return this.t.lines.position(offset).character;
+  }
+  private pos(offset: number) {
+    return this.t.lines.position(offset);
+  }
   private lineIndent(offset: number): number {
     const line = this.t.lines.lineText(this.pos(offset).line);
     return line.length - line.trimStart().length;
@@ -121,10 +136,18 @@ class Writer {
     if (t.format === 'json') {
       if (lastEntry) {
         const indent = this.col(lastEntry.keyStart);
-        return this.edit(lastEntry.value.end, lastEntry.value.end, `,\n${' '.repeat(indent)}${JSON.stringify(key)}: ${jsonValue(value, indent, this.unit)}`);
+        return this.edit(
+          lastEntry.value.end,
+          lastEntry.value.end,
+          `,\n${' '.repeat(indent)}${JSON.stringify(key)}: ${jsonValue(value, indent, this.unit)}`,
+        );
       }
       const indent = this.lineIndent(map.start) + this.unit;
-      return this.edit(map.start + 1, map.end - 1, `\n${' '.repeat(indent)}${JSON.stringify(key)}: ${jsonValue(value, indent, this.unit)}\n${' '.repeat(indent - this.unit)}`);
+      return this.edit(
+        map.start + 1,
+        map.end - 1,
+        `\n${' '.repeat(indent)}${JSON.stringify(key)}: ${jsonValue(value, indent, this.unit)}\n${' '.repeat(indent - this.unit)}`,
+      );
     }
     if (map.flow || map.entries.length === 0) {
       const close = t.text.lastIndexOf('}', map.end - 1);
@@ -147,12 +170,15 @@ class Writer {
       const indent = this.col(e.keyStart);
       return this.edit(e.value.start, e.value.end, jsonValue(value, indent, this.unit));
     }
-    const inline = value === null || typeof value !== 'object' || (Array.isArray(value) && value.every(v => v === null || typeof v !== 'object'));
+    const inline =
+      value === null ||
+      typeof value !== 'object' ||
+      (Array.isArray(value) && value.every(v => v === null || typeof v !== 'object'));
     const colon = t.text.indexOf(':', e.keyEnd);
     const from = colon >= 0 && colon < e.value.start ? colon + 1 : e.keyEnd;
     // Block values end after their trailing newline; replace only up to the last written character.
     const to = Math.max(e.value.kind === 'scalar' ? e.value.end : lastContentOffset(t.text, e.value.end) + 1, from);
-    if (inline || e.value.kind !== 'scalar' && 'flow' in e.value && e.value.flow) {
+    if (inline || (e.value.kind !== 'scalar' && 'flow' in e.value && e.value.flow)) {
       const parentFlow = this.isInFlow(e.keyStart);
       if (inline || parentFlow) return this.edit(from, to, ' ' + yamlFlow(value, this.short));
     }
@@ -169,7 +195,8 @@ class Writer {
 
   replaceNode(node: Node, value: FixValue): TextEdit {
     own(node);
-    if (this.t.format === 'json') return this.edit(node.start, node.end, jsonValue(value, this.lineIndent(node.start), this.unit));
+    if (this.t.format === 'json')
+      return this.edit(node.start, node.end, jsonValue(value, this.lineIndent(node.start), this.unit));
     // An empty value right after `key:` needs a space before the new one.
     const pad = node.start === node.end && this.t.text[node.start - 1] === ':' ? ' ' : '';
     return this.edit(node.start, node.end, pad + yamlFlow(value, this.short));
@@ -185,9 +212,15 @@ class Writer {
         const indent = last ? this.col(last.start) : this.lineIndent(seq.start) + this.unit;
         return last
           ? this.edit(last.end, last.end, `,\n${' '.repeat(indent)}${jsonValue(item, indent, this.unit)}`)
-          : this.edit(close, close, `\n${' '.repeat(indent)}${jsonValue(item, indent, this.unit)}\n${' '.repeat(indent - this.unit)}`);
+          : this.edit(
+              close,
+              close,
+              `\n${' '.repeat(indent)}${jsonValue(item, indent, this.unit)}\n${' '.repeat(indent - this.unit)}`,
+            );
       }
-      return last ? this.edit(last.end, last.end, `, ${yamlFlow(item, this.short)}`) : this.edit(close, close, yamlFlow(item, this.short));
+      return last
+        ? this.edit(last.end, last.end, `, ${yamlFlow(item, this.short)}`)
+        : this.edit(close, close, yamlFlow(item, this.short));
     }
     const first = seq.items[0];
     const dash = t.text.lastIndexOf('-', first.start);
@@ -217,7 +250,11 @@ function detectIndentUnit(t: Template): number {
   const resources = get(t.root, 'Resources');
   if (isMap(resources) && resources.entries.length) {
     const first = resources.entries[0];
-    const outer = t.lines.position(t.format === 'json' ? (t.root.entries.find(e => e.key === 'Resources')?.keyStart ?? 0) : (t.root.entries.find(e => e.key === 'Resources')?.keyStart ?? 0)).character;
+    const outer = t.lines.position(
+      t.format === 'json'
+        ? (t.root.entries.find(e => e.key === 'Resources')?.keyStart ?? 0)
+        : (t.root.entries.find(e => e.key === 'Resources')?.keyStart ?? 0),
+    ).character;
     const inner = t.lines.position(first.keyStart).character;
     if (inner > outer) return inner - outer;
   }

@@ -13,14 +13,40 @@ interface NodeBase {
   /** Reached through a YAML alias or merge key (`*name`, `<<: *name`): its text is the anchor's, shared with others. */
   aliased?: boolean;
 }
-export interface Entry { key: string; keyStart: number; keyEnd: number; value: Node }
-export interface MapNode extends NodeBase { kind: 'map'; entries: Entry[]; flow: boolean; tag?: string }
-export interface SeqNode extends NodeBase { kind: 'seq'; items: Node[]; flow: boolean; tag?: string }
-export interface ScalarNode extends NodeBase { kind: 'scalar'; value: Scalar; quote?: '"' | "'"; tag?: string }
+export interface Entry {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  value: Node;
+}
+export interface MapNode extends NodeBase {
+  kind: 'map';
+  entries: Entry[];
+  flow: boolean;
+  tag?: string;
+}
+export interface SeqNode extends NodeBase {
+  kind: 'seq';
+  items: Node[];
+  flow: boolean;
+  tag?: string;
+}
+export interface ScalarNode extends NodeBase {
+  kind: 'scalar';
+  value: Scalar;
+  quote?: '"' | "'";
+  tag?: string;
+}
 
-export function isMap(n: Node | undefined): n is MapNode { return n?.kind === 'map'; }
-export function isSeq(n: Node | undefined): n is SeqNode { return n?.kind === 'seq'; }
-export function isScalar(n: Node | undefined): n is ScalarNode { return n?.kind === 'scalar'; }
+export function isMap(n: Node | undefined): n is MapNode {
+  return n?.kind === 'map';
+}
+export function isSeq(n: Node | undefined): n is SeqNode {
+  return n?.kind === 'seq';
+}
+export function isScalar(n: Node | undefined): n is ScalarNode {
+  return n?.kind === 'scalar';
+}
 
 export function entryOf(map: Node | undefined, key: string): Entry | undefined {
   if (!isMap(map)) return undefined;
@@ -28,7 +54,9 @@ export function entryOf(map: Node | undefined, key: string): Entry | undefined {
   return undefined;
 }
 
-export function get(map: Node | undefined, key: string): Node | undefined { return entryOf(map, key)?.value; }
+export function get(map: Node | undefined, key: string): Node | undefined {
+  return entryOf(map, key)?.value;
+}
 
 /** Follows a path of keys (and numeric indexes into sequences). */
 export function at(node: Node | undefined, path: readonly (string | number)[]): Node | undefined {

@@ -15,13 +15,17 @@ export class LineIndex {
     }
     this.starts = starts;
   }
-  get lineCount(): number { return this.starts.length; }
+  get lineCount(): number {
+    return this.starts.length;
+  }
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0, hi = this.starts.length - 1;
+    let lo = 0,
+      hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid; else hi = mid - 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
     }
     // An offset inside a CRLF pair belongs to the end of its line.
     return { line: lo, character: Math.min(o - this.starts[lo], this.lineLength(lo)) };
@@ -39,8 +43,12 @@ export class LineIndex {
     const end = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.text.length;
     return Math.min(start + Math.max(0, pos.character), end);
   }
-  range(start: number, end: number): Range { return { start: this.position(start), end: this.position(end) }; }
-  lineStart(line: number): number { return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]; }
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
   /** Text of a line without its line break. */
   lineText(line: number): string {
     const s = this.lineStart(line);

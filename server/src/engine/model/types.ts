@@ -1,13 +1,24 @@
 /** Plain data shared by every layer. 0-based LSP positions, UTF-16 offsets (JS string indices). */
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Lang = 'ja' | 'en';
 export type DocKind = 'cloudformation' | 'risk' | 'cdk' | 'none';
 
-export interface TextEdit { range: Range; newText: string }
-export interface WorkspaceEdit { [uri: string]: TextEdit[] }
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+export interface WorkspaceEdit {
+  [uri: string]: TextEdit[];
+}
 
 export interface Fix {
   title: string;
@@ -16,7 +27,11 @@ export interface Fix {
   isPreferred?: boolean;
 }
 
-export interface RelatedInfo { uri: string; range: Range; message: string }
+export interface RelatedInfo {
+  uri: string;
+  range: Range;
+  message: string;
+}
 
 export interface Finding {
   rule: string;
@@ -61,7 +76,10 @@ export const defaultSettings: Settings = {
   maxFileSizeKB: 2048,
 };
 
-export interface Hover { markdown: string; range: Range }
+export interface Hover {
+  markdown: string;
+  range: Range;
+}
 
 export interface CompletionItem {
   label: string;
@@ -75,5 +93,12 @@ export interface CompletionItem {
   filterText?: string;
 }
 
-export interface CodeLens { range: Range; title: string; command?: { id: string; args?: unknown[] } }
-export interface Location { uri: string; range: Range }
+export interface CodeLens {
+  range: Range;
+  title: string;
+  command?: { id: string; args?: unknown[] };
+}
+export interface Location {
+  uri: string;
+  range: Range;
+}

@@ -10,7 +10,10 @@ export function innermostUnclosed(text: string, pos: number, opens: string, skip
   const stack: number[] = [];
   for (let i = 0; i < pos && i < text.length; i++) {
     const end = skip(i);
-    if (end >= 0) { i = end; continue; }
+    if (end >= 0) {
+      i = end;
+      continue;
+    }
     if (opens.includes(text[i])) stack.push(i);
     else if (closes.includes(text[i])) stack.pop();
   }
@@ -20,7 +23,10 @@ export function innermostUnclosed(text: string, pos: number, opens: string, skip
 /** Where a string or comment starting at `i` ends, for `innermostUnclosed`: the first of `stops` after `i`. */
 export function endOf(text: string, i: number, stops: string, escape = false): number {
   for (let j = i + 1; j < text.length; j++) {
-    if (escape && text[j] === '\\') { j++; continue; }
+    if (escape && text[j] === '\\') {
+      j++;
+      continue;
+    }
     if (stops.includes(text[j])) return j;
   }
   return text.length;

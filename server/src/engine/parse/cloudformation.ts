@@ -10,7 +10,11 @@ export function looksLikeTemplate(text: string): boolean {
   return /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?(AWS|Custom|Alexa)::/.test(text.slice(0, 200_000));
 }
 
-export interface TemplateParse { template?: Template; problems: ParseProblem[]; isTemplate: boolean }
+export interface TemplateParse {
+  template?: Template;
+  problems: ParseProblem[];
+  isTemplate: boolean;
+}
 
 export function parseTemplate(uri: string, text: string, format: SourceFormat, lines?: LineIndex): TemplateParse {
   const parsed = format === 'json' ? parseJson(text) : parseYamlIncremental(text);
@@ -20,7 +24,13 @@ export function parseTemplate(uri: string, text: string, format: SourceFormat, l
 }
 
 /** A parsed document is a template when it has a `Resources` map whose entries carry `Type: AWS::…`. */
-export function buildTemplate(uri: string, text: string, format: SourceFormat, root: Node, lines = new LineIndex(text)): Template | undefined {
+export function buildTemplate(
+  uri: string,
+  text: string,
+  format: SourceFormat,
+  root: Node,
+  lines = new LineIndex(text),
+): Template | undefined {
   if (!isMap(root)) return undefined;
   const resourcesNode = get(root, 'Resources');
   if (!isMap(resourcesNode)) return undefined;
@@ -33,23 +43,41 @@ export function buildTemplate(uri: string, text: string, format: SourceFormat, r
     for (const e of paramsNode.entries) {
       if (!isMap(e.value)) continue;
       const av = get(e.value, 'AllowedValues');
-      parameters.set(e.key, { name: e.key, node: e.value, keyStart: e.keyStart, keyEnd: e.keyEnd,
-        default: get(e.value, 'Default'), allowedValues: isSeq(av) ? av.items : undefined });
+      parameters.set(e.key, {
+        name: e.key,
+        node: e.value,
+        keyStart: e.keyStart,
+        keyEnd: e.keyEnd,
+        default: get(e.value, 'Default'),
+        allowedValues: isSeq(av) ? av.items : undefined,
+      });
     }
   }
   const conditions = new Map<string, Node>();
   const condNode = get(root, 'Conditions');
   if (isMap(condNode)) for (const e of condNode.entries) conditions.set(e.key, e.value);
   const transform = get(root, 'Transform');
-  const transforms = isSeq(transform) ? transform.items.map(scalarString).filter((s): s is string => !!s)
-    : scalarString(transform) ? [scalarString(transform)!] : [];
+  const transforms = isSeq(transform)
+    ? transform.items.map(scalarString).filter((s): s is string => !!s)
+    : scalarString(transform)
+      ? [scalarString(transform)!]
+      : [];
   const mappings = get(root, 'Mappings');
   const metadata = get(root, 'Metadata');
   return {
-    uri, text, format, lines, root, resources,
-    byId: new Map(resources.map(r => [r.logicalId, r])), parameters, conditions,
-    mappings: isMap(mappings) ? mappings : undefined, metadata: isMap(metadata) ? metadata : undefined,
-    transforms, usesShortTags: format === 'yaml' && /(^|[\s:\-\[,])!(Ref|Sub|GetAtt|If|Join)\b/m.test(text),
+    uri,
+    text,
+    format,
+    lines,
+    root,
+    resources,
+    byId: new Map(resources.map(r => [r.logicalId, r])),
+    parameters,
+    conditions,
+    mappings: isMap(mappings) ? mappings : undefined,
+    metadata: isMap(metadata) ? metadata : undefined,
+    transforms,
+    usesShortTags: format === 'yaml' && /(^|[\s:\-\[,])!(Ref|Sub|GetAtt|If|Join)\b/m.test(text),
   };
 }
 
@@ -63,7 +91,13 @@ function collectResources(map: MapNode, out: Resource[], loop: string | undefine
   for (const e of map.entries) {
     if (e.key.startsWith(FOR_EACH)) {
       const body = isSeq(e.value) && e.value.items.length === 3 ? e.value.items[2] : undefined;
-      if (isMap(body) && depth < 5) collectResources(body, out, loop ? `${loop}/${e.key.slice(FOR_EACH.length)}` : e.key.slice(FOR_EACH.length), depth + 1);
+      if (isMap(body) && depth < 5)
+        collectResources(
+          body,
+          out,
+          loop ? `${loop}/${e.key.slice(FOR_EACH.length)}` : e.key.slice(FOR_EACH.length),
+          depth + 1,
+        );
       continue;
     }
     if (!isMap(e.value)) continue;
@@ -73,13 +107,22 @@ function collectResources(map: MapNode, out: Resource[], loop: string | undefine
     const props = get(e.value, 'Properties');
     const meta = get(e.value, 'Metadata');
     out.push({
-      logicalId: e.key, type, idStart: e.keyStart, idEnd: e.keyEnd, node: e.value, typeNode,
-      properties: isMap(props) ? props : undefined, metadata: isMap(meta) ? meta : undefined,
-      condition: scalarString(get(e.value, 'Condition')), ...(loop ? { loop } : {}),
+      logicalId: e.key,
+      type,
+      idStart: e.keyStart,
+      idEnd: e.keyEnd,
+      node: e.value,
+      typeNode,
+      properties: isMap(props) ? props : undefined,
+      metadata: isMap(meta) ? meta : undefined,
+      condition: scalarString(get(e.value, 'Condition')),
+      ...(loop ? { loop } : {}),
     });
   }
 }
 
-export function resourceProperty(r: Resource, name: string): Node | undefined { return get(r.properties, name); }
+export function resourceProperty(r: Resource, name: string): Node | undefined {
+  return get(r.properties, name);
+}
 export { entryOf };
 export type { MapNode };

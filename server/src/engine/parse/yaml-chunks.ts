@@ -11,8 +11,20 @@ import { parseYaml } from './yaml';
 const cache = new Map<string, Node[] | null>();
 const CACHE_LIMIT = 20_000;
 
-interface Fragment { start: number; end: number }
-interface Section { key: string; keyStart: number; keyEnd: number; lineEnd: number; fragments: Fragment[] | null; start: number; end: number; seq?: boolean }
+interface Fragment {
+  start: number;
+  end: number;
+}
+interface Section {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  lineEnd: number;
+  fragments: Fragment[] | null;
+  start: number;
+  end: number;
+  seq?: boolean;
+}
 
 export function parseYamlIncremental(text: string): ParseResult<Node> {
   const sections = split(text);
@@ -21,11 +33,12 @@ export function parseYamlIncremental(text: string): ParseResult<Node> {
   const seen = new Set<string>();
   const problems: ParseProblem[] = [];
   for (const s of sections) {
-    if (seen.has(s.key)) return parseYaml(text);   // duplicate top-level key: let the full parser report it precisely
+    if (seen.has(s.key)) return parseYaml(text); // duplicate top-level key: let the full parser report it precisely
     seen.add(s.key);
     if (!s.fragments) {
       const nodes = fragment(text, s.start, s.end);
-      if (!nodes || nodes.length !== 1 || nodes[0].kind !== 'map' || nodes[0].entries.length !== 1) return parseYaml(text);
+      if (!nodes || nodes.length !== 1 || nodes[0].kind !== 'map' || nodes[0].entries.length !== 1)
+        return parseYaml(text);
       entries.push(nodes[0].entries[0]);
       continue;
     }
@@ -38,7 +51,13 @@ export function parseYamlIncremental(text: string): ParseResult<Node> {
         items.push(...nodes[0].items);
       }
       const first = s.fragments[0];
-      const value: SeqNode = { kind: 'seq', items, flow: false, start: first.start + indentOf(text, first.start), end: lastContent(text, s.end) };
+      const value: SeqNode = {
+        kind: 'seq',
+        items,
+        flow: false,
+        start: first.start + indentOf(text, first.start),
+        end: lastContent(text, s.end),
+      };
       entries.push({ key: s.key, keyStart: s.keyStart, keyEnd: s.keyEnd, value });
       continue;
     }
@@ -54,11 +73,23 @@ export function parseYamlIncremental(text: string): ParseResult<Node> {
       }
     }
     const first = s.fragments[0];
-    const value: MapNode = { kind: 'map', entries: inner, flow: false, start: first.start + indentOf(text, first.start), end: lastContent(text, s.end) };
+    const value: MapNode = {
+      kind: 'map',
+      entries: inner,
+      flow: false,
+      start: first.start + indentOf(text, first.start),
+      end: lastContent(text, s.end),
+    };
     entries.push({ key: s.key, keyStart: s.keyStart, keyEnd: s.keyEnd, value });
   }
   if (!entries.length) return parseYaml(text);
-  const root: MapNode = { kind: 'map', entries, flow: false, start: entries[0].keyStart, end: lastContent(text, text.length) };
+  const root: MapNode = {
+    kind: 'map',
+    entries,
+    flow: false,
+    start: entries[0].keyStart,
+    end: lastContent(text, text.length),
+  };
   return { root, problems };
 }
 
@@ -90,10 +121,22 @@ function fragment(text: string, start: number, end: number): Node[] | null {
 function shift(n: Node, by: number): Node {
   if (by === 0) return n;
   switch (n.kind) {
-    case 'scalar': return { ...n, start: n.start + by, end: n.end + by };
-    case 'seq': return { ...n, start: n.start + by, end: n.end + by, items: n.items.map(i => shift(i, by)) };
-    case 'map': return { ...n, start: n.start + by, end: n.end + by,
-      entries: n.entries.map(e => ({ key: e.key, keyStart: e.keyStart + by, keyEnd: e.keyEnd + by, value: shift(e.value, by) })) };
+    case 'scalar':
+      return { ...n, start: n.start + by, end: n.end + by };
+    case 'seq':
+      return { ...n, start: n.start + by, end: n.end + by, items: n.items.map(i => shift(i, by)) };
+    case 'map':
+      return {
+        ...n,
+        start: n.start + by,
+        end: n.end + by,
+        entries: n.entries.map(e => ({
+          key: e.key,
+          keyStart: e.keyStart + by,
+          keyEnd: e.keyEnd + by,
+          value: shift(e.value, by),
+        })),
+      };
   }
 }
 
@@ -120,8 +163,15 @@ function split(text: string): Section[] | null {
         if (current) current.end = pos;
         const key = m[1].replace(/^["']|["']$/g, '');
         const rest = line.slice(m[0].length).trim();
-        current = { key, keyStart: pos, keyEnd: pos + m[1].length, lineEnd, start: pos, end: text.length,
-          fragments: rest === '' || rest.startsWith('#') ? [] : null };
+        current = {
+          key,
+          keyStart: pos,
+          keyEnd: pos + m[1].length,
+          lineEnd,
+          start: pos,
+          end: text.length,
+          fragments: rest === '' || rest.startsWith('#') ? [] : null,
+        };
         nested = -1;
         sections.push(current);
       } else if (!current) {
@@ -132,7 +182,7 @@ function split(text: string): Section[] | null {
         if (indent === nested) {
           const item = trimmed.startsWith('- ') || trimmed === '-';
           if (current.fragments.length === 0) current.seq = item;
-          else if (item !== !!current.seq) return null;   // a section mixing list items and keys: parse whole
+          else if (item !== !!current.seq) return null; // a section mixing list items and keys: parse whole
           const frags = current.fragments;
           if (frags.length) frags[frags.length - 1].end = pos;
           frags.push({ start: pos, end: text.length });
@@ -143,7 +193,10 @@ function split(text: string): Section[] | null {
   }
   for (const s of sections) {
     if (!s.fragments) continue;
-    if (!s.fragments.length) { s.fragments = null; continue; }
+    if (!s.fragments.length) {
+      s.fragments = null;
+      continue;
+    }
     const last = s.fragments[s.fragments.length - 1];
     last.end = Math.min(last.end, s.end);
   }

@@ -6,10 +6,24 @@ import { Diagnostics } from './diagnostics';
 import { labelledValue, lookupId } from './lookup';
 import { replaceRange, replaceScalar, replacementFixes } from './edits';
 import { TYPE_NAMES, KeyType } from './keys';
-import { inScale, levelIds, levelOf, levelRank, matrixProblems, normalizeLevel, Thresholds, thresholdsOf } from './levels';
+import {
+  inScale,
+  levelIds,
+  levelOf,
+  levelRank,
+  matrixProblems,
+  normalizeLevel,
+  Thresholds,
+  thresholdsOf,
+} from './levels';
 import { Control, Num, Risk, RiskDocument, Str } from './model';
 
-export const LABEL_FIELDS = { treatment: 'treatments', perspective: 'perspectives', owner: 'owners', classification: 'classifications' } as const;
+export const LABEL_FIELDS = {
+  treatment: 'treatments',
+  perspective: 'perspectives',
+  owner: 'owners',
+  classification: 'classifications',
+} as const;
 
 export function checkDocument(doc: RiskDocument, d: Diagnostics): void {
   const { catalog } = d.ctx;
@@ -17,20 +31,39 @@ export function checkDocument(doc: RiskDocument, d: Diagnostics): void {
     const args = { ...i.args };
     if (i.rule === 'risk-wrong-type') args.expected = pick(TYPE_NAMES[i.args.expected as KeyType], d.lang);
     if (i.rule === 'risk-unknown-key') args.hint = d.hint(i.replacements ?? []);
-    const fixes = i.replacements ? replacementFixes(d.uri, c => replaceRange(d.lines, i.start, i.end, c), i.replacements, d.lang) : undefined;
+    const fixes = i.replacements
+      ? replacementFixes(d.uri, c => replaceRange(d.lines, i.start, i.end, c), i.replacements, d.lang)
+      : undefined;
     d.add(i.rule, i.start, i.end, args, fixes ? { fixes } : {});
   }
   const a = doc.assessment;
   if (a) {
     if (a.guideline && !catalog.editions.has(a.guideline.text.trim())) {
-      unknownValue(d, a.guideline, 'guideline', [...catalog.editions.keys()], catalog.suggest(a.guideline.text, 'edition'));
+      unknownValue(
+        d,
+        a.guideline,
+        'guideline',
+        [...catalog.editions.keys()],
+        catalog.suggest(a.guideline.text, 'edition'),
+      );
     }
     if (a.acceptance) checkLevelValue(d, a.acceptance, 'acceptance');
-    if (a.matrix) for (const p of matrixProblems(catalog, a.matrix)) d.add('risk-matrix-invalid', p.start, p.end, { detail: pick(p.detail, d.lang) });
+    if (a.matrix)
+      for (const p of matrixProblems(catalog, a.matrix))
+        d.add('risk-matrix-invalid', p.start, p.end, { detail: pick(p.detail, d.lang) });
   }
-  duplicates(d, doc.flows.map(f => f.id));
-  duplicates(d, doc.risks.map(r => r.id));
-  duplicates(d, doc.risks.flatMap(r => r.controls.map(c => c.id)));
+  duplicates(
+    d,
+    doc.flows.map(f => f.id),
+  );
+  duplicates(
+    d,
+    doc.risks.map(r => r.id),
+  );
+  duplicates(
+    d,
+    doc.risks.flatMap(r => r.controls.map(c => c.id)),
+  );
   for (const f of doc.flows) if (f.classification) labelled(d, f.classification, 'classification');
   const thresholds = thresholdsOf(catalog, doc);
   const flowIds = doc.flows.map(f => f.id?.text).filter((x): x is string => !!x);
@@ -67,11 +100,17 @@ function checkRisk(d: Diagnostics, doc: RiskDocument, r: Risk, thresholds: Thres
   }
   if (treatment === 'accept') {
     if (!r.justification) d.add('risk-accept-unjustified', r.treatment!.start, r.treatment!.end, { id });
-    if (initial && levelRank(catalog, initial) <= levelRank(catalog, 'A')) d.add('risk-accept-high-level', r.treatment!.start, r.treatment!.end, { id, level: initial });
+    if (initial && levelRank(catalog, initial) <= levelRank(catalog, 'A'))
+      d.add('risk-accept-high-level', r.treatment!.start, r.treatment!.end, { id, level: initial });
   }
   const acceptance = doc.assessment?.acceptance ? normalizeLevel(doc.assessment.acceptance.text) : undefined;
-  if (residual && acceptance && levelIds(catalog).includes(acceptance) && levelRank(catalog, residual) < levelRank(catalog, acceptance)
-    && (!r.justification || !r.acceptedBy)) {
+  if (
+    residual &&
+    acceptance &&
+    levelIds(catalog).includes(acceptance) &&
+    levelRank(catalog, residual) < levelRank(catalog, acceptance) &&
+    (!r.justification || !r.acceptedBy)
+  ) {
     d.add('risk-residual-unjustified', idRange.start, idRange.end, { id, residual, acceptance });
   }
 }
@@ -85,18 +124,45 @@ function checkControl(d: Diagnostics, c: Control) {
   for (const r of c.rules) {
     const meta = rules.get(r.text.trim());
     if (meta && meta.family !== 'core' && meta.family !== 'risk') continue;
-    unknownId(d, 'risk-unknown-rule', r, d.ctx.catalog.suggest(r.text, 'rule').filter(id => !['core', 'risk'].includes(rules.get(id)!.family)));
+    unknownId(
+      d,
+      'risk-unknown-rule',
+      r,
+      d.ctx.catalog.suggest(r.text, 'rule').filter(id => !['core', 'risk'].includes(rules.get(id)!.family)),
+    );
   }
 }
 
 /** Checks a written level is a level, and (given impact and likelihood) that it matches; returns the level in force. */
-function levelAgreement(d: Diagnostics, level: Str | undefined, impact: Num | undefined, likelihood: Num | undefined, thresholds: Thresholds): string | undefined {
-  const computed = impact && likelihood && inScale(impact.value) && inScale(likelihood.value) ? levelOf(thresholds, impact.value, likelihood.value) : undefined;
+function levelAgreement(
+  d: Diagnostics,
+  level: Str | undefined,
+  impact: Num | undefined,
+  likelihood: Num | undefined,
+  thresholds: Thresholds,
+): string | undefined {
+  const computed =
+    impact && likelihood && inScale(impact.value) && inScale(likelihood.value)
+      ? levelOf(thresholds, impact.value, likelihood.value)
+      : undefined;
   if (level && !checkLevelValue(d, level, 'level')) return computed;
   if (level && computed && normalizeLevel(level.text) !== computed) {
-    const fix = d.fix(d.fixTitle('risk-level-mismatch', { level: computed }), [replaceScalar(d.lines, level, computed)]);
-    d.add('risk-level-mismatch', level.start, level.end, { value: level.text, impact: impact!.value, likelihood: likelihood!.value,
-      score: impact!.value * likelihood!.value, expected: computed }, { fixes: [fix] });
+    const fix = d.fix(d.fixTitle('risk-level-mismatch', { level: computed }), [
+      replaceScalar(d.lines, level, computed),
+    ]);
+    d.add(
+      'risk-level-mismatch',
+      level.start,
+      level.end,
+      {
+        value: level.text,
+        impact: impact!.value,
+        likelihood: likelihood!.value,
+        score: impact!.value * likelihood!.value,
+        expected: computed,
+      },
+      { fixes: [fix] },
+    );
   }
   return computed;
 }
@@ -119,14 +185,28 @@ function labelled(d: Diagnostics, s: Str, field: keyof typeof LABEL_FIELDS): str
   if (hit) return hit.id;
   const all = d.ctx.catalog.data.riskModel[kind];
   const names = all.flatMap(x => [x.id, x.label.ja]);
-  const close = names.filter(n => n.toLowerCase().startsWith(s.text.trim().toLowerCase().slice(0, 2)) && s.text.trim().length >= 2).slice(0, 3);
-  unknownValue(d, s, field, all.map(x => x.id), close);
+  const close = names
+    .filter(n => n.toLowerCase().startsWith(s.text.trim().toLowerCase().slice(0, 2)) && s.text.trim().length >= 2)
+    .slice(0, 3);
+  unknownValue(
+    d,
+    s,
+    field,
+    all.map(x => x.id),
+    close,
+  );
   return undefined;
 }
 
 function unknownValue(d: Diagnostics, s: Str, field: string, allowed: string[], candidates: string[]) {
   const fixes = replacementFixes(d.uri, c => replaceScalar(d.lines, s, c), candidates, d.lang);
-  d.add('risk-unknown-value', s.start, s.end, { value: s.text, field, allowed: allowed.join(', '), hint: d.hint(candidates) }, { fixes });
+  d.add(
+    'risk-unknown-value',
+    s.start,
+    s.end,
+    { value: s.text, field, allowed: allowed.join(', '), hint: d.hint(candidates) },
+    { fixes },
+  );
 }
 
 function catalogId(d: Diagnostics, s: Str, kind: EntryKind, rule: string) {
@@ -144,7 +224,8 @@ function duplicates(d: Diagnostics, ids: (Str | undefined)[]) {
   for (const id of ids) {
     if (!id) continue;
     const prev = first.get(id.text);
-    if (prev) d.add('risk-duplicate-id', id.start, id.end, { id: id.text, line: d.lines.position(prev.start).line + 1 });
+    if (prev)
+      d.add('risk-duplicate-id', id.start, id.end, { id: id.text, line: d.lines.position(prev.start).line + 1 });
     else first.set(id.text, id);
   }
 }

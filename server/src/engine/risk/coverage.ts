@@ -18,10 +18,11 @@ export function minimumScenarios(catalog: Catalog, edition: string | undefined):
 /** Canonical IDs of the scenarios some risk cites. */
 export function coveredScenarios(catalog: Catalog, doc: RiskDocument): Set<string> {
   const out = new Set<string>();
-  for (const r of doc.risks) for (const s of r.scenarios) {
-    const e = lookupId(catalog, s.text, 'scenario');
-    if (e) out.add(e.id);
-  }
+  for (const r of doc.risks)
+    for (const s of r.scenarios) {
+      const e = lookupId(catalog, s.text, 'scenario');
+      if (e) out.add(e.id);
+    }
   return out;
 }
 
@@ -41,7 +42,22 @@ export function checkCoverage(d: Diagnostics, doc: RiskDocument): void {
     const one = skeletonEdit(doc, d.lines, catalog, [s], d.lang);
     const fixes = [];
     if (one) fixes.push(d.fix(d.fixTitle('risk-scenario-uncovered', { scenario: s.id }), [one]));
-    if (all) fixes.push(d.fix(d.lang === 'ja' ? `未対応の ${missing.length} 件のシナリオすべてにひな形を追加` : `Add skeletons for all ${missing.length} uncovered scenarios`, [all], false));
-    d.add('risk-scenario-uncovered', g.start, g.end, { scenario: s.id, title: s.title[d.lang] }, { scenarios: [s.id], fixes });
+    if (all)
+      fixes.push(
+        d.fix(
+          d.lang === 'ja'
+            ? `未対応の ${missing.length} 件のシナリオすべてにひな形を追加`
+            : `Add skeletons for all ${missing.length} uncovered scenarios`,
+          [all],
+          false,
+        ),
+      );
+    d.add(
+      'risk-scenario-uncovered',
+      g.start,
+      g.end,
+      { scenario: s.id, title: s.title[d.lang] },
+      { scenarios: [s.id], fixes },
+    );
   }
 }

@@ -18,7 +18,12 @@ export interface Cursor {
   riskLines?: { first: number; last: number };
 }
 
-interface LineHead { keyCol: number; key?: string; colon?: number; dash: boolean }
+interface LineHead {
+  keyCol: number;
+  key?: string;
+  colon?: number;
+  dash: boolean;
+}
 
 const KEY_RE = /^([^\s:#[\]{}'"-][^:#[\]{}'"]*?|"[^"]*"|'[^']*')\s*:(?=\s|$)/;
 
@@ -28,7 +33,12 @@ function head(line: string): LineHead | undefined {
   if (m[3].startsWith('#')) return undefined;
   const keyCol = m[1].length + m[2].length;
   const k = KEY_RE.exec(m[3]);
-  return { keyCol, dash: m[2].length > 0, key: k ? k[1].replace(/^["']|["']$/g, '') : undefined, colon: k ? keyCol + k[0].length - 1 : undefined };
+  return {
+    keyCol,
+    dash: m[2].length > 0,
+    key: k ? k[1].replace(/^["']|["']$/g, '') : undefined,
+    colon: k ? keyCol + k[0].length - 1 : undefined,
+  };
 }
 
 /** Ancestor keys (outermost first) of a position at column `col` on line `line`. */
@@ -77,10 +87,13 @@ export function cursorAt(lines: LineIndex, offset: number): Cursor | undefined {
       const child = spec?.child;
       if (!child || child === 'matrix') return undefined;
       const s = h.colon + 1 + inner.offset;
-      if (inner.key === undefined) return { at: 'key', kind: child, prefix: before.slice(s), start: lineStart + s, riskLines };
+      if (inner.key === undefined)
+        return { at: 'key', kind: child, prefix: before.slice(s), start: lineStart + s, riskLines };
       const innerSpec = canonicalKey(child, inner.key);
       const vs = valueStart(s);
-      return innerSpec ? { at: 'value', kind: child, spec: innerSpec, prefix: before.slice(vs), start: lineStart + vs, riskLines } : undefined;
+      return innerSpec
+        ? { at: 'value', kind: child, spec: innerSpec, prefix: before.slice(vs), start: lineStart + vs, riskLines }
+        : undefined;
     }
     const spec = kind === 'matrix' ? undefined : canonicalKey(kind, h.key);
     if (!spec) return undefined;
@@ -93,7 +106,14 @@ export function cursorAt(lines: LineIndex, offset: number): Cursor | undefined {
   if (parentSpec && parentSpec.type === 'strings' && h.dash) {
     const { kind: parentKind } = kindOf(chain.slice(0, -1).map(c => c.key));
     const vs = valueStart(0);
-    return { at: 'value', kind: parentKind ?? 'root', spec: parentSpec, prefix: before.slice(vs), start: lineStart + vs, riskLines };
+    return {
+      at: 'value',
+      kind: parentKind ?? 'root',
+      spec: parentSpec,
+      prefix: before.slice(vs),
+      start: lineStart + vs,
+      riskLines,
+    };
   }
   if (!kind) return undefined;
   const ks = Math.min(h.keyCol, before.length);
@@ -112,7 +132,11 @@ function inlineMap(after: string): { key?: string; offset: number } | undefined 
 }
 
 /** The lines of the `risks` item around `line`, when the cursor is inside one. */
-function riskItem(lines: LineIndex, chain: { key: string; line: number; keyCol: number }[], line: number): Cursor['riskLines'] {
+function riskItem(
+  lines: LineIndex,
+  chain: { key: string; line: number; keyCol: number }[],
+  line: number,
+): Cursor['riskLines'] {
   if (!chain.length || canonicalKey('root', chain[0].key)?.key !== 'risks') return undefined;
   const top = chain[0].line;
   const indentOf = (l: number) => lines.lineText(l).search(/\S/);
@@ -120,7 +144,8 @@ function riskItem(lines: LineIndex, chain: { key: string; line: number; keyCol: 
   for (let l = top + 1; l <= line && dashCol < 0; l++) if (/^\s*-(\s|$)/.test(lines.lineText(l))) dashCol = indentOf(l);
   if (dashCol < 0) return undefined;
   let first = -1;
-  for (let l = line; l > top && first < 0; l--) if (indentOf(l) === dashCol && /^\s*-(\s|$)/.test(lines.lineText(l))) first = l;
+  for (let l = line; l > top && first < 0; l--)
+    if (indentOf(l) === dashCol && /^\s*-(\s|$)/.test(lines.lineText(l))) first = l;
   if (first < 0) return undefined;
   let last = first;
   for (let l = first + 1; l < lines.lineCount; l++) {

@@ -31,14 +31,20 @@ export function riskDefinition(a: Analysis, offset: number, ctx: EngineContext):
       return l?.uri && l.analysis ? [{ uri: l.uri, range: ORIGIN }] : [];
     }
     case 'resources':
-      return model.links.flatMap(l => (l.template?.resources ?? []).filter(r => r.logicalId === v.text)
-        .map(r => ({ uri: l.template!.uri, range: l.template!.lines.range(r.idStart, r.idEnd) })));
+      return model.links.flatMap(l =>
+        (l.template?.resources ?? [])
+          .filter(r => r.logicalId === v.text)
+          .map(r => ({ uri: l.template!.uri, range: l.template!.lines.range(r.idStart, r.idEnd) })),
+      );
     case 'services': {
       const svc = ctx.catalog.lookup(v.text, 'service');
       if (svc?.kind !== 'service') return [];
       const types = new Set(svc.entry.resourceTypes);
-      return model.links.flatMap(l => (l.template?.resources ?? []).filter(r => types.has(r.type))
-        .map(r => ({ uri: l.template!.uri, range: l.template!.lines.range(r.idStart, r.idEnd) })));
+      return model.links.flatMap(l =>
+        (l.template?.resources ?? [])
+          .filter(r => types.has(r.type))
+          .map(r => ({ uri: l.template!.uri, range: l.template!.lines.range(r.idStart, r.idEnd) })),
+      );
     }
   }
   return [];
@@ -57,7 +63,10 @@ export function riskReferences(a: Analysis, offset: number, ctx: EngineContext):
   const key = t.spec.key;
   if (key === 'scenarios') return doc.risks.flatMap(r => r.scenarios.filter(s => same('scenario', s)).map(at));
   if (key === 'threat') return doc.risks.flatMap(r => (r.threat && same('threat', r.threat) ? [at(r.threat)] : []));
-  if (key === 'rules') return doc.risks.flatMap(r => r.controls.flatMap(k => k.rules.filter(x => x.text.trim() === v.text.trim()).map(at)));
+  if (key === 'rules')
+    return doc.risks.flatMap(r =>
+      r.controls.flatMap(k => k.rules.filter(x => x.text.trim() === v.text.trim()).map(at)),
+    );
   const flowId = key === 'flow' || (key === 'id' && t.kind === 'flow') ? v.text : undefined;
   if (flowId) {
     const def = doc.flows.filter(f => f.id?.text === flowId).map(f => at(f.id!));
@@ -77,10 +86,18 @@ export function ruleLocation(id: string, root = packageRoot()): Location | undef
   if (!root) return undefined;
   const find = (file: string, re: RegExp): Location | undefined => {
     let text: string;
-    try { text = fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
     const lines = new LineIndex(text);
     for (let l = 0; l < lines.lineCount; l++) {
-      if (re.test(lines.lineText(l))) return { uri: pathToFileURL(file).href, range: { start: { line: l, character: 0 }, end: { line: l, character: lines.lineText(l).length } } };
+      if (re.test(lines.lineText(l)))
+        return {
+          uri: pathToFileURL(file).href,
+          range: { start: { line: l, character: 0 }, end: { line: l, character: lines.lineText(l).length } },
+        };
     }
     return undefined;
   };
@@ -89,11 +106,17 @@ export function ruleLocation(id: string, root = packageRoot()): Location | undef
   if (doc) return doc;
   const dir = path.join(root, 'catalog', 'rules');
   let files: string[] = [];
-  try { files = fs.readdirSync(dir).filter(f => f.endsWith('.yaml')).sort(); } catch { return undefined; }
+  try {
+    files = fs
+      .readdirSync(dir)
+      .filter(f => f.endsWith('.yaml'))
+      .sort();
+  } catch {
+    return undefined;
+  }
   for (const f of files) {
     const hit = find(path.join(dir, f), new RegExp(`^\\s*-\\s+id:\\s*["']?${esc}["']?\\s*$`));
     if (hit) return hit;
   }
   return undefined;
 }
-

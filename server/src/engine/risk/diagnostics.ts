@@ -8,14 +8,32 @@ export class Diagnostics {
   readonly out: Finding[] = [];
   readonly lang: Lang;
   private readonly disabled: Set<string>;
-  constructor(readonly uri: string, readonly lines: LineIndex, readonly ctx: EngineContext) {
+  constructor(
+    readonly uri: string,
+    readonly lines: LineIndex,
+    readonly ctx: EngineContext,
+  ) {
     this.lang = ctx.settings.lang;
     this.disabled = new Set(ctx.settings.disabledRules);
   }
 
-  add(rule: string, start: number, end: number, args: Record<string, string | number | undefined> = {}, extra: Partial<Finding> = {}): Finding | undefined {
+  add(
+    rule: string,
+    start: number,
+    end: number,
+    args: Record<string, string | number | undefined> = {},
+    extra: Partial<Finding> = {},
+  ): Finding | undefined {
     if (this.disabled.has(rule)) return undefined;
-    const f = makeFinding(this.ctx.catalog, this.ctx.settings, rule, this.uri, this.lines.range(start, end), args, extra);
+    const f = makeFinding(
+      this.ctx.catalog,
+      this.ctx.settings,
+      rule,
+      this.uri,
+      this.lines.range(start, end),
+      args,
+      extra,
+    );
     if (extra.fixes && !extra.fixes.length) delete f.fixes;
     this.out.push(f);
     return f;

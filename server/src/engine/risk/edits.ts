@@ -5,10 +5,14 @@ import { Str } from './model';
 
 /** Does a value need quotes to stay one plain YAML scalar in block and flow context? */
 export function needsQuotes(v: string): boolean {
-  return v === '' || /^[\s\-?:,[\]{}#&*!|>'"%@`]|[:#,[\]{}]|\s$/.test(v) || /^(true|false|null|yes|no|~|[\d.+-]+)$/i.test(v);
+  return (
+    v === '' || /^[\s\-?:,[\]{}#&*!|>'"%@`]|[:#,[\]{}]|\s$/.test(v) || /^(true|false|null|yes|no|~|[\d.+-]+)$/i.test(v)
+  );
 }
 
-export function yamlValue(v: string): string { return needsQuotes(v) ? JSON.stringify(v) : v; }
+export function yamlValue(v: string): string {
+  return needsQuotes(v) ? JSON.stringify(v) : v;
+}
 
 /** Replaces a scalar's value, inside its quotes when it has them. */
 export function replaceScalar(lines: LineIndex, s: Str, value: string): TextEdit {
@@ -21,7 +25,12 @@ export function replaceRange(lines: LineIndex, start: number, end: number, text:
 }
 
 /** One "replace with X" fix per candidate. */
-export function replacementFixes(uri: string, edit: (candidate: string) => TextEdit, candidates: string[], lang: Lang): Fix[] {
+export function replacementFixes(
+  uri: string,
+  edit: (candidate: string) => TextEdit,
+  candidates: string[],
+  lang: Lang,
+): Fix[] {
   return candidates.map((c, i) => ({
     title: lang === 'ja' ? `「${c}」に置き換える` : `Replace with "${c}"`,
     edit: { [uri]: [edit(c)] },
@@ -38,7 +47,9 @@ export function dashColumn(lines: LineIndex, itemStart: number): number {
 }
 
 /** The column a block key sits at. */
-export function columnOf(lines: LineIndex, offset: number): number { return lines.position(offset).character; }
+export function columnOf(lines: LineIndex, offset: number): number {
+  return lines.position(offset).character;
+}
 
 /** Offset of the end of the line holding `offset` (before the line break). */
 export function lineEnd(lines: LineIndex, offset: number): number {

@@ -15,13 +15,15 @@ import { RiskDocument } from './model';
 
 /** Rule IDs (IaC checks) whose catalog entry names the scenario. */
 export function rulesForScenario(catalog: Catalog, scenario: string): string[] {
-  return [...catalog.rules.values()].filter(r => r.family !== 'core' && r.family !== 'risk' && r.scenarios.includes(scenario)).map(r => r.id);
+  return [...catalog.rules.values()]
+    .filter(r => r.family !== 'core' && r.family !== 'risk' && r.scenarios.includes(scenario))
+    .map(r => r.id);
 }
 
 function skeletonLines(catalog: Catalog, s: ScenarioEntry, id: string, style: 'en' | 'ja', lang: Lang): string[] {
   const k = (kind: ObjectKind, key: string) => keyName(kind, key, style);
   const label = (kind: 'treatments' | 'perspectives' | 'owners', v: string) =>
-    style === 'ja' ? catalog.data.riskModel[kind].find(x => x.id === v)?.label.ja ?? v : v;
+    style === 'ja' ? (catalog.data.riskModel[kind].find(x => x.id === v)?.label.ja ?? v) : v;
   const list = (xs: string[]) => `[${xs.map(yamlValue).join(', ')}]`;
   const out = [
     `- ${k('risk', 'id')}: ${yamlValue(id)}`,
@@ -45,9 +47,21 @@ function skeletonLines(catalog: Catalog, s: ScenarioEntry, id: string, style: 'e
 }
 
 /** An edit adding one skeleton per scenario at the end of `risks` (creating the list if needed). */
-export function skeletonEdit(doc: RiskDocument, lines: LineIndex, catalog: Catalog, scenarios: ScenarioEntry[], lang: Lang): TextEdit | undefined {
+export function skeletonEdit(
+  doc: RiskDocument,
+  lines: LineIndex,
+  catalog: Catalog,
+  scenarios: ScenarioEntry[],
+  lang: Lang,
+): TextEdit | undefined {
   const taken = new Set(doc.risks.map(r => r.id?.text));
-  const uniqueId = (base: string) => { let id = base, n = 2; while (taken.has(id)) id = `${base}-${n++}`; taken.add(id); return id; };
+  const uniqueId = (base: string) => {
+    let id = base,
+      n = 2;
+    while (taken.has(id)) id = `${base}-${n++}`;
+    taken.add(id);
+    return id;
+  };
   const block = scenarios.flatMap(s => skeletonLines(catalog, s, uniqueId(`R-${s.id}`), doc.keyStyle, lang));
   const indent = (col: number) => block.map(l => ' '.repeat(col) + l).join('\n');
   const at = (offset: number, text: string) => ({ range: lines.range(offset, offset), newText: text });

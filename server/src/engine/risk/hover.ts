@@ -11,7 +11,13 @@ import { RiskModel } from './language-model';
 import { Num, RiskDocument } from './model';
 import { Target, targetAt } from './target';
 
-const ID_KINDS: Record<string, EntryKind> = { threat: 'threat', scenarios: 'scenario', services: 'service', guidelines: 'guideline', rules: 'rule' };
+const ID_KINDS: Record<string, EntryKind> = {
+  threat: 'threat',
+  scenarios: 'scenario',
+  services: 'service',
+  guidelines: 'guideline',
+  rules: 'rule',
+};
 
 export function riskHover(a: Analysis, offset: number, ctx: EngineContext): Hover | undefined {
   const model = a.model as RiskModel | undefined;
@@ -44,29 +50,43 @@ function describeTarget(t: Target, model: RiskModel, ctx: EngineContext): string
     return e ? describeEntry(e, catalog, lang) : undefined;
   }
   switch (key) {
-    case 'level': return levelCell(t, model.doc, catalog, lang);
+    case 'level':
+      return levelCell(t, model.doc, catalog, lang);
     case 'acceptance': {
       const l = catalog.data.riskModel.levels.find(x => x.id === normalizeLevel(v.text));
       return l ? `**${l.id}** — ${L(l.title)}${l.summary ? `\n\n${l.summary[lang]}` : ''}` : undefined;
     }
-    case 'treatment': case 'perspective': case 'owner': case 'classification': {
+    case 'treatment':
+    case 'perspective':
+    case 'owner':
+    case 'classification': {
       const x = catalog.labelled(LABEL_FIELDS[key], v.text);
       return x ? `**${x.id}** — ${L(x.label)}${x.summary ? `\n\n${x.summary[lang]}` : ''}` : undefined;
     }
-    case 'impact': case 'likelihood': {
+    case 'impact':
+    case 'likelihood': {
       const x = catalog.data.riskModel[key].find(s => String(s.value) === v.text.trim());
-      return x ? `**${key === 'impact' ? (lang === 'ja' ? '影響度' : 'Impact') : (lang === 'ja' ? '顕在化率' : 'Likelihood')} ${x.value}**\n\n${L(x.title)}` : undefined;
+      return x
+        ? `**${key === 'impact' ? (lang === 'ja' ? '影響度' : 'Impact') : lang === 'ja' ? '顕在化率' : 'Likelihood'} ${x.value}**\n\n${L(x.title)}`
+        : undefined;
     }
     case 'flow': {
       const f = model.doc.flows.find(x => x.id?.text === v.text);
       if (!f) return undefined;
       const cls = f.classification ? catalog.labelled('classifications', f.classification.text) : undefined;
-      return [`**${v.text}** — ${lang === 'ja' ? '情報流' : 'flow'}`, f.description?.text ?? '', cls ? `${lang === 'ja' ? '分類' : 'Classification'}: ${cls.label[lang]}` : ''].filter(Boolean).join('\n\n');
+      return [
+        `**${v.text}** — ${lang === 'ja' ? '情報流' : 'flow'}`,
+        f.description?.text ?? '',
+        cls ? `${lang === 'ja' ? '分類' : 'Classification'}: ${cls.label[lang]}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n');
     }
     case 'resources': {
       for (const l of model.links) {
         const r = l.template?.resources.find(x => x.logicalId === v.text);
-        if (r) return `**${r.logicalId}** — \`${r.type}\`\n\n${l.path.text}:${l.template!.lines.position(r.idStart).line + 1}`;
+        if (r)
+          return `**${r.logicalId}** — \`${r.type}\`\n\n${l.path.text}:${l.template!.lines.position(r.idStart).line + 1}`;
       }
       return undefined;
     }
@@ -84,28 +104,51 @@ function describeTarget(t: Target, model: RiskModel, ctx: EngineContext): string
 function levelCell(t: Target, doc: RiskDocument, catalog: Catalog, lang: Lang): string | undefined {
   const r = t.risk;
   if (!r) return undefined;
-  const inResidual = r.residual && t.onKey ? t.onKey.keyStart >= r.residual.obj.node.start : r.residual && t.value ? t.value.start >= r.residual.obj.node.start && t.value.end <= r.residual.obj.node.end : false;
+  const inResidual =
+    r.residual && t.onKey
+      ? t.onKey.keyStart >= r.residual.obj.node.start
+      : r.residual && t.value
+        ? t.value.start >= r.residual.obj.node.start && t.value.end <= r.residual.obj.node.end
+        : false;
   const src: { impact?: Num; likelihood?: Num } = inResidual ? r.residual! : r;
   if (!src.impact || !src.likelihood) return undefined;
   const th = thresholdsOf(catalog, doc);
-  const i = src.impact.value, l = src.likelihood.value;
+  const i = src.impact.value,
+    l = src.likelihood.value;
   const level = levelOf(th, i, l);
   const title = catalog.data.riskModel.levels.find(x => x.id === level)?.title[lang] ?? '';
-  const head = lang === 'ja'
-    ? `**リスクレベル ${level ?? '?'}** (${title}) — 影響度 ${i} × 顕在化率 ${l} = ${i * l}`
-    : `**Risk level ${level ?? '?'}** (${title}) — impact ${i} × likelihood ${l} = ${i * l}`;
-  const source = doc.assessment?.matrix && th !== catalog.data.riskModel.matrix.thresholds
-    ? (lang === 'ja' ? 'この評価の matrix' : "this assessment's matrix") : (lang === 'ja' ? 'カタログのリスクマトリクス' : 'the catalog matrix');
+  const head =
+    lang === 'ja'
+      ? `**リスクレベル ${level ?? '?'}** (${title}) — 影響度 ${i} × 顕在化率 ${l} = ${i * l}`
+      : `**Risk level ${level ?? '?'}** (${title}) — impact ${i} × likelihood ${l} = ${i * l}`;
+  const source =
+    doc.assessment?.matrix && th !== catalog.data.riskModel.matrix.thresholds
+      ? lang === 'ja'
+        ? 'この評価の matrix'
+        : "this assessment's matrix"
+      : lang === 'ja'
+        ? 'カタログのリスクマトリクス'
+        : 'the catalog matrix';
   return `${head}\n\n${source}: ${thresholdText(th)}\n\n${grid(th, i, l, lang)}`;
 }
 
-function thresholdText(th: Thresholds): string { return [...th].sort((a, b) => b.min - a.min).map(t => `${t.level} ≥ ${t.min}`).join(', '); }
+function thresholdText(th: Thresholds): string {
+  return [...th]
+    .sort((a, b) => b.min - a.min)
+    .map(t => `${t.level} ≥ ${t.min}`)
+    .join(', ');
+}
 
 function grid(th: Thresholds, impact: number, likelihood: number, lang: Lang): string {
   const head = `| ${lang === 'ja' ? '影響度＼顕在化率' : 'impact \\ likelihood'} | 1 | 2 | 3 | 4 | 5 |`;
-  const rows = [5, 4, 3, 2, 1].map(i => `| ${i} | ${[1, 2, 3, 4, 5].map(l => {
-    const cell = levelOf(th, i, l) ?? '?';
-    return i === impact && l === likelihood ? `**[${cell}]**` : cell;
-  }).join(' | ')} |`);
+  const rows = [5, 4, 3, 2, 1].map(
+    i =>
+      `| ${i} | ${[1, 2, 3, 4, 5]
+        .map(l => {
+          const cell = levelOf(th, i, l) ?? '?';
+          return i === impact && l === likelihood ? `**[${cell}]**` : cell;
+        })
+        .join(' | ')} |`,
+  );
   return [head, '|---|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -36,7 +36,11 @@ export function analyzeRisk(uri: string, text: string, ctx: EngineContext): Anal
   const { doc, problems } = parsedOnce(uri, text);
   const d = new Diagnostics(uri, lines, ctx);
   for (const p of problems) {
-    d.out.push(makeFinding(ctx.catalog, ctx.settings, 'syntax-error', uri, lines.range(p.start, p.end), { detail: pick(p.message, ctx.settings.lang) }));
+    d.out.push(
+      makeFinding(ctx.catalog, ctx.settings, 'syntax-error', uri, lines.range(p.start, p.end), {
+        detail: pick(p.message, ctx.settings.lang),
+      }),
+    );
   }
   const links = doc.syntaxErrors ? [] : resolveLinks(doc, uri, ctx);
   if (!doc.syntaxErrors) {

@@ -31,7 +31,11 @@ export function templateOf(a: Analysis | undefined): Template | undefined {
 export function resolveUri(base: string, relative: string): string | undefined {
   // An unsaved draft named after its future file (untitled:/dir/x.risk.yaml) links to files beside that path on disk.
   const from = /^untitled:\//.test(base) ? 'file://' + base.slice('untitled:'.length) : base;
-  try { return new URL(relative.trim().replace(/\\/g, '/'), from).href; } catch { return undefined; }
+  try {
+    return new URL(relative.trim().replace(/\\/g, '/'), from).href;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Why an `iac:` entry cannot name one file (empty, a folder, a wildcard), or undefined when it can. */
@@ -61,9 +65,11 @@ export function openIacFindings(links: LinkedFile[]): Finding[] {
 export function checkLinks(d: Diagnostics, doc: RiskDocument, links: LinkedFile[]): void {
   const canRead = !!d.ctx.analysisOf;
   for (const l of links) {
-    if (l.notAFile) d.add('risk-iac-not-a-file', l.path.start, l.path.end, { path: l.path.text.trim() || '""', what: l.notAFile });
-    else if (!l.analysis) { if (canRead && l.uri) d.add('risk-iac-missing', l.path.start, l.path.end, { path: l.path.text }); }
-    else if (l.analysis.kind === 'none') {
+    if (l.notAFile)
+      d.add('risk-iac-not-a-file', l.path.start, l.path.end, { path: l.path.text.trim() || '""', what: l.notAFile });
+    else if (!l.analysis) {
+      if (canRead && l.uri) d.add('risk-iac-missing', l.path.start, l.path.end, { path: l.path.text });
+    } else if (l.analysis.kind === 'none') {
       d.add('risk-iac-not-template', l.path.start, l.path.end, { path: l.path.text });
     }
   }
@@ -73,36 +79,55 @@ export function checkLinks(d: Diagnostics, doc: RiskDocument, links: LinkedFile[
   const logicalIds = templates.flatMap(l => l.template!.resources.map(r => r.logicalId));
   const { catalog } = d.ctx;
   const firingByRule = new Map<string, { f: Finding; l: LinkedFile }[]>();
-  for (const l of templates) for (const f of l.analysis!.findings) {
-    if (!f.suppressed) firingByRule.set(f.rule, [...(firingByRule.get(f.rule) ?? []), { f, l }]);
-  }
+  for (const l of templates)
+    for (const f of l.analysis!.findings) {
+      if (!f.suppressed) firingByRule.set(f.rule, [...(firingByRule.get(f.rule) ?? []), { f, l }]);
+    }
   const logicalIdSet = new Set(logicalIds);
-  for (const risk of doc.risks) for (const c of risk.controls) {
-    for (const r of c.rules) {
-      const meta = catalog.rules.get(r.text.trim());
-      if (!meta) continue;
-      const firing = firingByRule.get(meta.id) ?? [];
-      if (firing.length) {
-        const where = firing.map(({ f, l }) => `${f.resource ?? '?'} (${l.path.text}:${f.range.start.line + 1})`);
-        const locations = where.length > 3 ? `${where.slice(0, 3).join(', ')} … (+${where.length - 3})` : where.join(', ');
-        d.add('risk-control-contradicted', r.start, r.end, { rule: meta.id, locations },
-          { related: firing.map(({ f }) => ({ uri: f.uri, range: f.range, message: f.message })), resource: firing[0].f.resource });
-      } else if (meta.resourceTypes?.length && !meta.resourceTypes.some(t => types.has(t))) {
-        d.add('risk-rule-not-applicable', r.start, r.end, { rule: meta.id, types: meta.resourceTypes.join(', ') });
+  for (const risk of doc.risks)
+    for (const c of risk.controls) {
+      for (const r of c.rules) {
+        const meta = catalog.rules.get(r.text.trim());
+        if (!meta) continue;
+        const firing = firingByRule.get(meta.id) ?? [];
+        if (firing.length) {
+          const where = firing.map(({ f, l }) => `${f.resource ?? '?'} (${l.path.text}:${f.range.start.line + 1})`);
+          const locations =
+            where.length > 3 ? `${where.slice(0, 3).join(', ')} … (+${where.length - 3})` : where.join(', ');
+          d.add(
+            'risk-control-contradicted',
+            r.start,
+            r.end,
+            { rule: meta.id, locations },
+            {
+              related: firing.map(({ f }) => ({ uri: f.uri, range: f.range, message: f.message })),
+              resource: firing[0].f.resource,
+            },
+          );
+        } else if (meta.resourceTypes?.length && !meta.resourceTypes.some(t => types.has(t))) {
+          d.add('risk-rule-not-applicable', r.start, r.end, { rule: meta.id, types: meta.resourceTypes.join(', ') });
+        }
+      }
+      for (const s of c.services) {
+        const svc = lookupId(catalog, s.text, 'service');
+        if (svc?.kind !== 'service' || !svc.entry.resourceTypes.length) continue;
+        if (!svc.entry.resourceTypes.some(t => types.has(t))) {
+          d.add('risk-service-not-in-iac', s.start, s.end, {
+            service: svc.id,
+            types: svc.entry.resourceTypes.join(', '),
+          });
+        }
+      }
+      for (const res of c.resources) {
+        if (logicalIdSet.has(res.text)) continue;
+        const s = closest(res.text, logicalIds, 3);
+        d.add(
+          'risk-unknown-resource',
+          res.start,
+          res.end,
+          { value: res.text, hint: d.hint(s) },
+          { fixes: replacementFixes(d.uri, x => replaceScalar(d.lines, res, x), s, d.lang) },
+        );
       }
     }
-    for (const s of c.services) {
-      const svc = lookupId(catalog, s.text, 'service');
-      if (svc?.kind !== 'service' || !svc.entry.resourceTypes.length) continue;
-      if (!svc.entry.resourceTypes.some(t => types.has(t))) {
-        d.add('risk-service-not-in-iac', s.start, s.end, { service: svc.id, types: svc.entry.resourceTypes.join(', ') });
-      }
-    }
-    for (const res of c.resources) {
-      if (logicalIdSet.has(res.text)) continue;
-      const s = closest(res.text, logicalIds, 3);
-      d.add('risk-unknown-resource', res.start, res.end, { value: res.text, hint: d.hint(s) },
-        { fixes: replacementFixes(d.uri, x => replaceScalar(d.lines, res, x), s, d.lang) });
-    }
-  }
 }

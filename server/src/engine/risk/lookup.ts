@@ -6,7 +6,10 @@ const memo = new WeakMap<Catalog, Map<string, CatalogEntry | null>>();
 
 export function lookupId(catalog: Catalog, text: string, kind: EntryKind): CatalogEntry | undefined {
   let m = memo.get(catalog);
-  if (!m) { m = new Map(); memo.set(catalog, m); }
+  if (!m) {
+    m = new Map();
+    memo.set(catalog, m);
+  }
   const key = `${kind}\u0000${text}`;
   let hit = m.get(key);
   if (hit === undefined) {
@@ -21,7 +24,10 @@ const labelMemo = new WeakMap<Catalog, Map<string, ReturnType<Catalog['labelled'
 
 export function labelledValue(catalog: Catalog, kind: LabelKind, raw: string): ReturnType<Catalog['labelled']> {
   let m = labelMemo.get(catalog);
-  if (!m) { m = new Map(); labelMemo.set(catalog, m); }
+  if (!m) {
+    m = new Map();
+    labelMemo.set(catalog, m);
+  }
   const key = `${kind}\u0000${raw}`;
   let hit = m.get(key);
   if (hit === undefined) {

@@ -3,8 +3,17 @@ import { Entry, MapNode, SeqNode } from '../model/node';
 import { ObjectKind } from './keys';
 
 /** A scalar as the author wrote it (`3.10` stays "3.10", not the number 3.1). */
-export interface Str { text: string; start: number; end: number; quoted: boolean }
-export interface Num { value: number; start: number; end: number }
+export interface Str {
+  text: string;
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+export interface Num {
+  value: number;
+  start: number;
+  end: number;
+}
 
 /** A mapping read against its key table: canonical key → entry, and the keys written with no value. */
 export interface Obj {
@@ -15,21 +24,55 @@ export interface Obj {
 }
 
 export interface Assessment {
-  obj: Obj; entry: Entry;
-  id?: Str; title?: Str; guideline?: Str; acceptance?: Str;
+  obj: Obj;
+  entry: Entry;
+  id?: Str;
+  title?: Str;
+  guideline?: Str;
+  acceptance?: Str;
   iac: Str[];
   matrix?: { node: MapNode; entry: Entry; thresholds: { level: Str; min: Num }[] };
 }
-export interface Flow { obj: Obj; id?: Str; description?: Str; classification?: Str }
-export interface Residual { obj: Obj; entry: Entry; impact?: Num; likelihood?: Num; level?: Str }
+export interface Flow {
+  obj: Obj;
+  id?: Str;
+  description?: Str;
+  classification?: Str;
+}
+export interface Residual {
+  obj: Obj;
+  entry: Entry;
+  impact?: Num;
+  likelihood?: Num;
+  level?: Str;
+}
 export interface Control {
-  obj: Obj; id?: Str; perspective?: Str; owner?: Str; measure?: Str;
-  services: Str[]; rules: Str[]; guidelines: Str[]; resources: Str[];
+  obj: Obj;
+  id?: Str;
+  perspective?: Str;
+  owner?: Str;
+  measure?: Str;
+  services: Str[];
+  rules: Str[];
+  guidelines: Str[];
+  resources: Str[];
 }
 export interface Risk {
-  obj: Obj; id?: Str; flow?: Str; threat?: Str; scenarios: Str[]; description?: Str;
-  impact?: Num; likelihood?: Num; level?: Str; actionRequired?: boolean; treatment?: Str;
-  controls: Control[]; residual?: Residual; justification?: Str; acceptedBy?: Str;
+  obj: Obj;
+  id?: Str;
+  flow?: Str;
+  threat?: Str;
+  scenarios: Str[];
+  description?: Str;
+  impact?: Num;
+  likelihood?: Num;
+  level?: Str;
+  actionRequired?: boolean;
+  treatment?: Str;
+  controls: Control[];
+  residual?: Residual;
+  justification?: Str;
+  acceptedBy?: Str;
 }
 
 /** A structural problem found while reading the document, turned into a finding by check.ts. */

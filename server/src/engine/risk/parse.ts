@@ -8,7 +8,13 @@ import { Assessment, Control, Flow, Issue, Num, Obj, Residual, Risk, RiskDocumen
 
 export function parseRiskDocument(text: string): { doc: RiskDocument; problems: ParseProblem[] } {
   const parsed = parseYamlIncremental(text);
-  const doc: RiskDocument = { keyStyle: 'en', flows: [], risks: [], issues: [], syntaxErrors: !parsed.root && parsed.problems.length > 0 };
+  const doc: RiskDocument = {
+    keyStyle: 'en',
+    flows: [],
+    risks: [],
+    issues: [],
+    syntaxErrors: !parsed.root && parsed.problems.length > 0,
+  };
   if (!parsed.root) {
     if (!doc.syntaxErrors) doc.issues.push({ rule: 'risk-required', start: 0, end: 0, args: { key: 'assessment' } });
     return { doc, problems: parsed.problems };
@@ -18,7 +24,10 @@ export function parseRiskDocument(text: string): { doc: RiskDocument; problems: 
 }
 
 class Reader {
-  constructor(private readonly text: string, private readonly doc: RiskDocument) {}
+  constructor(
+    private readonly text: string,
+    private readonly doc: RiskDocument,
+  ) {}
 
   private issue(rule: string, start: number, end: number, args: Issue['args'] = {}, replacements?: string[]) {
     this.doc.issues.push({ rule, start, end, args, replacements });
@@ -45,7 +54,10 @@ class Reader {
   /** Reads a mapping against the key table of `kind`: unknown keys, duplicates, wrong types and missing keys are issues. */
   object(node: Node, kind: ObjectKind, anchorStart: number, anchorEnd: number): Obj | undefined {
     if (!isMap(node)) {
-      this.issue('risk-wrong-type', node.start, Math.max(node.end, node.start + 1), { key: kind === 'root' ? 'document' : kind, expected: 'map' });
+      this.issue('risk-wrong-type', node.start, Math.max(node.end, node.start + 1), {
+        key: kind === 'root' ? 'document' : kind,
+        expected: 'map',
+      });
       return undefined;
     }
     const obj: Obj = { kind, node, fields: new Map(), empty: new Map() };
@@ -62,7 +74,10 @@ class Reader {
         continue;
       }
       written.add(spec.key);
-      if (isScalar(e.value) && e.value.value === null && !e.value.quote) { obj.empty.set(spec.key, e); continue; }
+      if (isScalar(e.value) && e.value.value === null && !e.value.quote) {
+        obj.empty.set(spec.key, e);
+        continue;
+      }
       if (this.typeOk(spec, e)) obj.fields.set(spec.key, e);
     }
     for (const spec of KEYS[kind]) {
@@ -76,12 +91,18 @@ class Reader {
 
   private typeOk(spec: KeySpec, e: Entry): boolean {
     const v = e.value;
-    const ok = spec.type === 'map' ? isMap(v)
-      : spec.type === 'maps' ? isSeq(v)
-      : spec.type === 'strings' ? isSeq(v) || isScalar(v)
-      : spec.type === 'integer' ? isScalar(v) && integerOf(v) !== undefined
-      : spec.type === 'boolean' ? isScalar(v) && booleanOf(v.value) !== undefined
-      : isScalar(v);
+    const ok =
+      spec.type === 'map'
+        ? isMap(v)
+        : spec.type === 'maps'
+          ? isSeq(v)
+          : spec.type === 'strings'
+            ? isSeq(v) || isScalar(v)
+            : spec.type === 'integer'
+              ? isScalar(v) && integerOf(v) !== undefined
+              : spec.type === 'boolean'
+                ? isScalar(v) && booleanOf(v.value) !== undefined
+                : isScalar(v);
     if (!ok) this.issue('risk-wrong-type', v.start, Math.max(v.end, v.start + 1), { key: e.key, expected: spec.type });
     return ok;
   }
@@ -112,13 +133,17 @@ class Reader {
   private strs(o: Obj, key: string): Str[] {
     const e = o.fields.get(key);
     if (!e) return [];
-    if (isScalar(e.value)) { const s = this.scalar(e.value); return s ? [s] : []; }
+    if (isScalar(e.value)) {
+      const s = this.scalar(e.value);
+      return s ? [s] : [];
+    }
     if (!isSeq(e.value)) return [];
     const out: Str[] = [];
     for (const it of e.value.items) {
       const s = this.scalar(it);
       if (s) out.push(s);
-      else if (!isScalar(it)) this.issue('risk-wrong-type', it.start, Math.max(it.end, it.start + 1), { key: e.key, expected: 'string' });
+      else if (!isScalar(it))
+        this.issue('risk-wrong-type', it.start, Math.max(it.end, it.start + 1), { key: e.key, expected: 'string' });
     }
     return out;
   }
@@ -133,8 +158,15 @@ class Reader {
   private assessment(e: Entry): Assessment | undefined {
     const o = this.object(e.value, 'assessment', e.keyStart, e.keyEnd);
     if (!o) return undefined;
-    const a: Assessment = { obj: o, entry: e, id: this.str(o, 'id'), title: this.str(o, 'title'), guideline: this.str(o, 'guideline'),
-      acceptance: this.str(o, 'acceptance'), iac: this.strs(o, 'iac') };
+    const a: Assessment = {
+      obj: o,
+      entry: e,
+      id: this.str(o, 'id'),
+      title: this.str(o, 'title'),
+      guideline: this.str(o, 'guideline'),
+      acceptance: this.str(o, 'acceptance'),
+      iac: this.strs(o, 'iac'),
+    };
     const m = o.fields.get('matrix');
     if (m && isMap(m.value)) a.matrix = this.matrix(m, m.value);
     return a;
@@ -145,22 +177,45 @@ class Reader {
     const thresholds: { level: Str; min: Num }[] = [];
     for (const x of node.entries) {
       const min = isScalar(x.value) ? integerOf(x.value) : undefined;
-      if (min === undefined) { this.issue('risk-wrong-type', x.value.start, Math.max(x.value.end, x.value.start + 1), { key: x.key, expected: 'integer' }); continue; }
-      thresholds.push({ level: { text: x.key, start: x.keyStart, end: x.keyEnd, quoted: false }, min: { value: min, start: x.value.start, end: x.value.end } });
+      if (min === undefined) {
+        this.issue('risk-wrong-type', x.value.start, Math.max(x.value.end, x.value.start + 1), {
+          key: x.key,
+          expected: 'integer',
+        });
+        continue;
+      }
+      thresholds.push({
+        level: { text: x.key, start: x.keyStart, end: x.keyEnd, quoted: false },
+        min: { value: min, start: x.value.start, end: x.value.end },
+      });
     }
     return { node, entry, thresholds };
   }
 
   private flow(o: Obj): Flow {
-    return { obj: o, id: this.str(o, 'id'), description: this.str(o, 'description'), classification: this.str(o, 'classification') };
+    return {
+      obj: o,
+      id: this.str(o, 'id'),
+      description: this.str(o, 'description'),
+      classification: this.str(o, 'classification'),
+    };
   }
 
   private risk(o: Obj): Risk {
     const r: Risk = {
-      obj: o, id: this.str(o, 'id'), flow: this.str(o, 'flow'), threat: this.str(o, 'threat'), scenarios: this.strs(o, 'scenarios'),
-      description: this.str(o, 'description'), impact: this.num(o, 'impact'), likelihood: this.num(o, 'likelihood'),
-      level: this.str(o, 'level'), treatment: this.str(o, 'treatment'), controls: [],
-      justification: this.str(o, 'justification'), acceptedBy: this.str(o, 'acceptedBy'),
+      obj: o,
+      id: this.str(o, 'id'),
+      flow: this.str(o, 'flow'),
+      threat: this.str(o, 'threat'),
+      scenarios: this.strs(o, 'scenarios'),
+      description: this.str(o, 'description'),
+      impact: this.num(o, 'impact'),
+      likelihood: this.num(o, 'likelihood'),
+      level: this.str(o, 'level'),
+      treatment: this.str(o, 'treatment'),
+      controls: [],
+      justification: this.str(o, 'justification'),
+      acceptedBy: this.str(o, 'acceptedBy'),
     };
     const ar = o.fields.get('actionRequired');
     if (ar && isScalar(ar.value)) r.actionRequired = booleanOf(ar.value.value);
@@ -169,14 +224,30 @@ class Reader {
     const res = o.fields.get('residual');
     if (res) {
       const ro = this.object(res.value, 'residual', res.keyStart, res.keyEnd);
-      if (ro) r.residual = { obj: ro, entry: res, impact: this.num(ro, 'impact'), likelihood: this.num(ro, 'likelihood'), level: this.str(ro, 'level') } as Residual;
+      if (ro)
+        r.residual = {
+          obj: ro,
+          entry: res,
+          impact: this.num(ro, 'impact'),
+          likelihood: this.num(ro, 'likelihood'),
+          level: this.str(ro, 'level'),
+        } as Residual;
     }
     return r;
   }
 
   private control(o: Obj): Control {
-    return { obj: o, id: this.str(o, 'id'), perspective: this.str(o, 'perspective'), owner: this.str(o, 'owner'), measure: this.str(o, 'measure'),
-      services: this.strs(o, 'services'), rules: this.strs(o, 'rules'), guidelines: this.strs(o, 'guidelines'), resources: this.strs(o, 'resources') };
+    return {
+      obj: o,
+      id: this.str(o, 'id'),
+      perspective: this.str(o, 'perspective'),
+      owner: this.str(o, 'owner'),
+      measure: this.str(o, 'measure'),
+      services: this.strs(o, 'services'),
+      rules: this.strs(o, 'rules'),
+      guidelines: this.strs(o, 'guidelines'),
+      resources: this.strs(o, 'resources'),
+    };
   }
 }
 

@@ -12,19 +12,42 @@ function short(s: string | undefined, n = 40): string | undefined {
   return one.length > n ? one.slice(0, n - 1) + '…' : one;
 }
 
-function sym(lines: LineIndex, o: Obj, name: Str | undefined, fallback: string, kind: DocSymbol['kind'], detail?: string, children?: DocSymbol[]): DocSymbol {
+function sym(
+  lines: LineIndex,
+  o: Obj,
+  name: Str | undefined,
+  fallback: string,
+  kind: DocSymbol['kind'],
+  detail?: string,
+  children?: DocSymbol[],
+): DocSymbol {
   const sel = name ?? { start: o.node.start, end: o.node.start };
-  return { name: name?.text ?? fallback, kind, detail, range: lines.range(o.node.start, o.node.end), selectionRange: lines.range(sel.start, sel.end), children };
+  return {
+    name: name?.text ?? fallback,
+    kind,
+    detail,
+    range: lines.range(o.node.start, o.node.end),
+    selectionRange: lines.range(sel.start, sel.end),
+    children,
+  };
 }
 
 export function riskSymbols(doc: RiskDocument, lines: LineIndex): DocSymbol[] {
   const out: DocSymbol[] = [];
   const a = doc.assessment;
-  if (a) out.push({ name: a.id?.text ?? 'assessment', kind: 'assessment', detail: short(a.title?.text),
-    range: lines.range(a.entry.keyStart, a.obj.node.end), selectionRange: lines.range(a.entry.keyStart, a.entry.keyEnd) });
+  if (a)
+    out.push({
+      name: a.id?.text ?? 'assessment',
+      kind: 'assessment',
+      detail: short(a.title?.text),
+      range: lines.range(a.entry.keyStart, a.obj.node.end),
+      selectionRange: lines.range(a.entry.keyStart, a.entry.keyEnd),
+    });
   doc.flows.forEach((f, i) => out.push(sym(lines, f.obj, f.id, `flow ${i + 1}`, 'flow', short(f.description?.text))));
   doc.risks.forEach((r, i) => {
-    const controls = r.controls.map((c, j) => sym(lines, c.obj, c.id, short(c.measure?.text, 30) ?? `control ${j + 1}`, 'control', c.perspective?.text));
+    const controls = r.controls.map((c, j) =>
+      sym(lines, c.obj, c.id, short(c.measure?.text, 30) ?? `control ${j + 1}`, 'control', c.perspective?.text),
+    );
     const detail = [r.threat?.text, r.scenarios.map(s => s.text).join(' ')].filter(Boolean).join(' · ');
     out.push(sym(lines, r.obj, r.id, `risk ${i + 1}`, 'risk', short(detail, 60), controls));
   });
@@ -34,7 +57,14 @@ export function riskSymbols(doc: RiskDocument, lines: LineIndex): DocSymbol[] {
 /** Client command that shows the HTML report of a risk file in a webview beside it. */
 export const RISK_REPORT_COMMAND = 'iryoGuard.openCoverageReport';
 
-export function riskCodeLenses(uri: string, doc: RiskDocument, lines: LineIndex, catalog: Catalog, links: LinkedFile[], lang: Lang): CodeLens[] {
+export function riskCodeLenses(
+  uri: string,
+  doc: RiskDocument,
+  lines: LineIndex,
+  catalog: Catalog,
+  links: LinkedFile[],
+  lang: Lang,
+): CodeLens[] {
   const a = doc.assessment;
   if (!a) return [];
   const all = minimumScenarios(catalog, a.guideline?.text);
@@ -42,10 +72,14 @@ export function riskCodeLenses(uri: string, doc: RiskDocument, lines: LineIndex,
   const n = all ? all.filter(s => covered.has(s.id)).length : covered.size;
   const m = all?.length ?? catalog.scenarios.size;
   const k = openIacFindings(links).length;
-  const title = lang === 'ja'
-    ? `最低限のリスクシナリオ ${n} / ${m} 件に対応、IaC の未解決の指摘 ${k} 件`
-    : `${n} / ${m} minimum scenarios covered, ${k} open IaC findings`;
+  const title =
+    lang === 'ja'
+      ? `最低限のリスクシナリオ ${n} / ${m} 件に対応、IaC の未解決の指摘 ${k} 件`
+      : `${n} / ${m} minimum scenarios covered, ${k} open IaC findings`;
   const report = lang === 'ja' ? 'レポートを表示' : 'Show report';
   const range = lines.range(a.entry.keyStart, a.entry.keyEnd);
-  return [{ range, title }, { range, title: report, command: { id: RISK_REPORT_COMMAND, args: [uri] } }];
+  return [
+    { range, title },
+    { range, title: report, command: { id: RISK_REPORT_COMMAND, args: [uri] } },
+  ];
 }

@@ -1,6 +1,20 @@
 import { get, isMap, isSeq, Node, scalarString } from '../model/node';
 import { Resource } from '../model/template';
-import { anchorOf, asBool, asNumber, itemsOf, nodeOutcomes, notSet, propertyOutcomes, requireAtLeast, requirePresent, requireTrue, scalarOutcomesOf, setWithin, UNKNOWN } from './helpers';
+import {
+  anchorOf,
+  asBool,
+  asNumber,
+  itemsOf,
+  nodeOutcomes,
+  notSet,
+  propertyOutcomes,
+  requireAtLeast,
+  requirePresent,
+  requireTrue,
+  scalarOutcomesOf,
+  setWithin,
+  UNKNOWN,
+} from './helpers';
 import { DB_CLUSTER, DB_INSTANCE, engineOf, isClusterMember } from './rds-model';
 import { ScalarOutcome } from '../cfn/evaluate';
 import { FixSpec, Rule } from './types';
@@ -31,7 +45,12 @@ const rdsMultiAz: Rule = {
   id: 'rds-multi-az',
   resourceTypes: [DB_INSTANCE],
   checkResource(r, ctx) {
-    if (isClusterMember(r) || engineOf(r) === 'sqlserver-ex' || get(r.properties, 'SourceDBInstanceIdentifier') !== undefined) return;
+    if (
+      isClusterMember(r) ||
+      engineOf(r) === 'sqlserver-ex' ||
+      get(r.properties, 'SourceDBInstanceIdentifier') !== undefined
+    )
+      return;
     requireTrue(ctx, r, ['MultiAZ']);
   },
 };
@@ -41,7 +60,10 @@ const dynamodbPitr: Rule = {
   id: 'dynamodb-pitr',
   resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
   checkResource(r, ctx) {
-    if (r.type === 'AWS::DynamoDB::Table') { requireTrue(ctx, r, [...PITR]); return; }
+    if (r.type === 'AWS::DynamoDB::Table') {
+      requireTrue(ctx, r, [...PITR]);
+      return;
+    }
     // A global table turns point-in-time recovery on per replica: each replica keeps its own copy of the data.
     for (const [i, replica] of itemsOf(get(r.properties, 'Replicas')).entries()) {
       if (!isMap(replica)) continue;
@@ -50,10 +72,19 @@ const dynamodbPitr: Rule = {
         const on = o.value === undefined ? false : asBool(o.value);
         if (on === true || on === UNKNOWN) continue;
         ctx.report({
-          at: o.value !== undefined && o.anchor ? o.anchor : region ?? anchorOf(r, {}), via: o.via,
-          args: { property: `Replicas[${scalarString(region) ?? i}].${PITR.join('.')}`, value: o.value === undefined ? notSet(ctx) : String(o.value) },
-          fix: o.via.length ? undefined : o.value === undefined ? setWithin(r, replica, [...PITR], true)
-            : o.anchor ? { kind: 'replace', node: o.anchor, value: true } : undefined,
+          at: o.value !== undefined && o.anchor ? o.anchor : (region ?? anchorOf(r, {})),
+          via: o.via,
+          args: {
+            property: `Replicas[${scalarString(region) ?? i}].${PITR.join('.')}`,
+            value: o.value === undefined ? notSet(ctx) : String(o.value),
+          },
+          fix: o.via.length
+            ? undefined
+            : o.value === undefined
+              ? setWithin(r, replica, [...PITR], true)
+              : o.anchor
+                ? { kind: 'replace', node: o.anchor, value: true }
+                : undefined,
         });
       }
     }
@@ -65,7 +96,12 @@ const backupVaultLock: Rule = {
   id: 'backup-vault-lock',
   resourceTypes: ['AWS::Backup::BackupVault'],
   checkResource(r, ctx) {
-    requirePresent(ctx, r, ['LockConfiguration'], () => ({ kind: 'set', resource: r, path: ['Properties', 'LockConfiguration'], value: { MinRetentionDays: 7 } }));
+    requirePresent(ctx, r, ['LockConfiguration'], () => ({
+      kind: 'set',
+      resource: r,
+      path: ['Properties', 'LockConfiguration'],
+      value: { MinRetentionDays: 7 },
+    }));
   },
 };
 
@@ -81,9 +117,13 @@ const backupPlanRetention: Rule = {
     rules.items.forEach((rule, i) => {
       for (const o of propertyOutcomes(ctx, r, ['BackupPlan', 'BackupPlanRule', i, 'Lifecycle', 'DeleteAfterDays'])) {
         const days = asNumber(o.value);
-        if (days === undefined || days === UNKNOWN || days >= MIN_BACKUP_DAYS) continue;   // absent: kept until deleted
-        ctx.report({ at: anchorOf(r, o), via: o.via, args: { rule: ruleName(rule, i), value: days, min: MIN_BACKUP_DAYS },
-          fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 35 } });
+        if (days === undefined || days === UNKNOWN || days >= MIN_BACKUP_DAYS) continue; // absent: kept until deleted
+        ctx.report({
+          at: anchorOf(r, o),
+          via: o.via,
+          args: { rule: ruleName(rule, i), value: days, min: MIN_BACKUP_DAYS },
+          fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 35 },
+        });
       }
     });
   },
@@ -109,7 +149,10 @@ const backupPlanCopy: Rule = {
   },
 };
 
-interface Stateful { snapshot: boolean; deletionDefault: string }
+interface Stateful {
+  snapshot: boolean;
+  deletionDefault: string;
+}
 const STATEFUL: Record<string, Stateful> = {
   [DB_INSTANCE]: { snapshot: true, deletionDefault: 'Snapshot' },
   [DB_CLUSTER]: { snapshot: true, deletionDefault: 'Snapshot' },
@@ -124,19 +167,30 @@ const retainStateful: Rule = {
   id: 'cloudformation-retain-stateful',
   resourceTypes: Object.keys(STATEFUL),
   checkResource(r: Resource, ctx) {
-    if (isClusterMember(r)) return;   // the cluster holds the data
+    if (isClusterMember(r)) return; // the cluster holds the data
     const kind = STATEFUL[r.type];
     const keep = kind.snapshot ? 'Snapshot' : 'Retain';
     const deleting: Array<{ attribute: string; o: ScalarOutcome; value: string; fix?: FixSpec }> = [];
     for (const attribute of ['DeletionPolicy', 'UpdateReplacePolicy']) {
       for (const o of scalarOutcomesOf(ctx, get(r.node, attribute))) {
         if (o.value === UNKNOWN) continue;
-        const policy = o.value === undefined || o.value === null ? (attribute === 'DeletionPolicy' ? kind.deletionDefault : 'Delete') : String(o.value);
+        const policy =
+          o.value === undefined || o.value === null
+            ? attribute === 'DeletionPolicy'
+              ? kind.deletionDefault
+              : 'Delete'
+            : String(o.value);
         if (policy !== 'Delete') continue;
-        deleting.push({ attribute, o, value: o.value === undefined ? `${notSet(ctx)} → Delete` : policy,
-          fix: o.via.length ? undefined : o.value === undefined || !o.anchor
-            ? { kind: 'set', resource: r, path: [attribute], value: keep, title: policyTitle(attribute, keep) }
-            : { kind: 'replace', node: o.anchor, value: keep, title: policyTitle(attribute, keep) } });
+        deleting.push({
+          attribute,
+          o,
+          value: o.value === undefined ? `${notSet(ctx)} → Delete` : policy,
+          fix: o.via.length
+            ? undefined
+            : o.value === undefined || !o.anchor
+              ? { kind: 'set', resource: r, path: [attribute], value: keep, title: policyTitle(attribute, keep) }
+              : { kind: 'replace', node: o.anchor, value: keep, title: policyTitle(attribute, keep) },
+        });
       }
     }
     // Both attributes missing (or both set by one CDK removalPolicy) point at the same place: one finding, one fix.
@@ -144,18 +198,37 @@ const retainStateful: Rule = {
     const at = (x: typeof a) => anchorOf(r, x.o);
     if (deleting.length === 2 && a.fix && b.fix && at(a).start === at(b).start && at(a).end === at(b).end) {
       const both = `${a.attribute}, ${b.attribute}`;
-      ctx.report({ at: at(a), args: { attribute: both, value: a.value, keep },
-        fix: { ...a.fix, title: policyTitle(both, keep), also: [b.fix] } });
+      ctx.report({
+        at: at(a),
+        args: { attribute: both, value: a.value, keep },
+        fix: { ...a.fix, title: policyTitle(both, keep), also: [b.fix] },
+      });
       return;
     }
-    for (const d of deleting) ctx.report({ at: anchorOf(r, d.o), via: d.o.via, args: { attribute: d.attribute, value: d.value, keep }, fix: d.fix });
+    for (const d of deleting)
+      ctx.report({
+        at: anchorOf(r, d.o),
+        via: d.o.via,
+        args: { attribute: d.attribute, value: d.value, keep },
+        fix: d.fix,
+      });
   },
 };
 
 function policyTitle(attributes: string, keep: string) {
-  return { ja: `${attributes.replace(', ', ' と ')} を ${keep} にする`, en: `Set ${attributes.replace(', ', ' and ')} to ${keep}` };
+  return {
+    ja: `${attributes.replace(', ', ' と ')} を ${keep} にする`,
+    en: `Set ${attributes.replace(', ', ' and ')} to ${keep}`,
+  };
 }
 
 export const backupRules: Rule[] = [
-  rdsBackupRetention, rdsDeletionProtection, rdsMultiAz, dynamodbPitr, backupVaultLock, backupPlanRetention, backupPlanCopy, retainStateful,
+  rdsBackupRetention,
+  rdsDeletionProtection,
+  rdsMultiAz,
+  dynamodbPitr,
+  backupVaultLock,
+  backupPlanRetention,
+  backupPlanCopy,
+  retainStateful,
 ];

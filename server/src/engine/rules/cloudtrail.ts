@@ -1,6 +1,16 @@
 import { get } from '../model/node';
 import { Template } from '../model/template';
-import { arn, AUDIT_RETENTION_DAYS, bucketWritableBy, keyUsableBy, logArchiveBucket, LOGS_KEY_STATEMENT, policyOf, ref, sub } from './baseline';
+import {
+  arn,
+  AUDIT_RETENTION_DAYS,
+  bucketWritableBy,
+  keyUsableBy,
+  logArchiveBucket,
+  LOGS_KEY_STATEMENT,
+  policyOf,
+  ref,
+  sub,
+} from './baseline';
 import { freeLogicalId, mentions, propertyOutcomes, requireTrue, resourcesKey, UNKNOWN, anchorOf } from './helpers';
 import { FixSpec, FixValue, Rule } from './types';
 
@@ -26,7 +36,11 @@ function compliantTrail(t: Template): FixSpec {
   const groupId = freeLogicalId(t, 'AuditTrailLogGroup');
   const roleId = freeLogicalId(t, 'AuditTrailLogsRole');
   extra.push(
-    { kind: 'addResource', logicalId: groupId, body: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: AUDIT_RETENTION_DAYS, KmsKeyId: groupKey } } },
+    {
+      kind: 'addResource',
+      logicalId: groupId,
+      body: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: AUDIT_RETENTION_DAYS, KmsKeyId: groupKey } },
+    },
     { kind: 'addResource', logicalId: roleId, body: trailLogsRole(groupId) },
   );
   const body: FixValue = {
@@ -55,8 +69,20 @@ function trailKey(): FixValue {
       KeyPolicy: {
         Version: '2012-10-17',
         Statement: [
-          { Sid: 'AccountAdministration', Effect: 'Allow', Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') }, Action: 'kms:*', Resource: '*' },
-          { Sid: 'CloudTrailEncrypt', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'], Resource: '*' },
+          {
+            Sid: 'AccountAdministration',
+            Effect: 'Allow',
+            Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+          {
+            Sid: 'CloudTrailEncrypt',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
+            Resource: '*',
+          },
           LOGS_KEY_STATEMENT,
         ],
       },
@@ -72,10 +98,17 @@ function trailLogsRole(groupId: string): FixValue {
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'sts:AssumeRole' }],
       },
-      Policies: [{
-        PolicyName: 'DeliverTrailToLogs',
-        PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arn(groupId) }] },
-      }],
+      Policies: [
+        {
+          PolicyName: 'DeliverTrailToLogs',
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arn(groupId) },
+            ],
+          },
+        },
+      ],
     },
   };
 }
@@ -92,19 +125,25 @@ const trailPresent: Rule = {
 const multiRegion: Rule = {
   id: 'cloudtrail-multi-region',
   resourceTypes: [TRAIL],
-  checkResource(r, ctx) { requireTrue(ctx, r, ['IsMultiRegionTrail']); },
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['IsMultiRegionTrail']);
+  },
 };
 
 const isLogging: Rule = {
   id: 'cloudtrail-is-logging',
   resourceTypes: [TRAIL],
-  checkResource(r, ctx) { requireTrue(ctx, r, ['IsLogging']); },
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['IsLogging']);
+  },
 };
 
 const validation: Rule = {
   id: 'cloudtrail-log-file-validation',
   resourceTypes: [TRAIL],
-  checkResource(r, ctx) { requireTrue(ctx, r, ['EnableLogFileValidation']); },
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['EnableLogFileValidation']);
+  },
 };
 
 const kms: Rule = {
@@ -114,8 +153,14 @@ const kms: Rule = {
     for (const o of propertyOutcomes(ctx, r, ['KMSKeyId'])) {
       if (o.value === UNKNOWN || (o.value !== undefined && o.value !== '')) continue;
       const keyId = keyUsableBy(ctx.template, 'cloudtrail.amazonaws.com');
-      ctx.report({ at: anchorOf(r, o), via: o.via,
-        fix: keyId && !o.via.length ? { kind: 'set', resource: r, path: ['Properties', 'KMSKeyId'], value: ref(keyId) } : undefined });
+      ctx.report({
+        at: anchorOf(r, o),
+        via: o.via,
+        fix:
+          keyId && !o.via.length
+            ? { kind: 'set', resource: r, path: ['Properties', 'KMSKeyId'], value: ref(keyId) }
+            : undefined,
+      });
     }
   },
 };
@@ -127,12 +172,24 @@ const cloudWatch: Rule = {
     for (const o of propertyOutcomes(ctx, r, ['CloudWatchLogsLogGroupArn'])) {
       if (o.value === UNKNOWN || (o.value !== undefined && o.value !== '')) continue;
       const t = ctx.template;
-      const role = t.resources.find(x => x.type === 'AWS::IAM::Role' && mentions(get(x.properties, 'AssumeRolePolicyDocument'), 'cloudtrail.amazonaws.com'));
+      const role = t.resources.find(
+        x =>
+          x.type === 'AWS::IAM::Role' &&
+          mentions(get(x.properties, 'AssumeRolePolicyDocument'), 'cloudtrail.amazonaws.com'),
+      );
       const group = t.resources.find(x => x.type === 'AWS::Logs::LogGroup' && /trail|audit/i.test(x.logicalId));
-      const fix: FixSpec | undefined = role && group && !o.via.length && get(r.properties, 'CloudWatchLogsRoleArn') === undefined
-        ? { kind: 'set', resource: r, path: ['Properties', 'CloudWatchLogsLogGroupArn'], value: arn(group.logicalId),
-          also: [{ kind: 'set', resource: r, path: ['Properties', 'CloudWatchLogsRoleArn'], value: arn(role.logicalId) }] }
-        : undefined;
+      const fix: FixSpec | undefined =
+        role && group && !o.via.length && get(r.properties, 'CloudWatchLogsRoleArn') === undefined
+          ? {
+              kind: 'set',
+              resource: r,
+              path: ['Properties', 'CloudWatchLogsLogGroupArn'],
+              value: arn(group.logicalId),
+              also: [
+                { kind: 'set', resource: r, path: ['Properties', 'CloudWatchLogsRoleArn'], value: arn(role.logicalId) },
+              ],
+            }
+          : undefined;
       ctx.report({ at: anchorOf(r, o), via: o.via, fix });
     }
   },

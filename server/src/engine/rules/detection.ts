@@ -20,8 +20,14 @@ const detectorPresent: Rule = {
   accountLevel: true,
   checkTemplate(t, ctx) {
     if (has(t, DETECTOR)) return;
-    ctx.report({ at: resourcesKey(t), fix: { kind: 'addResource', logicalId: freeLogicalId(t, 'GuardDutyDetector'),
-      body: { Type: DETECTOR, Properties: { Enable: true, FindingPublishingFrequency: 'FIFTEEN_MINUTES' } } } });
+    ctx.report({
+      at: resourcesKey(t),
+      fix: {
+        kind: 'addResource',
+        logicalId: freeLogicalId(t, 'GuardDutyDetector'),
+        body: { Type: DETECTOR, Properties: { Enable: true, FindingPublishingFrequency: 'FIFTEEN_MINUTES' } },
+      },
+    });
   },
 };
 
@@ -29,7 +35,9 @@ const detectorEnabled: Rule = {
   id: 'guardduty-detector-enabled',
   accountLevel: true,
   resourceTypes: [DETECTOR],
-  checkResource(r, ctx) { requireTrue(ctx, r, ['Enable']); },
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['Enable']);
+  },
 };
 
 /** A delivery channel writing to a bucket Config may use, adding the log archive bucket when there is none. */
@@ -41,7 +49,13 @@ function deliveryChannel(t: Template): FixSpec {
     bucketId = archive.bucketId;
     extra.push(...archive.specs);
   }
-  const body: FixValue = { Type: CHANNEL, Properties: { S3BucketName: ref(bucketId), ConfigSnapshotDeliveryProperties: { DeliveryFrequency: 'TwentyFour_Hours' } } };
+  const body: FixValue = {
+    Type: CHANNEL,
+    Properties: {
+      S3BucketName: ref(bucketId),
+      ConfigSnapshotDeliveryProperties: { DeliveryFrequency: 'TwentyFour_Hours' },
+    },
+  };
   return { kind: 'addResource', logicalId: freeLogicalId(t, 'ConfigDeliveryChannel'), body, also: extra };
 }
 
@@ -51,11 +65,17 @@ const recorderPresent: Rule = {
   checkTemplate(t, ctx) {
     if (has(t, RECORDER)) return;
     const recorder: FixSpec = {
-      kind: 'addResource', logicalId: freeLogicalId(t, 'ConfigRecorder'),
-      body: { Type: RECORDER, Properties: {
-        RoleARN: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig'),
-        RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: true },
-      } },
+      kind: 'addResource',
+      logicalId: freeLogicalId(t, 'ConfigRecorder'),
+      body: {
+        Type: RECORDER,
+        Properties: {
+          RoleARN: sub(
+            'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig',
+          ),
+          RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: true },
+        },
+      },
     };
     if (!has(t, CHANNEL)) recorder.also = [deliveryChannel(t)];
     ctx.report({ at: resourcesKey(t), fix: recorder });
@@ -74,8 +94,18 @@ const recordAll: Rule = {
         const b = asBool(o.value);
         if (b === true || b === UNKNOWN) continue;
         const via = [...g.via, ...o.via];
-        ctx.report({ at: o.anchor ?? g.node, via,
-          fix: via.length ? undefined : { kind: 'set', resource: r, path: ['Properties', 'RecordingGroup'], value: { AllSupported: true, IncludeGlobalResourceTypes: true } } });
+        ctx.report({
+          at: o.anchor ?? g.node,
+          via,
+          fix: via.length
+            ? undefined
+            : {
+                kind: 'set',
+                resource: r,
+                path: ['Properties', 'RecordingGroup'],
+                value: { AllSupported: true, IncludeGlobalResourceTypes: true },
+              },
+        });
       }
     }
   },
@@ -96,9 +126,22 @@ const hubPresent: Rule = {
   accountLevel: true,
   checkTemplate(t, ctx) {
     if (has(t, 'AWS::SecurityHub::Hub')) return;
-    ctx.report({ at: resourcesKey(t), fix: { kind: 'addResource', logicalId: freeLogicalId(t, 'SecurityHub'),
-      body: { Type: 'AWS::SecurityHub::Hub', Properties: { EnableDefaultStandards: true } } } });
+    ctx.report({
+      at: resourcesKey(t),
+      fix: {
+        kind: 'addResource',
+        logicalId: freeLogicalId(t, 'SecurityHub'),
+        body: { Type: 'AWS::SecurityHub::Hub', Properties: { EnableDefaultStandards: true } },
+      },
+    });
   },
 };
 
-export const detectionRules: Rule[] = [detectorPresent, detectorEnabled, recorderPresent, recordAll, channelPresent, hubPresent];
+export const detectionRules: Rule[] = [
+  detectorPresent,
+  detectorEnabled,
+  recorderPresent,
+  recordAll,
+  channelPresent,
+  hubPresent,
+];

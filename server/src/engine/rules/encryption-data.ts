@@ -18,7 +18,12 @@ const snsTopicKms: Rule = {
   id: 'sns-topic-kms',
   resourceTypes: ['AWS::SNS::Topic'],
   checkResource(r, ctx) {
-    requirePresent(ctx, r, ['KmsMasterKeyId'], () => ({ kind: 'set', resource: r, path: ['Properties', 'KmsMasterKeyId'], value: 'alias/aws/sns' }));
+    requirePresent(ctx, r, ['KmsMasterKeyId'], () => ({
+      kind: 'set',
+      resource: r,
+      path: ['Properties', 'KmsMasterKeyId'],
+      value: 'alias/aws/sns',
+    }));
   },
 };
 
@@ -35,26 +40,39 @@ function checkSqs(r: Resource, ctx: RuleContext, report: 'unencrypted' | 'manage
       if (managed === UNKNOWN || (managed === false) !== (report === 'unencrypted')) continue;
       const via = [...k.via, ...o.via];
       ctx.report({
-        at: report === 'unencrypted' ? anchorOf(r, o) : anchorOf(r, k), via,
+        at: report === 'unencrypted' ? anchorOf(r, o) : anchorOf(r, k),
+        via,
         args: { value: o.value === undefined ? notSet(ctx) : String(o.value) },
         fix: via.length ? undefined : setKey,
       });
     }
   }
 }
-const sqsQueueEncrypted: Rule = { id: 'sqs-queue-encrypted', resourceTypes: ['AWS::SQS::Queue'], checkResource: (r, ctx) => checkSqs(r, ctx, 'unencrypted') };
-const sqsQueueKms: Rule = { id: 'sqs-queue-kms', resourceTypes: ['AWS::SQS::Queue'], checkResource: (r, ctx) => checkSqs(r, ctx, 'managed') };
+const sqsQueueEncrypted: Rule = {
+  id: 'sqs-queue-encrypted',
+  resourceTypes: ['AWS::SQS::Queue'],
+  checkResource: (r, ctx) => checkSqs(r, ctx, 'unencrypted'),
+};
+const sqsQueueKms: Rule = {
+  id: 'sqs-queue-kms',
+  resourceTypes: ['AWS::SQS::Queue'],
+  checkResource: (r, ctx) => checkSqs(r, ctx, 'managed'),
+};
 
 const elasticacheAtRest: Rule = {
   id: 'elasticache-at-rest-encryption',
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
-  checkResource(r, ctx) { requireTrue(ctx, r, ['AtRestEncryptionEnabled']); },
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['AtRestEncryptionEnabled']);
+  },
 };
 
 const opensearchAtRest: Rule = {
   id: 'opensearch-encryption-at-rest',
   resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
-  checkResource(r, ctx) { requireTrue(ctx, r, ['EncryptionAtRestOptions', 'Enabled']); },
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['EncryptionAtRestOptions', 'Enabled']);
+  },
 };
 
 const kinesisEncrypted: Rule = {
@@ -62,7 +80,10 @@ const kinesisEncrypted: Rule = {
   resourceTypes: ['AWS::Kinesis::Stream'],
   checkResource(r, ctx) {
     requirePresent(ctx, r, ['StreamEncryption'], () => ({
-      kind: 'set', resource: r, path: ['Properties', 'StreamEncryption'], value: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' },
+      kind: 'set',
+      resource: r,
+      path: ['Properties', 'StreamEncryption'],
+      value: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' },
     }));
   },
 };
@@ -72,11 +93,22 @@ const logGroupKms: Rule = {
   id: 'logs-group-kms',
   resourceTypes: ['AWS::Logs::LogGroup'],
   checkResource(r, ctx) {
-    requirePresent(ctx, r, ['KmsKeyId'], () => useTemplateKeys(ctx, r, ['KmsKeyId'],
-      { ja: '（鍵ポリシーで CloudWatch Logs に利用を許可すること）', en: ' (its key policy must allow CloudWatch Logs)' }));
+    requirePresent(ctx, r, ['KmsKeyId'], () =>
+      useTemplateKeys(ctx, r, ['KmsKeyId'], {
+        ja: '（鍵ポリシーで CloudWatch Logs に利用を許可すること）',
+        en: ' (its key policy must allow CloudWatch Logs)',
+      }),
+    );
   },
 };
 
 export const dataEncryptionRules: Rule[] = [
-  dynamodbKms, snsTopicKms, sqsQueueEncrypted, sqsQueueKms, elasticacheAtRest, opensearchAtRest, kinesisEncrypted, logGroupKms,
+  dynamodbKms,
+  snsTopicKms,
+  sqsQueueEncrypted,
+  sqsQueueKms,
+  elasticacheAtRest,
+  opensearchAtRest,
+  kinesisEncrypted,
+  logGroupKms,
 ];

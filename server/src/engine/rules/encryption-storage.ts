@@ -10,8 +10,8 @@ const rdsStorageEncrypted: Rule = {
   id: 'rds-storage-encrypted',
   resourceTypes: [DB_INSTANCE, DB_CLUSTER],
   checkResource(r, ctx) {
-    if (isClusterMember(r)) return;   // Aurora and Multi-AZ cluster members take encryption from the cluster
-    const serverlessV1 = scalarString(get(r.properties, 'EngineMode')) === 'serverless';   // always encrypted
+    if (isClusterMember(r)) return; // Aurora and Multi-AZ cluster members take encryption from the cluster
+    const serverlessV1 = scalarString(get(r.properties, 'EngineMode')) === 'serverless'; // always encrypted
     requireTrue(ctx, r, ['StorageEncrypted'], { absentIs: serverlessV1 || isRestoredOrReplica(r) });
   },
 };
@@ -35,14 +35,15 @@ const ec2BlockDeviceEncrypted: Rule = {
     if (!isSeq(mappings)) return;
     for (const m of mappings.items) {
       const ebs = get(m, 'Ebs');
-      if (!isMap(ebs)) continue;   // instance-store or NoDevice entries have nothing to encrypt
+      if (!isMap(ebs)) continue; // instance-store or NoDevice entries have nothing to encrypt
       const fromSnapshot = get(ebs, 'SnapshotId') !== undefined;
       for (const o of scalarOutcomesOf(ctx, get(ebs, 'Encrypted'))) {
         const b = o.value === undefined ? (fromSnapshot ? true : false) : asBool(o.value);
         if (b === true || b === UNKNOWN) continue;
         const device = scalarString(get(m, 'DeviceName')) ?? '?';
         ctx.report({
-          at: o.anchor ?? get(m, 'DeviceName') ?? ebs, via: o.via,
+          at: o.anchor ?? get(m, 'DeviceName') ?? ebs,
+          via: o.via,
           args: { device, value: o.value === undefined ? notSet(ctx) : String(o.value) },
           fix: o.via.length ? undefined : setWithin(r, ebs, ['Encrypted'], true),
         });
@@ -54,13 +55,17 @@ const ec2BlockDeviceEncrypted: Rule = {
 const efsEncrypted: Rule = {
   id: 'efs-encrypted',
   resourceTypes: ['AWS::EFS::FileSystem'],
-  checkResource(r, ctx) { requireTrue(ctx, r, ['Encrypted']); },
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['Encrypted']);
+  },
 };
 
 const redshiftEncrypted: Rule = {
   id: 'redshift-cluster-encrypted',
   resourceTypes: ['AWS::Redshift::Cluster'],
-  checkResource(r, ctx) { requireTrue(ctx, r, ['Encrypted'], { absentIs: get(r.properties, 'SnapshotIdentifier') !== undefined }); },
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['Encrypted'], { absentIs: get(r.properties, 'SnapshotIdentifier') !== undefined });
+  },
 };
 
 /** Root and user volumes encrypted, with the key named (WorkSpaces needs the key to encrypt at all). */
@@ -70,9 +75,16 @@ const workspacesEncrypted: Rule = {
   checkResource(r, ctx) {
     requireTrue(ctx, r, ['RootVolumeEncryptionEnabled']);
     requireTrue(ctx, r, ['UserVolumeEncryptionEnabled']);
-    requirePresent(ctx, r, ['VolumeEncryptionKey'],
-      () => ({ kind: 'set', resource: r, path: ['Properties', 'VolumeEncryptionKey'], value: 'alias/aws/workspaces',
-        title: { ja: 'VolumeEncryptionKey に alias/aws/workspaces を指定', en: 'Set VolumeEncryptionKey to alias/aws/workspaces' } }));
+    requirePresent(ctx, r, ['VolumeEncryptionKey'], () => ({
+      kind: 'set',
+      resource: r,
+      path: ['Properties', 'VolumeEncryptionKey'],
+      value: 'alias/aws/workspaces',
+      title: {
+        ja: 'VolumeEncryptionKey に alias/aws/workspaces を指定',
+        en: 'Set VolumeEncryptionKey to alias/aws/workspaces',
+      },
+    }));
   },
 };
 
@@ -92,17 +104,36 @@ const kmsKeyRotation: Rule = {
 const backupVaultKms: Rule = {
   id: 'backup-vault-kms',
   resourceTypes: ['AWS::Backup::BackupVault'],
-  checkResource(r, ctx) { requirePresent(ctx, r, ['EncryptionKeyArn'], () => useTemplateKeys(ctx, r, ['EncryptionKeyArn'])); },
+  checkResource(r, ctx) {
+    requirePresent(ctx, r, ['EncryptionKeyArn'], () => useTemplateKeys(ctx, r, ['EncryptionKeyArn']));
+  },
 };
 
 /** One fix per KMS key defined in the template: point the property at that key's ARN. */
-export function useTemplateKeys(ctx: RuleContext, r: Resource, path: string[], note?: { ja: string; en: string }): FixSpec[] {
-  return ctx.template.resources.filter(k => k.type === 'AWS::KMS::Key').map(k => ({
-    kind: 'set', resource: r, path: ['Properties', ...path], value: { 'Fn::GetAtt': [k.logicalId, 'Arn'] },
-    title: { ja: `KMS 鍵 ${k.logicalId} を使う${note?.ja ?? ''}`, en: `Use KMS key ${k.logicalId}${note?.en ?? ''}` },
-  }));
+export function useTemplateKeys(
+  ctx: RuleContext,
+  r: Resource,
+  path: string[],
+  note?: { ja: string; en: string },
+): FixSpec[] {
+  return ctx.template.resources
+    .filter(k => k.type === 'AWS::KMS::Key')
+    .map(k => ({
+      kind: 'set',
+      resource: r,
+      path: ['Properties', ...path],
+      value: { 'Fn::GetAtt': [k.logicalId, 'Arn'] },
+      title: { ja: `KMS 鍵 ${k.logicalId} を使う${note?.ja ?? ''}`, en: `Use KMS key ${k.logicalId}${note?.en ?? ''}` },
+    }));
 }
 
 export const storageEncryptionRules: Rule[] = [
-  rdsStorageEncrypted, ebsVolumeEncrypted, ec2BlockDeviceEncrypted, efsEncrypted, redshiftEncrypted, workspacesEncrypted, kmsKeyRotation, backupVaultKms,
+  rdsStorageEncrypted,
+  ebsVolumeEncrypted,
+  ec2BlockDeviceEncrypted,
+  efsEncrypted,
+  redshiftEncrypted,
+  workspacesEncrypted,
+  kmsKeyRotation,
+  backupVaultKms,
 ];

@@ -1,6 +1,15 @@
 import { get, intrinsicName, isMap, isScalar, Node, scalarString } from '../model/node';
 import { Resource, Template } from '../model/template';
-import { anchorOf, freeLogicalId, itemsOf, nodeOutcomes, policyStatements, propertyOutcomes, refTarget, UNKNOWN } from './helpers';
+import {
+  anchorOf,
+  freeLogicalId,
+  itemsOf,
+  nodeOutcomes,
+  policyStatements,
+  propertyOutcomes,
+  refTarget,
+  UNKNOWN,
+} from './helpers';
 import { Rule, RuleContext } from './types';
 
 const PUBLIC_ACLS = new Set(['PublicRead', 'PublicReadWrite', 'AuthenticatedRead']);
@@ -11,8 +20,12 @@ const publicAcl: Rule = {
   checkResource(r, ctx) {
     for (const o of propertyOutcomes(ctx, r, ['AccessControl'])) {
       if (o.value === UNKNOWN || o.value === undefined || !PUBLIC_ACLS.has(String(o.value))) continue;
-      ctx.report({ at: anchorOf(r, o), via: o.via, args: { value: String(o.value) },
-        fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 'Private' } });
+      ctx.report({
+        at: anchorOf(r, o),
+        via: o.via,
+        args: { value: String(o.value) },
+        fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 'Private' },
+      });
     }
   },
 };
@@ -40,7 +53,8 @@ const publicPolicy: Rule = {
 
 /** Application load balancers that face the internet (Type absent = application, Scheme absent = internet-facing). */
 function isInternetFacingAlb(ctx: RuleContext, r: Resource): boolean {
-  const is = (path: string, value: string) => propertyOutcomes(ctx, r, [path]).every(o => o.value === undefined || o.value === value);
+  const is = (path: string, value: string) =>
+    propertyOutcomes(ctx, r, [path]).every(o => o.value === undefined || o.value === value);
   return is('Type', 'application') && is('Scheme', 'internet-facing');
 }
 
@@ -64,12 +78,20 @@ const albWaf: Rule = {
     const t = ctx.template;
     const covered = protectedByWaf(t);
     if (!covered || covered.has(r.logicalId)) return;
-    const acl = t.resources.find(x => x.type === 'AWS::WAFv2::WebACL' && scalarString(get(x.properties, 'Scope')) === 'REGIONAL');
+    const acl = t.resources.find(
+      x => x.type === 'AWS::WAFv2::WebACL' && scalarString(get(x.properties, 'Scope')) === 'REGIONAL',
+    );
     ctx.report({
-      fix: acl ? {
-        kind: 'addResource', logicalId: freeLogicalId(t, `${r.logicalId}WebAclAssociation`),
-        body: { Type: 'AWS::WAFv2::WebACLAssociation', Properties: { ResourceArn: { Ref: r.logicalId }, WebACLArn: { 'Fn::GetAtt': [acl.logicalId, 'Arn'] } } },
-      } : undefined,
+      fix: acl
+        ? {
+            kind: 'addResource',
+            logicalId: freeLogicalId(t, `${r.logicalId}WebAclAssociation`),
+            body: {
+              Type: 'AWS::WAFv2::WebACLAssociation',
+              Properties: { ResourceArn: { Ref: r.logicalId }, WebACLArn: { 'Fn::GetAtt': [acl.logicalId, 'Arn'] } },
+            },
+          }
+        : undefined,
     });
   },
 };

@@ -10,8 +10,14 @@ import { FixSpec, FixValue, RuleContext } from './types';
 export function propertyOutcomes(ctx: RuleContext, r: Resource, path: readonly (string | number)[]): ScalarOutcome[] {
   const out: ScalarOutcome[] = [];
   for (const b of branchesAt(r.node, ['Properties', ...path])) {
-    if (b.node === undefined) { out.push({ value: undefined, via: b.via, anchor: b.anchor }); continue; }
-    if (isOpaque(b.node) && b.node !== b.anchor) { out.push({ value: UNKNOWN, via: b.via, anchor: b.node }); continue; }
+    if (b.node === undefined) {
+      out.push({ value: undefined, via: b.via, anchor: b.anchor });
+      continue;
+    }
+    if (isOpaque(b.node) && b.node !== b.anchor) {
+      out.push({ value: UNKNOWN, via: b.via, anchor: b.node });
+      continue;
+    }
     out.push(...scalarOutcomes(ctx.template, b.node, b.via));
   }
   return out;
@@ -26,25 +32,47 @@ export function anchorOf(r: Resource, o: { anchor?: Node }): Node | { start: num
  * Reports every outcome of a boolean property that is not `true` (absent counts as the given default).
  * Typical use: `StorageEncrypted`, `EnableLogFileValidation`, `Encrypted`.
  */
-export function requireTrue(ctx: RuleContext, r: Resource, path: string[], opts: { absentIs?: boolean; fixPath?: string[] } = {}): void {
+export function requireTrue(
+  ctx: RuleContext,
+  r: Resource,
+  path: string[],
+  opts: { absentIs?: boolean; fixPath?: string[] } = {},
+): void {
   for (const o of propertyOutcomes(ctx, r, path)) {
     const b = o.value === undefined ? (opts.absentIs ?? false) : asBool(o.value);
     if (b === true || b === UNKNOWN) continue;
     const value = o.value === undefined ? (ctx.lang === 'ja' ? '未設定' : 'not set') : String(o.value);
     ctx.report({
-      at: anchorOf(r, o), via: o.via, args: { property: path.join('.'), value },
-      fix: o.via.length ? undefined : { kind: 'set', resource: r, path: ['Properties', ...(opts.fixPath ?? path)], value: true },
+      at: anchorOf(r, o),
+      via: o.via,
+      args: { property: path.join('.'), value },
+      fix: o.via.length
+        ? undefined
+        : { kind: 'set', resource: r, path: ['Properties', ...(opts.fixPath ?? path)], value: true },
     });
   }
 }
 
 /** Reports numeric outcomes below `min` (absent counts as `absentIs`). */
-export function requireAtLeast(ctx: RuleContext, r: Resource, path: string[], min: number, absentIs: number | undefined, fixValue: number): void {
+export function requireAtLeast(
+  ctx: RuleContext,
+  r: Resource,
+  path: string[],
+  min: number,
+  absentIs: number | undefined,
+  fixValue: number,
+): void {
   for (const o of propertyOutcomes(ctx, r, path)) {
     const n = o.value === undefined ? absentIs : asNumber(o.value);
     if (n === UNKNOWN || n === undefined || n >= min) continue;
     ctx.report({
-      at: anchorOf(r, o), via: o.via, args: { property: path.join('.'), value: o.value === undefined ? `${absentIs} (${ctx.lang === 'ja' ? '既定値' : 'default'})` : String(o.value), min },
+      at: anchorOf(r, o),
+      via: o.via,
+      args: {
+        property: path.join('.'),
+        value: o.value === undefined ? `${absentIs} (${ctx.lang === 'ja' ? '既定値' : 'default'})` : String(o.value),
+        min,
+      },
       fix: o.via.length ? undefined : { kind: 'set', resource: r, path: ['Properties', ...path], value: fixValue },
     });
   }
@@ -101,20 +129,30 @@ export function walk(n: Node | undefined, visit: (node: Node, key: string | unde
 /** True when any string written under `n` contains `text` (e.g. a policy naming `cloudtrail.amazonaws.com`). */
 export function mentions(n: Node | undefined, text: string): boolean {
   let found = false;
-  walk(n, x => { if (!found && isScalar(x) && typeof x.value === 'string' && x.value.includes(text)) found = true; });
+  walk(n, x => {
+    if (!found && isScalar(x) && typeof x.value === 'string' && x.value.includes(text)) found = true;
+  });
   return found;
 }
 
 /** Statements of an IAM policy document, whether `Statement` is a list or a single map. */
 export function policyStatements(doc: Node | undefined): MapNode[] {
-  return itemsOf(get(doc, 'Statement')).filter(isMap).filter(s => !intrinsicName(s));
+  return itemsOf(get(doc, 'Statement'))
+    .filter(isMap)
+    .filter(s => !intrinsicName(s));
 }
 
 /**
  * A `set` fix whose path starts at a map nested inside the resource (a policy statement) or at a parameter's body,
  * instead of at the resource body.
  */
-export function setWithin(r: Resource, map: MapNode, path: string[], value: FixValue, title?: FixSpec['title']): FixSpec {
+export function setWithin(
+  r: Resource,
+  map: MapNode,
+  path: string[],
+  value: FixValue,
+  title?: FixSpec['title'],
+): FixSpec {
   return { kind: 'set', resource: { ...r, node: map }, path, value, title };
 }
 
@@ -134,8 +172,14 @@ export function resourcesKey(t: Template): { start: number; end: number } {
 export function nodeOutcomes(ctx: RuleContext, root: Node, path: readonly (string | number)[]): ScalarOutcome[] {
   const out: ScalarOutcome[] = [];
   for (const b of branchesAt(root, path)) {
-    if (b.node === undefined) { out.push({ value: undefined, via: b.via, anchor: b.anchor }); continue; }
-    if (isOpaque(b.node) && b.node !== b.anchor) { out.push({ value: UNKNOWN, via: b.via, anchor: b.node }); continue; }
+    if (b.node === undefined) {
+      out.push({ value: undefined, via: b.via, anchor: b.anchor });
+      continue;
+    }
+    if (isOpaque(b.node) && b.node !== b.anchor) {
+      out.push({ value: UNKNOWN, via: b.via, anchor: b.node });
+      continue;
+    }
     out.push(...scalarOutcomes(ctx.template, b.node, b.via));
   }
   return out;
@@ -146,14 +190,18 @@ export function requireNotTrue(ctx: RuleContext, r: Resource, path: string[]): v
   for (const o of propertyOutcomes(ctx, r, path)) {
     if (asBool(o.value) !== true) continue;
     ctx.report({
-      at: anchorOf(r, o), via: o.via, args: { property: path.join('.'), value: String(o.value) },
+      at: anchorOf(r, o),
+      via: o.via,
+      args: { property: path.join('.'), value: String(o.value) },
       fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: false },
     });
   }
 }
 
 /** "not set" in the report's language: the value shown when a property is absent. */
-export function notSet(ctx: RuleContext): string { return ctx.lang === 'ja' ? '未設定' : 'not set'; }
+export function notSet(ctx: RuleContext): string {
+  return ctx.lang === 'ja' ? '未設定' : 'not set';
+}
 
 /** Items of a list property; a single non-list value counts as one item (CloudFormation often accepts both). */
 export function itemsOf(n: Node | undefined): Node[] {
@@ -165,10 +213,20 @@ export function itemsOf(n: Node | undefined): Node[] {
  * Reports every outcome where the property is absent (or empty). Any written value, known or not, passes.
  * `fix` builds the fix for a plain absence; none is offered when a parameter or condition decides it.
  */
-export function requirePresent(ctx: RuleContext, r: Resource, path: (string | number)[], fix?: () => FixSpec | FixSpec[] | undefined): void {
+export function requirePresent(
+  ctx: RuleContext,
+  r: Resource,
+  path: (string | number)[],
+  fix?: () => FixSpec | FixSpec[] | undefined,
+): void {
   for (const o of propertyOutcomes(ctx, r, path)) {
     if (o.value !== undefined && o.value !== null && o.value !== '') continue;
-    ctx.report({ at: anchorOf(r, o), via: o.via, args: { property: path.join('.'), value: notSet(ctx) }, fix: o.via.length ? undefined : fix?.() });
+    ctx.report({
+      at: anchorOf(r, o),
+      via: o.via,
+      args: { property: path.join('.'), value: notSet(ctx) },
+      fix: o.via.length ? undefined : fix?.(),
+    });
   }
 }
 

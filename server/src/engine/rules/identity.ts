@@ -82,9 +82,15 @@ const adminRoleMfa: Rule = {
       const principal = get(get(s, 'Principal'), 'AWS');
       if (!principal || !itemsOf(principal).some(isAccountPrincipal)) continue;
       const condition = get(s, 'Condition');
-      if (condition !== undefined && (mentions(condition, 'aws:MultiFactorAuth') || hasKey(condition, 'aws:MultiFactorAuth'))) continue;
-      const fix = !condition || isMap(condition) && !intrinsicName(condition)
-        ? setWithin(r, s, ['Condition', 'Bool', 'aws:MultiFactorAuthPresent'], MFA_CONDITION) : undefined;
+      if (
+        condition !== undefined &&
+        (mentions(condition, 'aws:MultiFactorAuth') || hasKey(condition, 'aws:MultiFactorAuth'))
+      )
+        continue;
+      const fix =
+        !condition || (isMap(condition) && !intrinsicName(condition))
+          ? setWithin(r, s, ['Condition', 'Bool', 'aws:MultiFactorAuthPresent'], MFA_CONDITION)
+          : undefined;
       ctx.report({ at: principal, args: { policy }, fix });
     }
   },
@@ -92,7 +98,9 @@ const adminRoleMfa: Rule = {
 
 function hasKey(n: Node, text: string): boolean {
   let found = false;
-  walk(n, x => { if (isMap(x) && x.entries.some(e => e.key.startsWith(text))) found = true; });
+  walk(n, x => {
+    if (isMap(x) && x.entries.some(e => e.key.startsWith(text))) found = true;
+  });
   return found;
 }
 
@@ -112,7 +120,9 @@ function plaintextPassword(t: Template, n: Node): { why: 'literal' | 'echo' | 'd
 }
 
 function secretFix(t: Template, r: Resource, value: Node): FixSpec {
-  const existing = t.resources.find(x => x.type === 'AWS::SecretsManager::Secret' && get(x.properties, 'GenerateSecretString') !== undefined);
+  const existing = t.resources.find(
+    x => x.type === 'AWS::SecretsManager::Secret' && get(x.properties, 'GenerateSecretString') !== undefined,
+  );
   const secretId = existing?.logicalId ?? freeLogicalId(t, `${r.logicalId}Secret`);
   const resolve: FixValue = { 'Fn::Sub': `{{resolve:secretsmanager:\${${secretId}}:SecretString:password}}` };
   if (existing) return { kind: 'replace', node: value, value: resolve };
@@ -121,10 +131,20 @@ function secretFix(t: Template, r: Resource, value: Node): FixSpec {
     Type: 'AWS::SecretsManager::Secret',
     Properties: {
       Description: `Master credentials for ${r.logicalId}`,
-      GenerateSecretString: { SecretStringTemplate: JSON.stringify({ username: user }), GenerateStringKey: 'password', PasswordLength: 32, ExcludeCharacters: '"@/\\' },
+      GenerateSecretString: {
+        SecretStringTemplate: JSON.stringify({ username: user }),
+        GenerateStringKey: 'password',
+        PasswordLength: 32,
+        ExcludeCharacters: '"@/\\',
+      },
     },
   };
-  return { kind: 'replace', node: value, value: resolve, also: [{ kind: 'addResource', logicalId: secretId, body: secret }] };
+  return {
+    kind: 'replace',
+    node: value,
+    value: resolve,
+    also: [{ kind: 'addResource', logicalId: secretId, body: secret }],
+  };
 }
 
 const masterPassword: Rule = {
@@ -137,8 +157,14 @@ const masterPassword: Rule = {
     if (!found) return;
     const how = {
       literal: { ja: 'テンプレートに直接書かれています', en: 'is written in the template' },
-      echo: { ja: `NoEcho のないパラメータ ${found.param} から渡されています`, en: `comes from parameter ${found.param}, which lacks NoEcho` },
-      default: { ja: `パラメータ ${found.param} の既定値としてテンプレートに書かれています`, en: `is written in the template as the default of parameter ${found.param}` },
+      echo: {
+        ja: `NoEcho のないパラメータ ${found.param} から渡されています`,
+        en: `comes from parameter ${found.param}, which lacks NoEcho`,
+      },
+      default: {
+        ja: `パラメータ ${found.param} の既定値としてテンプレートに書かれています`,
+        en: `is written in the template as the default of parameter ${found.param}`,
+      },
     }[found.why];
     ctx.report({ at: value, args: { detail: how[ctx.lang] }, fix: secretFix(ctx.template, r, value) });
   },

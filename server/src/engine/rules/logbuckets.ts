@@ -1,6 +1,15 @@
 import { get, isMap, isSeq, scalarString } from '../model/node';
 import { Resource, Template } from '../model/template';
-import { anchorOf, itemsOf, policyStatements, propertyOutcomes, referencedIds, refTarget, UNKNOWN, asBool } from './helpers';
+import {
+  anchorOf,
+  itemsOf,
+  policyStatements,
+  propertyOutcomes,
+  referencedIds,
+  refTarget,
+  UNKNOWN,
+  asBool,
+} from './helpers';
 import { FixSpec, Rule } from './types';
 
 const BUCKET = 'AWS::S3::Bucket';
@@ -10,7 +19,11 @@ export function logBucketIds(t: Template): { all: Set<string>; accessLogTargets:
   const all = new Set<string>();
   const accessLogTargets = new Set<string>();
   const add = (ids: string[] | undefined, into?: Set<string>) => {
-    for (const id of ids ?? []) if (t.byId.get(id)?.type === BUCKET) { all.add(id); into?.add(id); }
+    for (const id of ids ?? [])
+      if (t.byId.get(id)?.type === BUCKET) {
+        all.add(id);
+        into?.add(id);
+      }
   };
   for (const r of t.resources) {
     const p = r.properties;
@@ -42,10 +55,17 @@ const accessLogging: Rule = {
       if (o.value !== undefined) continue;
       const target = [...accessLogTargets, ...all].find(id => id !== r.logicalId);
       ctx.report({
-        at: anchorOf(r, o), via: o.via,
-        fix: target && !o.via.length
-          ? { kind: 'set', resource: r, path: ['Properties', 'LoggingConfiguration'], value: { DestinationBucketName: { Ref: target }, LogFilePrefix: `${r.logicalId}/` } }
-          : undefined,
+        at: anchorOf(r, o),
+        via: o.via,
+        fix:
+          target && !o.via.length
+            ? {
+                kind: 'set',
+                resource: r,
+                path: ['Properties', 'LoggingConfiguration'],
+                value: { DestinationBucketName: { Ref: target }, LogFilePrefix: `${r.logicalId}/` },
+              }
+            : undefined,
       });
     }
   },
@@ -57,12 +77,16 @@ const logBucketVersioning: Rule = {
   resourceTypes: [BUCKET],
   checkResource(r, ctx) {
     if (!logBucketIds(ctx.template).all.has(r.logicalId)) return;
-    if (propertyOutcomes(ctx, r, ['ObjectLockEnabled']).every(o => asBool(o.value) === true)) return;   // Object Lock turns versioning on
+    if (propertyOutcomes(ctx, r, ['ObjectLockEnabled']).every(o => asBool(o.value) === true)) return; // Object Lock turns versioning on
     for (const o of propertyOutcomes(ctx, r, ['VersioningConfiguration', 'Status'])) {
       if (o.value === UNKNOWN || o.value === 'Enabled') continue;
       ctx.report({
-        at: anchorOf(r, o), via: o.via, args: { value: o.value === undefined ? (ctx.lang === 'ja' ? '未設定' : 'not set') : String(o.value) },
-        fix: o.via.length ? undefined : { kind: 'set', resource: r, path: ['Properties', 'VersioningConfiguration'], value: { Status: 'Enabled' } },
+        at: anchorOf(r, o),
+        via: o.via,
+        args: { value: o.value === undefined ? (ctx.lang === 'ja' ? '未設定' : 'not set') : String(o.value) },
+        fix: o.via.length
+          ? undefined
+          : { kind: 'set', resource: r, path: ['Properties', 'VersioningConfiguration'], value: { Status: 'Enabled' } },
       });
     }
   },
@@ -76,7 +100,10 @@ function deniesDelete(t: Template, bucketId: string): boolean | undefined {
   for (const p of t.resources) {
     if (p.type !== 'AWS::S3::BucketPolicy') continue;
     const target = refTarget(get(p.properties, 'Bucket'));
-    if (!target) { unknown = true; continue; }
+    if (!target) {
+      unknown = true;
+      continue;
+    }
     if (target.id !== bucketId) continue;
     for (const s of policyStatements(get(p.properties, 'PolicyDocument'))) {
       if (scalarString(get(s, 'Effect')) !== 'Deny') continue;
@@ -106,15 +133,29 @@ const logBucketDeleteProtection: Rule = {
 
 function denyDeleteFix(t: Template, bucket: Resource): FixSpec | undefined {
   const statement = {
-    Sid: 'DenyLogDeletion', Effect: 'Deny', Principal: '*', Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+    Sid: 'DenyLogDeletion',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
     Resource: { 'Fn::Sub': `\${${bucket.logicalId}.Arn}/*` },
   };
-  const policy = t.resources.find(p => p.type === 'AWS::S3::BucketPolicy' && refTarget(get(p.properties, 'Bucket'))?.id === bucket.logicalId);
+  const policy = t.resources.find(
+    p => p.type === 'AWS::S3::BucketPolicy' && refTarget(get(p.properties, 'Bucket'))?.id === bucket.logicalId,
+  );
   if (!policy) {
     const id = `${bucket.logicalId}Policy`;
     if (t.byId.has(id)) return undefined;
-    return { kind: 'addResource', logicalId: id,
-      body: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: bucket.logicalId }, PolicyDocument: { Version: '2012-10-17', Statement: [statement] } } } };
+    return {
+      kind: 'addResource',
+      logicalId: id,
+      body: {
+        Type: 'AWS::S3::BucketPolicy',
+        Properties: {
+          Bucket: { Ref: bucket.logicalId },
+          PolicyDocument: { Version: '2012-10-17', Statement: [statement] },
+        },
+      },
+    };
   }
   const list = get(get(policy.properties, 'PolicyDocument'), 'Statement');
   if (!isSeq(list) || !list.items.every(isMap)) return undefined;

@@ -27,8 +27,14 @@ function flowLogFix(t: Template, vpc: Resource): FixSpec {
   const bucket = [...logBucketIds(t).all][0];
   const base: Record<string, FixValue> = { ResourceId: ref(vpc.logicalId), ResourceType: 'VPC', TrafficType: 'ALL' };
   if (bucket) {
-    return { kind: 'addResource', logicalId: logId,
-      body: { Type: 'AWS::EC2::FlowLog', Properties: { ...base, LogDestinationType: 's3', LogDestination: arn(bucket) } } };
+    return {
+      kind: 'addResource',
+      logicalId: logId,
+      body: {
+        Type: 'AWS::EC2::FlowLog',
+        Properties: { ...base, LogDestinationType: 's3', LogDestination: arn(bucket) },
+      },
+    };
   }
   const groupId = freeLogicalId(t, `${vpc.logicalId}FlowLogGroup`);
   const key = logsKey(t, 'FlowLogKey');
@@ -36,16 +42,50 @@ function flowLogFix(t: Template, vpc: Resource): FixSpec {
   const role: FixValue = {
     Type: 'AWS::IAM::Role',
     Properties: {
-      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
-      Policies: [{ PolicyName: 'DeliverFlowLogs', PolicyDocument: { Version: '2012-10-17', Statement: [{
-        Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], Resource: arn(groupId) }] } }],
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        ],
+      },
+      Policies: [
+        {
+          PolicyName: 'DeliverFlowLogs',
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+                Resource: arn(groupId),
+              },
+            ],
+          },
+        },
+      ],
     },
   };
   return {
-    kind: 'addResource', logicalId: logId,
-    body: { Type: 'AWS::EC2::FlowLog', Properties: { ...base, LogDestinationType: 'cloud-watch-logs', LogGroupName: ref(groupId), DeliverLogsPermissionArn: arn(roleId) } },
+    kind: 'addResource',
+    logicalId: logId,
+    body: {
+      Type: 'AWS::EC2::FlowLog',
+      Properties: {
+        ...base,
+        LogDestinationType: 'cloud-watch-logs',
+        LogGroupName: ref(groupId),
+        DeliverLogsPermissionArn: arn(roleId),
+      },
+    },
     also: [
-      { kind: 'addResource', logicalId: groupId, body: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: AUDIT_RETENTION_DAYS, KmsKeyId: arn(key.keyId) } } },
+      {
+        kind: 'addResource',
+        logicalId: groupId,
+        body: {
+          Type: 'AWS::Logs::LogGroup',
+          Properties: { RetentionInDays: AUDIT_RETENTION_DAYS, KmsKeyId: arn(key.keyId) },
+        },
+      },
       { kind: 'addResource', logicalId: roleId, body: role },
       ...key.specs,
     ],
@@ -66,7 +106,8 @@ const flowLogs: Rule = {
 function auditLogTypes(engine: string): { required: string; all: string[] } | undefined {
   const e = engine.toLowerCase();
   if (e.includes('postgres')) return { required: 'postgresql', all: ['postgresql'] };
-  if (e.includes('mysql') || e.includes('mariadb') || e === 'aurora') return { required: 'audit', all: ['audit', 'error', 'general', 'slowquery'] };
+  if (e.includes('mysql') || e.includes('mariadb') || e === 'aurora')
+    return { required: 'audit', all: ['audit', 'error', 'general', 'slowquery'] };
   if (e.startsWith('oracle')) return { required: 'audit', all: ['alert', 'audit', 'listener', 'trace'] };
   if (e.startsWith('sqlserver')) return { required: 'error', all: ['agent', 'error'] };
   return undefined;
@@ -76,20 +117,26 @@ const rdsLogExports: Rule = {
   id: 'rds-log-exports',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   checkResource(r, ctx) {
-    if (r.type === 'AWS::RDS::DBInstance' && get(r.properties, 'DBClusterIdentifier') !== undefined) return;  // the cluster exports
+    if (r.type === 'AWS::RDS::DBInstance' && get(r.properties, 'DBClusterIdentifier') !== undefined) return; // the cluster exports
     const engines = propertyOutcomes(ctx, r, ['Engine']);
     if (engines.some(o => o.value === UNKNOWN)) return;
     const engine = engines.map(o => (o.value === undefined ? '' : String(o.value))).find(Boolean) ?? '';
     const types = auditLogTypes(engine);
     if (!types || engines.some(o => String(o.value ?? '') !== engine)) return;
     const exports = get(r.properties, 'EnableCloudwatchLogsExports');
-    if (exports !== undefined && !isSeq(exports)) return;   // an intrinsic: unknown
+    if (exports !== undefined && !isSeq(exports)) return; // an intrinsic: unknown
     const written = exports?.items.map(i => (isScalar(i) ? scalarString(i) : undefined)) ?? [];
     if (written.some(w => w === undefined)) return;
     if (written.includes(types.required)) return;
     ctx.report({
-      at: exports ?? { start: r.idStart, end: r.idEnd }, args: { engine, value: types.required },
-      fix: { kind: 'set', resource: r, path: ['Properties', 'EnableCloudwatchLogsExports'], value: [...new Set([...written as string[], ...types.all])] },
+      at: exports ?? { start: r.idStart, end: r.idEnd },
+      args: { engine, value: types.required },
+      fix: {
+        kind: 'set',
+        resource: r,
+        path: ['Properties', 'EnableCloudwatchLogsExports'],
+        value: [...new Set([...(written as string[]), ...types.all])],
+      },
     });
   },
 };
@@ -110,12 +157,22 @@ function retentionRule(id: string, forAuditGroups: boolean, min: number): Rule {
       for (const o of propertyOutcomes(ctx, r, ['RetentionInDays'])) {
         const days = asNumber(o.value);
         if (days === UNKNOWN || days === undefined || days >= min) continue;
-        ctx.report({ at: anchorOf(r, o), via: o.via, args: { value: days, min },
-          fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: min } });
+        ctx.report({
+          at: anchorOf(r, o),
+          via: o.via,
+          args: { value: days, min },
+          fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: min },
+        });
       }
     },
   };
 }
 
-export const loggingRules: Rule[] = [...cloudTrailRules, ...logBucketRules, flowLogs, rdsLogExports,
-  retentionRule('logs-audit-retention', true, AUDIT_RETENTION_DAYS), retentionRule('logs-retention-minimum', false, 365)];
+export const loggingRules: Rule[] = [
+  ...cloudTrailRules,
+  ...logBucketRules,
+  flowLogs,
+  rdsLogExports,
+  retentionRule('logs-audit-retention', true, AUDIT_RETENTION_DAYS),
+  retentionRule('logs-retention-minimum', false, 365),
+];

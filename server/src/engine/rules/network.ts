@@ -1,14 +1,33 @@
 import { branchesAt, expandIf } from '../cfn/evaluate';
 import { get, isMap, isSeq, Node } from '../model/node';
 import { Resource, Template } from '../model/template';
-import { anchorOf, asNumber, nodeOutcomes, notSet, propertyOutcomes, refTarget, requireNotTrue, UNKNOWN } from './helpers';
+import {
+  anchorOf,
+  asNumber,
+  nodeOutcomes,
+  notSet,
+  propertyOutcomes,
+  refTarget,
+  requireNotTrue,
+  UNKNOWN,
+} from './helpers';
 import { FixValue, Rule, RuleContext } from './types';
 import { exposureRules } from './exposure';
 
 /** Ports that reach administration or data stores: never open to the whole internet. */
 const ADMIN_PORTS: [number, string][] = [
-  [22, 'SSH'], [3389, 'RDP'], [3306, 'MySQL'], [5432, 'PostgreSQL'], [1433, 'SQL Server'], [1521, 'Oracle'], [5439, 'Redshift'],
-  [6379, 'Redis'], [11211, 'Memcached'], [27017, 'MongoDB'], [9200, 'OpenSearch'], [2049, 'NFS'],
+  [22, 'SSH'],
+  [3389, 'RDP'],
+  [3306, 'MySQL'],
+  [5432, 'PostgreSQL'],
+  [1433, 'SQL Server'],
+  [1521, 'Oracle'],
+  [5439, 'Redshift'],
+  [6379, 'Redis'],
+  [11211, 'Memcached'],
+  [27017, 'MongoDB'],
+  [9200, 'OpenSearch'],
+  [2049, 'NFS'],
 ];
 const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
@@ -46,10 +65,20 @@ function checkIngress(ctx: RuleContext, r: Resource, rule: Node, group: Resource
     for (const o of nodeOutcomes(ctx, rule, [key])) {
       if (o.value === UNKNOWN || o.value === undefined || !ANYWHERE.has(String(o.value))) continue;
       const replacement: FixValue = vpc ? { 'Fn::GetAtt': [vpc, 'CidrBlock'] } : '10.0.0.0/8';
-      const ports = port === 'all' ? (ctx.lang === 'ja' ? '全ポート' : 'all ports') : `${ctx.lang === 'ja' ? 'ポート' : port.includes(',') ? 'ports' : 'port'} ${port}`;
+      const ports =
+        port === 'all'
+          ? ctx.lang === 'ja'
+            ? '全ポート'
+            : 'all ports'
+          : `${ctx.lang === 'ja' ? 'ポート' : port.includes(',') ? 'ports' : 'port'} ${port}`;
       ctx.report({
-        at: anchorOf(r, o), via: o.via, args: { cidr: String(o.value), port: ports },
-        fix: key === 'CidrIp' && !o.via.length && o.anchor ? { kind: 'replace', node: o.anchor, value: replacement } : undefined,
+        at: anchorOf(r, o),
+        via: o.via,
+        args: { cidr: String(o.value), port: ports },
+        fix:
+          key === 'CidrIp' && !o.via.length && o.anchor
+            ? { kind: 'replace', node: o.anchor, value: replacement }
+            : undefined,
       });
     }
   }
@@ -67,7 +96,8 @@ const openAdminPort: Rule = {
     }
     for (const list of branchesAt(r.node, ['Properties', 'SecurityGroupIngress'])) {
       if (!isSeq(list.node)) continue;
-      for (const item of list.node.items) for (const b of expandIf(item)) if (isMap(b.node)) checkIngress(ctx, r, b.node, r);
+      for (const item of list.node.items)
+        for (const b of expandIf(item)) if (isMap(b.node)) checkIngress(ctx, r, b.node, r);
     }
   },
 };
@@ -75,13 +105,17 @@ const openAdminPort: Rule = {
 const rdsPublic: Rule = {
   id: 'rds-publicly-accessible',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
-  checkResource(r, ctx) { requireNotTrue(ctx, r, ['PubliclyAccessible']); },
+  checkResource(r, ctx) {
+    requireNotTrue(ctx, r, ['PubliclyAccessible']);
+  },
 };
 
 const redshiftPublic: Rule = {
   id: 'redshift-publicly-accessible',
   resourceTypes: ['AWS::Redshift::Cluster'],
-  checkResource(r, ctx) { requireNotTrue(ctx, r, ['PubliclyAccessible']); },
+  checkResource(r, ctx) {
+    requireNotTrue(ctx, r, ['PubliclyAccessible']);
+  },
 };
 
 const openSearchVpc: Rule = {
@@ -100,14 +134,21 @@ const publicIp: Rule = {
   id: 'ec2-public-ip',
   resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'],
   checkResource(r, ctx) {
-    const path = r.type === 'AWS::EC2::Instance' ? ['Properties', 'NetworkInterfaces'] : ['Properties', 'LaunchTemplateData', 'NetworkInterfaces'];
+    const path =
+      r.type === 'AWS::EC2::Instance'
+        ? ['Properties', 'NetworkInterfaces']
+        : ['Properties', 'LaunchTemplateData', 'NetworkInterfaces'];
     for (const list of branchesAt(r.node, path)) {
       if (!isSeq(list.node)) continue;
       for (const nic of list.node.items) {
         for (const o of nodeOutcomes(ctx, nic, ['AssociatePublicIpAddress'])) {
           if (o.value !== true && o.value !== 'true') continue;
           const via = [...list.via, ...o.via];
-          ctx.report({ at: anchorOf(r, o), via, fix: via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: false } });
+          ctx.report({
+            at: anchorOf(r, o),
+            via,
+            fix: via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: false },
+          });
         }
       }
     }
@@ -121,7 +162,10 @@ const defaultSecurityGroup: Rule = {
     for (const r of t.resources) {
       const visit = (n: Node) => {
         const target = refTarget(n);
-        if (target?.attribute === 'DefaultSecurityGroup') { ctx.report({ resource: r, at: n, args: { vpc: target.id } }); return; }
+        if (target?.attribute === 'DefaultSecurityGroup') {
+          ctx.report({ resource: r, at: n, args: { vpc: target.id } });
+          return;
+        }
         if (isMap(n)) n.entries.forEach(e => visit(e.value));
         else if (isSeq(n)) n.items.forEach(visit);
       };
@@ -137,8 +181,17 @@ const launchTemplateImds: Rule = {
     for (const o of propertyOutcomes(ctx, r, ['LaunchTemplateData', 'MetadataOptions', 'HttpTokens'])) {
       if (o.value === UNKNOWN || o.value === 'required') continue;
       ctx.report({
-        at: anchorOf(r, o), via: o.via, args: { value: o.value === undefined ? 'optional' : String(o.value) },
-        fix: o.via.length ? undefined : { kind: 'set', resource: r, path: ['Properties', 'LaunchTemplateData', 'MetadataOptions', 'HttpTokens'], value: 'required' },
+        at: anchorOf(r, o),
+        via: o.via,
+        args: { value: o.value === undefined ? 'optional' : String(o.value) },
+        fix: o.via.length
+          ? undefined
+          : {
+              kind: 'set',
+              resource: r,
+              path: ['Properties', 'LaunchTemplateData', 'MetadataOptions', 'HttpTokens'],
+              value: 'required',
+            },
       });
     }
   },
@@ -153,13 +206,26 @@ const instanceImds: Rule = {
     if (get(r.properties, 'LaunchTemplate') !== undefined) return;
     for (const o of propertyOutcomes(ctx, r, ['MetadataOptions', 'HttpTokens'])) {
       if (o.value === UNKNOWN || o.value === 'required') continue;
-      ctx.report({ at: anchorOf(r, o), via: o.via, args: { value: o.value === undefined ? notSet(ctx) : String(o.value) },
-        fix: o.via.length ? undefined : { kind: 'set', resource: r, path: ['Properties', 'MetadataOptions', 'HttpTokens'], value: 'required' } });
+      ctx.report({
+        at: anchorOf(r, o),
+        via: o.via,
+        args: { value: o.value === undefined ? notSet(ctx) : String(o.value) },
+        fix: o.via.length
+          ? undefined
+          : { kind: 'set', resource: r, path: ['Properties', 'MetadataOptions', 'HttpTokens'], value: 'required' },
+      });
     }
   },
 };
 
 export const networkRules: Rule[] = [
-  openAdminPort, rdsPublic, redshiftPublic, openSearchVpc, publicIp, defaultSecurityGroup, launchTemplateImds, instanceImds,
+  openAdminPort,
+  rdsPublic,
+  redshiftPublic,
+  openSearchVpc,
+  publicIp,
+  defaultSecurityGroup,
+  launchTemplateImds,
+  instanceImds,
   ...exposureRules,
 ];

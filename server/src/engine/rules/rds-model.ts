@@ -14,9 +14,10 @@ export function isClusterMember(r: Resource): boolean {
 
 /** Created from a snapshot or another database: unset storage settings are inherited from that source. */
 export function isRestoredOrReplica(r: Resource): boolean {
-  const keys = r.type === DB_INSTANCE
-    ? ['SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier', 'SourceDbiResourceId']
-    : ['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'RestoreType'];
+  const keys =
+    r.type === DB_INSTANCE
+      ? ['SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDBClusterIdentifier', 'SourceDbiResourceId']
+      : ['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'RestoreType'];
   return keys.some(k => get(r.properties, k) !== undefined);
 }
 

@@ -5,15 +5,23 @@ import { Rule } from './types';
 
 /** Database connections must be TLS-only; RDS enforces that through a parameter of the DB's parameter group. */
 
-interface TlsParameter { name: string; required: string; accepted: string[] }
+interface TlsParameter {
+  name: string;
+  required: string;
+  accepted: string[];
+}
 const FORCE_SSL: TlsParameter = { name: 'rds.force_ssl', required: '1', accepted: ['1', 'true'] };
-const SECURE_TRANSPORT: TlsParameter = { name: 'require_secure_transport', required: 'ON', accepted: ['on', '1', 'true'] };
+const SECURE_TRANSPORT: TlsParameter = {
+  name: 'require_secure_transport',
+  required: 'ON',
+  accepted: ['on', '1', 'true'],
+};
 
 /** The TLS parameter for an engine or parameter-group family (`postgres16`, `aurora-mysql8.0`, `sqlserver-se-15.0`…). */
 function tlsParameterFor(family: string): TlsParameter | undefined {
   if (/^(aurora-)?postgres/.test(family) || family.startsWith('sqlserver')) return FORCE_SSL;
   if (/^(aurora-)?mysql|^aurora$|^mariadb/.test(family)) return SECURE_TRANSPORT;
-  return undefined;   // Oracle and Db2 configure TLS through option groups or listeners
+  return undefined; // Oracle and Db2 configure TLS through option groups or listeners
 }
 
 /** RDS for PostgreSQL 15 and later turns rds.force_ssl on by default. */
@@ -34,11 +42,23 @@ const rdsRequireTls: Rule = {
     if (!p) return;
     for (const o of propertyOutcomes(ctx, r, ['Parameters', p.name])) {
       if (typeof o.value === 'symbol') continue;
-      if (o.value === undefined ? forcedByDefault(family) : p.accepted.includes(String(o.value).toLowerCase())) continue;
-      ctx.report({ at: anchorOf(r, o), via: o.via, args: { parameter: p.name, required: p.required, value: o.value === undefined || o.value === null ? (ctx.lang === 'ja' ? '未設定' : 'not set') : String(o.value) },
-        fix: o.via.length ? undefined : o.value === undefined || !o.anchor
-          ? { kind: 'set', resource: r, path: ['Properties', 'Parameters', p.name], value: p.required }
-          : { kind: 'replace', node: o.anchor, value: p.required } });
+      if (o.value === undefined ? forcedByDefault(family) : p.accepted.includes(String(o.value).toLowerCase()))
+        continue;
+      ctx.report({
+        at: anchorOf(r, o),
+        via: o.via,
+        args: {
+          parameter: p.name,
+          required: p.required,
+          value:
+            o.value === undefined || o.value === null ? (ctx.lang === 'ja' ? '未設定' : 'not set') : String(o.value),
+        },
+        fix: o.via.length
+          ? undefined
+          : o.value === undefined || !o.anchor
+            ? { kind: 'set', resource: r, path: ['Properties', 'Parameters', p.name], value: p.required }
+            : { kind: 'replace', node: o.anchor, value: p.required },
+      });
     }
   },
 };
@@ -57,7 +77,8 @@ const rdsTlsParameterGroup: Rule = {
     if (!p) return;
     if (engine === 'postgres') {
       const version = scalarString(get(r.properties, 'EngineVersion'));
-      if (version === undefined || Number(version.split('.')[0]) >= 15 || Number.isNaN(Number(version.split('.')[0]))) return;
+      if (version === undefined || Number(version.split('.')[0]) >= 15 || Number.isNaN(Number(version.split('.')[0])))
+        return;
     }
     ctx.report({ args: { parameter: p.name, required: p.required, group: groupKey } });
   },

@@ -25,7 +25,12 @@ function isNonPersonal(meta: Node | undefined): boolean {
   return scalarString(get(get(meta, 'iryo-guard'), 'dataClassification')) === 'non-personal';
 }
 
-interface Hit { node: Node; region: string; fixable: boolean; via: Cause[] }
+interface Hit {
+  node: Node;
+  region: string;
+  fixable: boolean;
+  via: Cause[];
+}
 
 /** Region literals (through parameters' allowed values) and ARNs naming a region outside Japan. */
 function foreignRegions(ctx: RuleContext, props: Node): Hit[] {
@@ -62,7 +67,8 @@ function foreignRegions(ctx: RuleContext, props: Node): Hit[] {
 function osakaTaken(r: Resource): boolean {
   let taken = false;
   const visit = (n: Node, key?: string) => {
-    if (key && REGION_KEYS.has(key)) for (const v of isSeq(n) ? n.items : [n]) if (scalarString(v) === 'ap-northeast-3') taken = true;
+    if (key && REGION_KEYS.has(key))
+      for (const v of isSeq(n) ? n.items : [n]) if (scalarString(v) === 'ap-northeast-3') taken = true;
     if (isMap(n)) n.entries.forEach(e => visit(e.value, e.key));
     else if (isSeq(n)) n.items.forEach(i => visit(i));
   };
@@ -76,13 +82,32 @@ function regionRule(id: string, patientData: boolean): Rule {
     checkTemplate(t, ctx) {
       if (isNonPersonal(t.metadata)) return;
       for (const r of t.resources) {
-        if (!r.properties || NOT_DATA.test(r.type) || PATIENT_DATA.test(r.type) !== patientData || isNonPersonal(r.metadata)) continue;
+        if (
+          !r.properties ||
+          NOT_DATA.test(r.type) ||
+          PATIENT_DATA.test(r.type) !== patientData ||
+          isNonPersonal(r.metadata)
+        )
+          continue;
         const osaka = osakaTaken(r);
         for (const h of foreignRegions(ctx, r.properties)) {
           ctx.report({
-            resource: r, at: h.node, via: h.via, args: { region: h.region },
-            fix: h.fixable && !osaka ? { kind: 'replace', node: h.node, value: 'ap-northeast-3',
-              title: { ja: '大阪リージョン (ap-northeast-3) に変更', en: 'Change to the Osaka region (ap-northeast-3)' } } : undefined,
+            resource: r,
+            at: h.node,
+            via: h.via,
+            args: { region: h.region },
+            fix:
+              h.fixable && !osaka
+                ? {
+                    kind: 'replace',
+                    node: h.node,
+                    value: 'ap-northeast-3',
+                    title: {
+                      ja: '大阪リージョン (ap-northeast-3) に変更',
+                      en: 'Change to the Osaka region (ap-northeast-3)',
+                    },
+                  }
+                : undefined,
           });
         }
       }
@@ -90,4 +115,7 @@ function regionRule(id: string, patientData: boolean): Rule {
   };
 }
 
-export const regionRules: Rule[] = [regionRule('region-patient-data-outside-japan', true), regionRule('region-outside-japan', false)];
+export const regionRules: Rule[] = [
+  regionRule('region-patient-data-outside-japan', true),
+  regionRule('region-outside-japan', false),
+];

@@ -5,5 +5,7 @@ import { ALL_RULES } from './all';
 export const RULES: readonly Rule[] = ALL_RULES;
 const byType = new Map<string, Rule[]>();
 for (const r of RULES) for (const t of r.resourceTypes ?? []) byType.set(t, [...(byType.get(t) ?? []), r]);
-export function rulesForType(type: string): readonly Rule[] { return byType.get(type) ?? []; }
+export function rulesForType(type: string): readonly Rule[] {
+  return byType.get(type) ?? [];
+}
 export const TEMPLATE_RULES: readonly Rule[] = RULES.filter(r => r.checkTemplate);

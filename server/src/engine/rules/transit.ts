@@ -21,7 +21,7 @@ function redirectsToHttps(actions: Node | undefined): boolean | typeof UNKNOWN {
   for (const a of itemsOf(actions)) {
     if (scalarString(get(a, 'Type'))?.toLowerCase() !== 'redirect') continue;
     const protocol = get(get(a, 'RedirectConfig'), 'Protocol');
-    if (protocol === undefined) continue;   // '#{protocol}' by default: keeps plain HTTP
+    if (protocol === undefined) continue; // '#{protocol}' by default: keeps plain HTTP
     const p = scalarString(protocol);
     if (p === undefined) return UNKNOWN;
     if (p.toUpperCase() === 'HTTPS') return true;
@@ -29,7 +29,9 @@ function redirectsToHttps(actions: Node | undefined): boolean | typeof UNKNOWN {
   return false;
 }
 
-const REDIRECT_TO_HTTPS = [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }];
+const REDIRECT_TO_HTTPS = [
+  { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } },
+];
 
 const elbv2ListenerHttps: Rule = {
   id: 'elbv2-listener-https',
@@ -39,8 +41,14 @@ const elbv2ListenerHttps: Rule = {
     if (redirect !== false) return;
     for (const o of propertyOutcomes(ctx, r, ['Protocol'])) {
       if (typeof o.value !== 'string' || o.value.toUpperCase() !== 'HTTP') continue;
-      ctx.report({ at: anchorOf(r, o), via: o.via, args: { value: o.value },
-        fix: o.via.length ? undefined : { kind: 'set', resource: r, path: ['Properties', 'DefaultActions'], value: REDIRECT_TO_HTTPS } });
+      ctx.report({
+        at: anchorOf(r, o),
+        via: o.via,
+        args: { value: o.value },
+        fix: o.via.length
+          ? undefined
+          : { kind: 'set', resource: r, path: ['Properties', 'DefaultActions'], value: REDIRECT_TO_HTTPS },
+      });
     }
   },
 };
@@ -49,22 +57,32 @@ const elbv2ListenerTlsPolicy: Rule = {
   id: 'elbv2-listener-tls-policy',
   resourceTypes: [LISTENER],
   checkResource(r, ctx) {
-    const encrypted = propertyOutcomes(ctx, r, ['Protocol']).some(o => typeof o.value === 'string' && /^(HTTPS|TLS)$/i.test(o.value));
+    const encrypted = propertyOutcomes(ctx, r, ['Protocol']).some(
+      o => typeof o.value === 'string' && /^(HTTPS|TLS)$/i.test(o.value),
+    );
     if (!encrypted) return;
     for (const o of propertyOutcomes(ctx, r, ['SslPolicy'])) {
       if (o.value === UNKNOWN) continue;
       const name = o.value === undefined || o.value === null ? DEFAULT_ELB_POLICY : String(o.value);
       if (!isWeakElbPolicy(name)) continue;
       const value = o.value === undefined ? `${notSet(ctx)} → ${DEFAULT_ELB_POLICY}` : name;
-      ctx.report({ at: anchorOf(r, o), via: o.via, args: { value, policy: MODERN_ELB_POLICY },
-        fix: o.via.length ? undefined : fixValue(r, ['SslPolicy'], o.value === undefined ? undefined : o.anchor, MODERN_ELB_POLICY) });
+      ctx.report({
+        at: anchorOf(r, o),
+        via: o.via,
+        args: { value, policy: MODERN_ELB_POLICY },
+        fix: o.via.length
+          ? undefined
+          : fixValue(r, ['SslPolicy'], o.value === undefined ? undefined : o.anchor, MODERN_ELB_POLICY),
+      });
     }
   },
 };
 
 /** Set an absent property, or replace the literal that is there. */
 function fixValue(r: Resource, path: string[], written: Node | undefined, value: string): FixSpec {
-  return written ? { kind: 'replace', node: written, value } : { kind: 'set', resource: r, path: ['Properties', ...path], value };
+  return written
+    ? { kind: 'replace', node: written, value }
+    : { kind: 'set', resource: r, path: ['Properties', ...path], value };
 }
 
 /** Classic load balancers: an HTTP listener carries requests in clear text. */
@@ -92,13 +110,18 @@ const cloudfrontViewerHttps: Rule = {
   checkResource(r, ctx) {
     const paths: (string | number)[][] = [[CONFIG, 'DefaultCacheBehavior', 'ViewerProtocolPolicy']];
     const behaviors = get(get(r.properties, CONFIG), 'CacheBehaviors');
-    if (isSeq(behaviors)) behaviors.items.forEach((_, i) => paths.push([CONFIG, 'CacheBehaviors', i, 'ViewerProtocolPolicy']));
+    if (isSeq(behaviors))
+      behaviors.items.forEach((_, i) => paths.push([CONFIG, 'CacheBehaviors', i, 'ViewerProtocolPolicy']));
     for (const path of paths) {
       for (const o of propertyOutcomes(ctx, r, path)) {
         if (o.value !== 'allow-all') continue;
         const behavior = path[1] === 'DefaultCacheBehavior' ? 'DefaultCacheBehavior' : `CacheBehaviors[${path[2]}]`;
-        ctx.report({ at: anchorOf(r, o), via: o.via, args: { value: o.value, behavior },
-          fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 'redirect-to-https' } });
+        ctx.report({
+          at: anchorOf(r, o),
+          via: o.via,
+          args: { value: o.value, behavior },
+          fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 'redirect-to-https' },
+        });
       }
     }
   },
@@ -117,22 +140,37 @@ const cloudfrontMinTls: Rule = {
   checkResource(r, ctx) {
     const config = get(r.properties, CONFIG);
     if (config === undefined || scalarString(config) !== undefined) return;
-    const defaultCert = ctx.lang === 'ja' ? 'TLSv1（CloudFront の既定証明書）' : 'TLSv1 (CloudFront default certificate)';
+    const defaultCert =
+      ctx.lang === 'ja' ? 'TLSv1（CloudFront の既定証明書）' : 'TLSv1 (CloudFront default certificate)';
     if (get(config, 'ViewerCertificate') === undefined) {
       ctx.report({ args: { value: defaultCert } });
       return;
     }
     for (const o of propertyOutcomes(ctx, r, [CONFIG, 'ViewerCertificate', 'CloudFrontDefaultCertificate'])) {
-      if (o.value === true || o.value === 'true') ctx.report({ at: anchorOf(r, o), via: o.via, args: { value: defaultCert } });
+      if (o.value === true || o.value === 'true')
+        ctx.report({ at: anchorOf(r, o), via: o.via, args: { value: defaultCert } });
     }
-    const usesOwnCert = ['AcmCertificateArn', 'IamCertificateId'].some(k => get(get(config, 'ViewerCertificate'), k) !== undefined);
+    const usesOwnCert = ['AcmCertificateArn', 'IamCertificateId'].some(
+      k => get(get(config, 'ViewerCertificate'), k) !== undefined,
+    );
     if (!usesOwnCert) return;
     for (const o of propertyOutcomes(ctx, r, [CONFIG, 'ViewerCertificate', 'MinimumProtocolVersion'])) {
       if (o.value === UNKNOWN) continue;
       const name = o.value === undefined || o.value === null ? 'TLSv1' : String(o.value);
       if (isModernCloudFrontPolicy(name)) continue;
-      ctx.report({ at: anchorOf(r, o), via: o.via, args: { value: o.value === undefined ? `${notSet(ctx)} → TLSv1` : name },
-        fix: o.via.length ? undefined : fixValue(r, [CONFIG, 'ViewerCertificate', 'MinimumProtocolVersion'], o.value === undefined ? undefined : o.anchor, MODERN_CLOUDFRONT_POLICY) });
+      ctx.report({
+        at: anchorOf(r, o),
+        via: o.via,
+        args: { value: o.value === undefined ? `${notSet(ctx)} → TLSv1` : name },
+        fix: o.via.length
+          ? undefined
+          : fixValue(
+              r,
+              [CONFIG, 'ViewerCertificate', 'MinimumProtocolVersion'],
+              o.value === undefined ? undefined : o.anchor,
+              MODERN_CLOUDFRONT_POLICY,
+            ),
+      });
     }
   },
 };
@@ -140,7 +178,9 @@ const cloudfrontMinTls: Rule = {
 const elasticacheTransit: Rule = {
   id: 'elasticache-transit-encryption',
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
-  checkResource(r, ctx) { requireTrue(ctx, r, ['TransitEncryptionEnabled']); },
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['TransitEncryptionEnabled']);
+  },
 };
 
 const OPENSEARCH = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'];
@@ -148,13 +188,17 @@ const OPENSEARCH = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domai
 const opensearchNodeToNode: Rule = {
   id: 'opensearch-node-to-node-encryption',
   resourceTypes: OPENSEARCH,
-  checkResource(r, ctx) { requireTrue(ctx, r, ['NodeToNodeEncryptionOptions', 'Enabled']); },
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['NodeToNodeEncryptionOptions', 'Enabled']);
+  },
 };
 
 const opensearchEnforceHttps: Rule = {
   id: 'opensearch-enforce-https',
   resourceTypes: OPENSEARCH,
-  checkResource(r, ctx) { requireTrue(ctx, r, ['DomainEndpointOptions', 'EnforceHTTPS']); },
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['DomainEndpointOptions', 'EnforceHTTPS']);
+  },
 };
 
 const MODERN_OPENSEARCH_POLICY = 'Policy-Min-TLS-1-2-2019-07';
@@ -167,13 +211,31 @@ const opensearchTlsPolicy: Rule = {
       if (o.value === UNKNOWN) continue;
       const name = o.value === undefined || o.value === null ? 'Policy-Min-TLS-1-0-2019-07' : String(o.value);
       if (name.startsWith('Policy-Min-TLS-1-2')) continue;
-      ctx.report({ at: anchorOf(r, o), via: o.via, args: { value: o.value === undefined ? `${notSet(ctx)} → ${name}` : name },
-        fix: o.via.length ? undefined : fixValue(r, ['DomainEndpointOptions', 'TLSSecurityPolicy'], o.value === undefined ? undefined : o.anchor, MODERN_OPENSEARCH_POLICY) });
+      ctx.report({
+        at: anchorOf(r, o),
+        via: o.via,
+        args: { value: o.value === undefined ? `${notSet(ctx)} → ${name}` : name },
+        fix: o.via.length
+          ? undefined
+          : fixValue(
+              r,
+              ['DomainEndpointOptions', 'TLSSecurityPolicy'],
+              o.value === undefined ? undefined : o.anchor,
+              MODERN_OPENSEARCH_POLICY,
+            ),
+      });
     }
   },
 };
 
 export const transitRules: Rule[] = [
-  elbv2ListenerHttps, elbv2ListenerTlsPolicy, elbClassicListenerHttps, cloudfrontViewerHttps, cloudfrontMinTls,
-  elasticacheTransit, opensearchNodeToNode, opensearchEnforceHttps, opensearchTlsPolicy,
+  elbv2ListenerHttps,
+  elbv2ListenerTlsPolicy,
+  elbClassicListenerHttps,
+  cloudfrontViewerHttps,
+  cloudfrontMinTls,
+  elasticacheTransit,
+  opensearchNodeToNode,
+  opensearchEnforceHttps,
+  opensearchTlsPolicy,
 ];
