@@ -1,5 +1,5 @@
 import { cdkLanguage } from './cdk/language';
-import { cloudFormationLanguage } from './cfn/language';
+import { cloudFormationLanguage } from './cloudformation/language';
 import { LanguageSupport } from './language';
 import { riskLanguage } from './risk/language';
 

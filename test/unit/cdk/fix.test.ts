@@ -7,7 +7,7 @@ import { typescriptFixer } from '../../../server/src/engine/cdk/fix';
 import { applyEdits } from '../../../server/src/engine/model/text';
 import { MapNode } from '../../../server/src/engine/model/node';
 import { setWithin } from '../../../server/src/engine/rules/helpers';
-import { FixSpec, FixValue } from '../../../server/src/engine/rules/types';
+import { FixSpec, FixValue } from '../../../server/src/engine/fixes/spec';
 import { modelOf, origin, parseErrors, prop, resource, value } from './helpers';
 
 const IMPORTS = `import * as cdk from 'aws-cdk-lib';\nimport * as rds from 'aws-cdk-lib/aws-rds';\nimport * as kms from 'aws-cdk-lib/aws-kms';\n`;

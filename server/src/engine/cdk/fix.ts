@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import { get, isMap, isScalar, isSeq, Node, scalarString } from '../model/node';
 import { Template } from '../model/template';
 import { Fix, TextEdit } from '../model/types';
-import { FixSpec, FixValue } from '../rules/types';
+import { FixSpec, FixValue } from '../fixes/spec';
 import { leaves, Path, startsWith } from './cfn-value';
 import { isJsonProp, l1Prop } from './l1';
 import { Leaf, PropSpec } from './mapping';

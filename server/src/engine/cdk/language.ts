@@ -1,6 +1,6 @@
 import { Analysis, EngineContext } from '../context';
-import { runRules } from '../cfn/analyze';
-import { templateCodeLenses, templateHover } from '../cfn/editor';
+import { runRules } from '../template/run';
+import { templateCodeLenses, templateHover } from '../template/editor';
 import { idCompletions } from '../completion';
 import { LanguageSupport } from '../language';
 import { DocSymbol } from '../model/types';

@@ -1,4 +1,4 @@
-import { FixValue } from '../rules/types';
+import { FixValue } from './spec';
 
 const SHORT: Record<string, string> = {
   Ref: '!Ref',

@@ -1,7 +1,7 @@
 import { Entry, get, intrinsicName, isMap, isSeq, MapNode, Node, SeqNode } from '../model/node';
 import { Template } from '../model/template';
 import { TextEdit } from '../model/types';
-import { FixSpec, FixValue } from '../rules/types';
+import { FixSpec, FixValue } from './spec';
 import { jsonValue, yamlBlockLines, yamlEntryLines, yamlFlow } from './render';
 
 /** Turns a format-neutral fix into minimal text edits for a YAML or JSON template, in the author's style. */

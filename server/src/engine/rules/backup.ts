@@ -16,8 +16,9 @@ import {
   UNKNOWN,
 } from './helpers';
 import { DB_CLUSTER, DB_INSTANCE, engineOf, isClusterMember } from './rds-model';
-import { ScalarOutcome } from '../cfn/evaluate';
-import { FixSpec, Rule } from './types';
+import { ScalarOutcome } from '../model/evaluate';
+import { FixSpec } from '../fixes/spec';
+import { Rule } from './types';
 
 /** Backups that survive mistakes and ransomware: retention, deletion protection, redundancy, immutability. */
 

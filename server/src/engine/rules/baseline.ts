@@ -1,7 +1,7 @@
 import { get } from '../model/node';
 import { Template } from '../model/template';
 import { freeLogicalId, mentions, refTarget } from './helpers';
-import { FixSpec, FixValue } from './types';
+import { FixSpec, FixValue } from '../fixes/spec';
 
 /**
  * Resource bodies that account-baseline fixes insert (audit trail, Config, their log archive bucket).

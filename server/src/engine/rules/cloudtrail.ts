@@ -12,7 +12,8 @@ import {
   sub,
 } from './baseline';
 import { freeLogicalId, mentions, propertyOutcomes, requireTrue, resourcesKey, UNKNOWN, anchorOf } from './helpers';
-import { FixSpec, FixValue, Rule } from './types';
+import { FixSpec, FixValue } from '../fixes/spec';
+import { Rule } from './types';
 
 const TRAIL = 'AWS::CloudTrail::Trail';
 

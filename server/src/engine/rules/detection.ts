@@ -1,8 +1,9 @@
 import { Template } from '../model/template';
 import { bucketWritableBy, logArchiveBucket, ref, sub } from './baseline';
-import { branchesAt } from '../cfn/evaluate';
+import { branchesAt } from '../model/evaluate';
 import { freeLogicalId, nodeOutcomes, requireTrue, resourcesKey, UNKNOWN, asBool } from './helpers';
-import { FixSpec, FixValue, Rule } from './types';
+import { FixSpec, FixValue } from '../fixes/spec';
+import { Rule } from './types';
 
 /**
  * Account-level threat detection: GuardDuty, AWS Config and Security Hub. These exist once per account and region,

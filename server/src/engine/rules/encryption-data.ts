@@ -1,7 +1,8 @@
 import { asBool, anchorOf, notSet, propertyOutcomes, requirePresent, requireTrue, UNKNOWN } from './helpers';
 import { useTemplateKeys } from './encryption-storage';
 import { Resource } from '../model/template';
-import { FixSpec, Rule, RuleContext } from './types';
+import { FixSpec } from '../fixes/spec';
+import { Rule, RuleContext } from './types';
 
 /** Encryption at rest for databases, queues, streams, search and logs that carry patient data. */
 

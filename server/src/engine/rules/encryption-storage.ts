@@ -2,7 +2,8 @@ import { get, isMap, isSeq, scalarString } from '../model/node';
 import { Resource } from '../model/template';
 import { asBool, notSet, requirePresent, requireTrue, scalarOutcomesOf, setWithin, UNKNOWN } from './helpers';
 import { DB_CLUSTER, DB_INSTANCE, isClusterMember, isRestoredOrReplica } from './rds-model';
-import { FixSpec, Rule, RuleContext } from './types';
+import { FixSpec } from '../fixes/spec';
+import { Rule, RuleContext } from './types';
 
 /** Encryption at rest for block, file and database storage, and the keys that protect it. */
 

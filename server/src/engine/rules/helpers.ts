@@ -1,7 +1,8 @@
-import { asBool, asNumber, branchesAt, isOpaque, scalarOutcomes, ScalarOutcome, UNKNOWN } from '../cfn/evaluate';
+import { asBool, asNumber, branchesAt, isOpaque, scalarOutcomes, ScalarOutcome, UNKNOWN } from '../model/evaluate';
 import { get, intrinsicName, isMap, isScalar, isSeq, MapNode, Node, scalarString } from '../model/node';
 import { Resource, Template } from '../model/template';
-import { FixSpec, FixValue, RuleContext } from './types';
+import { FixSpec, FixValue } from '../fixes/spec';
+import { RuleContext } from './types';
 
 /**
  * Outcomes of a (possibly nested) property path: every `Fn::If` branch and every allowed parameter value.

@@ -1,7 +1,8 @@
 import { entryOf, get, intrinsicName, isMap, isScalar, isSeq, Node, scalarString } from '../model/node';
 import { Resource, Template } from '../model/template';
 import { freeLogicalId, itemsOf, mentions, nodeOutcomes, policyStatements, setWithin, walk } from './helpers';
-import { FixSpec, FixValue, Rule } from './types';
+import { FixSpec, FixValue } from '../fixes/spec';
+import { Rule } from './types';
 
 /** Every policy document a resource carries: its own (`Policy`, `ManagedPolicy`) and inline `Policies[]` (Role, User, Group). */
 function policyDocuments(r: Resource): Node[] {

@@ -10,7 +10,8 @@ import {
   UNKNOWN,
   asBool,
 } from './helpers';
-import { FixSpec, Rule } from './types';
+import { FixSpec } from '../fixes/spec';
+import { Rule } from './types';
 
 const BUCKET = 'AWS::S3::Bucket';
 

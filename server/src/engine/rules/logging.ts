@@ -4,7 +4,8 @@ import { arn, AUDIT_RETENTION_DAYS, logsKey, ref } from './baseline';
 import { cloudTrailRules } from './cloudtrail';
 import { anchorOf, asNumber, freeLogicalId, propertyOutcomes, refTarget, UNKNOWN } from './helpers';
 import { logBucketIds, logBucketRules } from './logbuckets';
-import { FixSpec, FixValue, Rule } from './types';
+import { FixSpec, FixValue } from '../fixes/spec';
+import { Rule } from './types';
 
 /**
  * VPCs covered by a flow log in this template. `undefined` when some flow log's target cannot be read

@@ -1,4 +1,4 @@
-import { branchesAt, expandIf } from '../cfn/evaluate';
+import { branchesAt, expandIf } from '../model/evaluate';
 import { get, isMap, isSeq, Node } from '../model/node';
 import { Resource, Template } from '../model/template';
 import {
@@ -11,7 +11,8 @@ import {
   requireNotTrue,
   UNKNOWN,
 } from './helpers';
-import { FixValue, Rule, RuleContext } from './types';
+import { FixValue } from '../fixes/spec';
+import { Rule, RuleContext } from './types';
 import { exposureRules } from './exposure';
 
 /** Ports that reach administration or data stores: never open to the whole internet. */

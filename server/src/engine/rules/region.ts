@@ -1,4 +1,4 @@
-import { Cause, scalarOutcomes, UNKNOWN } from '../cfn/evaluate';
+import { Cause, scalarOutcomes, UNKNOWN } from '../model/evaluate';
 import { get, isMap, isScalar, isSeq, Node, scalarString } from '../model/node';
 import { Resource } from '../model/template';
 import { Rule, RuleContext } from './types';

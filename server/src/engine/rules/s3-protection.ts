@@ -10,7 +10,8 @@ import {
   requireTrue,
   UNKNOWN,
 } from './helpers';
-import { FixValue, Rule } from './types';
+import { FixValue } from '../fixes/spec';
+import { Rule } from './types';
 
 /** S3 protections beyond encryption: TLS-only access, versioning, and Object Lock for archives. */
 

@@ -1,7 +1,8 @@
 import { get, isSeq, Node, scalarString } from '../model/node';
 import { Resource } from '../model/template';
 import { anchorOf, itemsOf, notSet, propertyOutcomes, requireTrue, UNKNOWN } from './helpers';
-import { FixSpec, Rule, RuleContext } from './types';
+import { FixSpec } from '../fixes/spec';
+import { Rule, RuleContext } from './types';
 
 /** Encryption in transit: load balancers, CDN, caches and search domains must speak TLS 1.2 or newer. */
 

@@ -2,7 +2,7 @@ import { LanguageSupport } from '../language';
 import { RISK_FILE } from '../risk/language';
 import { looksLikeTemplate } from '../parse/cloudformation';
 import { analyzeTemplateText } from './analyze';
-import { templateCodeLenses, templateCompletion, templateHover } from './editor';
+import { templateCodeLenses, templateCompletion, templateHover } from '../template/editor';
 
 export const cloudFormationLanguage: LanguageSupport = {
   kind: 'cloudformation',

@@ -1,5 +1,5 @@
-import { get, intrinsicName, isMap, isScalar, isSeq, Node, Scalar, scalarString } from '../model/node';
-import { Template } from '../model/template';
+import { get, intrinsicName, isMap, isScalar, isSeq, Node, Scalar, scalarString } from './node';
+import { Template } from './template';
 
 /** Why a value is what it is: the parameter value or condition branch that leads to it. */
 export type Cause =

@@ -1,51 +1,20 @@
 import { Catalog } from '../catalog/catalog';
-import { Analysis, EngineContext } from '../context';
+import { EngineContext } from '../context';
 import { fill, makeFinding, pick, ruleMeta } from '../findings';
-import { templateFixEdits } from '../fixes/template-fix';
-import { get, isMap, scalarString } from '../model/node';
-import { Resource, SourceFormat, Template } from '../model/template';
-import { LineIndex } from '../model/text';
-import { DocSymbol, Finding, Fix } from '../model/types';
-import { parseTemplate } from '../parse/cloudformation';
+import { FixSpec } from '../fixes/spec';
+import { describeCauses } from '../model/evaluate';
+import { Resource, Template } from '../model/template';
+import { Finding, Fix } from '../model/types';
 import { rulesForType, TEMPLATE_RULES } from '../rules/registry';
-import { FixSpec, Rule, RuleContext, RuleReport } from '../rules/types';
-import { describeCauses } from './evaluate';
+import { Rule, RuleContext, RuleReport } from '../rules/types';
+import { isAccountBaseline } from './account';
 import { collectSuppressions, Suppressions } from './suppress';
 
-const ACCOUNT_LEVEL_TYPES =
-  /^AWS::(CloudTrail::Trail|GuardDuty::Detector|Config::(ConfigurationRecorder|DeliveryChannel)|SecurityHub::Hub|Organizations::.*|AccessAnalyzer::Analyzer)$/;
-
-/** Does this template set up an account (baseline / landing zone), so account-level rules apply? */
-export function isAccountBaseline(t: Template): boolean {
-  const flag = get(get(t.metadata, 'iryo-guard'), 'accountBaseline');
-  if (flag && scalarString(flag) !== undefined) return scalarString(flag) === 'true';
-  return t.resources.some(r => ACCOUNT_LEVEL_TYPES.test(r.type));
-}
-
-export function analyzeTemplateText(uri: string, text: string, format: SourceFormat, ctx: EngineContext): Analysis {
-  const lines = new LineIndex(text);
-  const parsed = parseTemplate(uri, text, format, lines);
-  const findings: Finding[] = [];
-  if (!parsed.isTemplate) return { uri, kind: 'none', text, lines, findings, symbols: [] };
-  for (const p of parsed.problems) {
-    findings.push(
-      makeFinding(ctx.catalog, ctx.settings, 'syntax-error', uri, lines.range(p.start, p.end), {
-        detail: pick(p.message, ctx.settings.lang),
-      }),
-    );
-  }
-  const t = parsed.template;
-  if (!t) return { uri, kind: 'cloudformation', text, lines, findings, symbols: [] };
-  findings.push(...runRules(t, ctx));
-  return { uri, kind: 'cloudformation', text, lines, findings, symbols: templateSymbols(t), model: t };
-}
+/** Turns a format-neutral fix into edits in the template's own source format. */
+export type Fixer = (t: Template, f: FixSpec) => Fix['edit'] | undefined;
 
 /** Runs every applicable rule on a template (CloudFormation or CDK-derived) and applies suppressions. */
-export function runRules(
-  t: Template,
-  ctx: EngineContext,
-  fixer: (t: Template, f: FixSpec) => Fix['edit'] | undefined = defaultFixer,
-): Finding[] {
+export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): Finding[] {
   const { catalog, settings } = ctx;
   const lang = settings.lang;
   const accountLevel =
@@ -95,11 +64,6 @@ export function runRules(
   return out;
 }
 
-function defaultFixer(t: Template, f: FixSpec): Fix['edit'] | undefined {
-  const edits = templateFixEdits(t, f);
-  return edits && edits.length ? { [t.uri]: edits } : undefined;
-}
-
 function toFinding(
   t: Template,
   catalog: Catalog,
@@ -108,7 +72,7 @@ function toFinding(
   resource: Resource | undefined,
   r: RuleReport,
   sup: Suppressions,
-  fixer: (t: Template, f: FixSpec) => Fix['edit'] | undefined,
+  fixer: Fixer,
 ): Finding {
   const lang = ctx.settings.lang;
   const at = r.at ?? (resource ? { start: resource.idStart, end: resource.idEnd } : { start: 0, end: 0 });
@@ -150,30 +114,4 @@ function toFinding(
   const reason = sup.reasonFor(id, resource);
   if (reason !== undefined) f.suppressed = { reason };
   return f;
-}
-
-export function templateSymbols(t: Template): DocSymbol[] {
-  const out: DocSymbol[] = [];
-  const section = (name: string, kind: DocSymbol['kind']) => {
-    const e = t.root.entries.find(x => x.key === name);
-    if (!e || !isMap(e.value)) return;
-    out.push({
-      name,
-      kind: 'section',
-      range: t.lines.range(e.keyStart, e.value.end),
-      selectionRange: t.lines.range(e.keyStart, e.keyEnd),
-      children: e.value.entries.map(c => ({
-        name: c.key,
-        kind,
-        detail: kind === 'resource' ? scalarString(get(c.value, 'Type')) : undefined,
-        range: t.lines.range(c.keyStart, Math.max(c.value.end, c.keyEnd)),
-        selectionRange: t.lines.range(c.keyStart, c.keyEnd),
-      })),
-    });
-  };
-  section('Parameters', 'parameter');
-  section('Conditions', 'condition');
-  section('Resources', 'resource');
-  section('Outputs', 'output');
-  return out;
 }
