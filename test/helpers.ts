@@ -11,7 +11,12 @@ import {
   defaultSettings,
   EngineContext,
   Finding,
+  Fix,
+  fixesFor,
+  Lang,
   LineIndex,
+  RenderedFinding,
+  renderFinding,
   Settings,
   TextEdit,
 } from '../server/src/engine';
@@ -45,28 +50,44 @@ export function context(settings: Partial<Settings> = {}, files: Record<string, 
   return ctx;
 }
 
+/** A finding as a user sees it in one language: its message rendered and its fixes computed. */
+export type TestFinding = RenderedFinding & { fixes?: Fix[] };
+/** An analysis whose findings are seen as a user sees them (the engine's findings carry data, not sentences). */
+export type Checked = DistributiveOmit<Analysis, 'findings'> & { findings: TestFinding[] };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Renders an analysis's findings and computes their fixes in `lang`, as the faces do. */
+export function viewOf(a: Analysis, lang: Lang = 'en'): Checked {
+  const findings = a.findings.map(f => {
+    const fixes = fixesFor(a, f, lang);
+    return { ...renderFinding(f, catalog, lang), ...(fixes.length ? { fixes } : {}) };
+  });
+  return { ...a, findings } as Checked;
+}
+
 /** Analyses `text` as if it were the file `name` (the extension decides the format). */
 export function run(
   name: string,
   text: string,
   settings: Partial<Settings> = {},
   files: Record<string, string> = {},
-): Analysis {
-  return analyze(uriOf(name), text, context(settings, files));
+): Checked {
+  const ctx = context(settings, files);
+  return viewOf(analyze(uriOf(name), text, ctx), ctx.settings.lang);
 }
 
-export function open(a: Analysis): Finding[] {
+export function open(a: Checked): TestFinding[] {
   return a.findings.filter(f => !f.suppressed);
 }
 
-export function rulesOf(a: Analysis): string[] {
+export function rulesOf(a: Checked): string[] {
   return open(a)
     .map(f => f.rule)
     .sort();
 }
 
 /** Applies a finding's n-th fix to the analysed text. */
-export function applyFix(a: Analysis, f: Finding, n = 0): string {
+export function applyFix(a: Analysis, f: TestFinding, n = 0): string {
   const fix = f.fixes?.[n];
   if (!fix) throw new Error(`finding ${f.rule} has no fix #${n}`);
   return applyEdits(a.text, fix.edit[a.uri] ?? []);

@@ -13,6 +13,8 @@ import {
   Lang,
   Settings,
   Severity,
+  renderFindings,
+  t,
 } from './engine';
 import { checkKnown, oneOf, parseArgs, ParsedArgs } from './cli/args';
 import { FileResult, Format, render } from './cli/format';
@@ -109,22 +111,19 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     const uri = fileUri(file);
     const a = ctx.analysisOf!(uri) ?? analyze(uri, text, ctx);
     const assembly = a.kind === 'cloudformation' && file.endsWith('.template.json') ? assemblyOf(file) : undefined;
+    const findings = renderFindings(a.findings, catalog, settings.lang);
     if (assembly) {
       // Synthesized by `cdk synth`: name the construct and, where the project source has it, its line.
       const root = path.dirname(assembly);
       if (!sourceIndexes.has(root)) sourceIndexes.set(root, new CdkSourceIndex(root));
-      mapToConstructs(file, a.findings, sourceIndexes.get(root)!, settings.lang);
+      mapToConstructs(file, findings, sourceIndexes.get(root)!, settings.lang);
     }
-    if (a.kind !== 'none') results.push({ file, findings: a.findings });
+    if (a.kind !== 'none') results.push({ file, findings });
     else if (named.has(path.resolve(file))) skipped.push(file);
   }
   // A file named on the command line and left out must not pass silently (folders are expected to hold other files).
   for (const file of skipped) {
-    process.stderr.write(
-      settings.lang === 'ja'
-        ? `iryo-guard: ${file} を飛ばしました: CloudFormation テンプレート、リスクファイル (*.risk.yaml)、CDK のソースのどれでもありません\n`
-        : `iryo-guard: skipped ${file}: not a CloudFormation template, a risk file (*.risk.yaml) or CDK source\n`,
-    );
+    process.stderr.write(`iryo-guard: ${t('skippedNotAFormat', settings.lang, { file })}\n`);
   }
   const showSuppressed = args.options.has('show-suppressed');
   const out = render(format, results, catalog, settings.lang, showSuppressed);

@@ -1,7 +1,16 @@
 /** Language server: connection wiring only. All analysis happens in the engine; see lsp/ for conversions. */
 import * as lsp from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeLensesFor, completionsAt, defaultCatalog, definitionAt, hoverAt, referencesAt, RISK_FILE } from './engine';
+import {
+  codeLensesFor,
+  completionsAt,
+  defaultCatalog,
+  definitionAt,
+  Finding,
+  hoverAt,
+  referencesAt,
+  RISK_FILE,
+} from './engine';
 import { codeActions } from './lsp/codeActions';
 import { CommandEnv } from './lsp/commandEnv';
 import { SERVER_COMMANDS } from './lsp/commands';
@@ -23,8 +32,7 @@ let folders: string[] = [];
 const index = new WorkspaceIndex({
   isOpen: uri => !!documents.get(uri),
   analysisOf: uri => session.analysisOf(uri),
-  publish: (uri, a) =>
-    void connection.sendDiagnostics({ uri, diagnostics: a.findings.filter(f => !f.suppressed).map(toDiagnostic) }),
+  publish: (uri, a) => void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(a.findings) }),
 });
 // Short enough to stay inside the latency budget, long enough to coalesce a burst of keystrokes into one analysis.
 const DEBOUNCE_MS = Number(process.env.IRYO_GUARD_DEBOUNCE_MS ?? 25);
@@ -153,10 +161,15 @@ function publish(uri: string) {
     void connection.sendDiagnostics({
       uri,
       version,
-      diagnostics: a.findings.filter(f => !f.suppressed).map(toDiagnostic),
+      diagnostics: diagnosticsOf(a.findings),
     });
   });
   for (const dep of session.invalidate(uri)) recheck(dep);
+}
+
+/** Open findings as LSP diagnostics, in the current language. */
+function diagnosticsOf(findings: readonly Finding[]): lsp.Diagnostic[] {
+  return session.render(findings.filter(f => !f.suppressed)).map(toDiagnostic);
 }
 
 /** A file this one depends on changed: open documents are re-published, closed ones re-analysed from disk. */
@@ -205,7 +218,9 @@ connection.onCompletion((p, token) =>
 );
 
 connection.onCodeAction((p, token) =>
-  withAnalysis(p.textDocument?.uri, token, [], a => codeActions(a, p.range, p.context.only, session.settings.lang)),
+  withAnalysis(p.textDocument?.uri, token, [], a =>
+    codeActions(a, p.range, p.context.only, session.settings.lang, session.catalog),
+  ),
 );
 
 connection.onCodeLens((p, token) =>
@@ -237,7 +252,7 @@ const commandEnv: CommandEnv = {
     return folders ? folders.map(f => f.uri) : initialFolders;
   },
   publish: (uri, findings) => {
-    void connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+    void connection.sendDiagnostics({ uri, diagnostics: session.render(findings).map(toDiagnostic) });
   },
   workspaceFiles: async () => {
     await index.whenReady();

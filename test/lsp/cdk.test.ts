@@ -49,7 +49,7 @@ describe('language server over stdio: CDK TypeScript', function () {
     });
     assert.ok(h);
     assert.match(h!.contents.value, /AWS::S3::Bucket/);
-    assert.match(h!.contents.value, /1 finding\(s\) on this resource\*\*\n- S3 bucket Charts uses SSE-S3/);
+    assert.match(h!.contents.value, /1 finding on this resource\*\*\n- S3 bucket Charts uses SSE-S3/);
   });
 
   it('offers a quick fix that writes the L2 prop, and a suppression', async () => {

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { Finding, Lang } from '../engine';
+import { Lang, RenderedFinding as Finding, t } from '../engine';
 
 /** A cloud assembly: a folder named cdk.out, or one holding manifest.json and *.template.json files. */
 export function isCloudAssembly(dir: string): boolean {
@@ -97,7 +97,7 @@ export function mapToConstructs(file: string, findings: Finding[], index: CdkSou
   for (const f of findings) {
     const cdkPath = f.resource ? template.Resources?.[f.resource]?.Metadata?.['aws:cdk:path'] : undefined;
     if (typeof cdkPath !== 'string') continue;
-    f.message += lang === 'ja' ? `（コンストラクト ${cdkPath}）` : ` (construct ${cdkPath})`;
+    f.message += t('constructSuffix', lang, { path: cdkPath });
     const id = constructIdOf(cdkPath);
     const src = id ? index.find(id) : undefined;
     if (!src) continue;
@@ -107,7 +107,7 @@ export function mapToConstructs(file: string, findings: Finding[], index: CdkSou
       {
         uri: pathToFileURL(src.file).href,
         range: { start: pos, end: pos },
-        message: lang === 'ja' ? `CDK ソース: ${id} の定義` : `CDK source: where ${id} is defined`,
+        message: t('cdkSourceOf', lang, { id }),
       },
     ];
   }

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { Catalog, Finding, Lang } from '../engine';
+import { Catalog, Lang, RenderedFinding as Finding, t } from '../engine';
 
 export interface FileResult {
   file: string;
@@ -89,11 +89,8 @@ function text(all: { file: string; f: Finding }[], files: number, lang: Lang): s
         .join(''),
   );
   const count = (s: string) => all.filter(x => x.f.severity === s && !x.f.suppressed).length;
-  lines.push(
-    lang === 'ja'
-      ? `${files} ファイルを検査: エラー ${count('error')}、警告 ${count('warning')}、情報 ${count('info') + count('hint')}`
-      : `${files} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} info`,
-  );
+  const summary = { files, errors: count('error'), warnings: count('warning'), info: count('info') + count('hint') };
+  lines.push(t('checkSummary', lang, summary));
   return lines.join('\n') + '\n';
 }
 
@@ -113,7 +110,8 @@ function sarif(all: { file: string; f: Finding }[], catalog: Catalog, lang: Lang
             rules: ruleIds.map(id => {
               const m = catalog.rules.get(id);
               const help = m
-                ? `${m.explanation[lang]}\n\n${lang === 'ja' ? 'シナリオ' : 'Scenarios'}: ${m.scenarios.join(', ') || '-'}; ${lang === 'ja' ? 'ガイドライン' : 'Guidelines'}: ${m.guidelines.join(', ') || '-'}`
+                ? `${m.explanation[lang]}\n\n${t('labelScenariosShort', lang)}: ${m.scenarios.join(', ') || '-'}; ` +
+                  `${t('labelGuidelines', lang)}: ${m.guidelines.join(', ') || '-'}`
                 : id;
               return {
                 id,

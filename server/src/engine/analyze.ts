@@ -32,7 +32,15 @@ export function analyze(uri: string, text: string, ctx: EngineContext): Analysis
   // Built only on the paths that answer without a language (each language indexes the text itself).
   let lines: LineIndex | undefined;
   const index = () => (lines ??= new LineIndex(text));
-  const empty = (kind: DocKind): Analysis => ({ uri, kind, text, lines: index(), findings: [], symbols: [] });
+  const empty = (kind: DocKind): Analysis => ({
+    uri,
+    kind,
+    text,
+    lines: index(),
+    findings: [],
+    symbols: [],
+    fixes: [],
+  });
   const lang = languageFor(uri, text);
   if (!lang) return empty('none');
   const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;

@@ -1,3 +1,4 @@
+import { otherLang } from './i18n/text';
 import { Analysis, EngineContext } from './context';
 import { EntryKind } from './catalog/types';
 import { CompletionItem } from './model/types';
@@ -15,7 +16,7 @@ export function idCompletions(a: Analysis, offset: number, ctx: EngineContext, k
       label: id,
       kind: 'id',
       detail: `${title[lang]}`,
-      documentation: title[lang === 'ja' ? 'en' : 'ja'],
+      documentation: title[otherLang(lang)],
       range,
       sortText: `${order}-${id}`,
       filterText: id,

@@ -1,6 +1,9 @@
 import { Catalog } from './catalog/catalog';
-import { DocKind, DocSymbol, Finding, Settings } from './model/types';
+import { Lang } from './i18n/text';
+import { Template } from './model/template';
 import { LineIndex } from './model/text';
+import { DocSymbol, Finding, Fix, Settings } from './model/types';
+import type { RiskModel } from './risk/language-model';
 
 /** Everything analysis may consult besides the text itself. Pure data and callbacks: no editor, no network. */
 export interface EngineContext {
@@ -12,13 +15,49 @@ export interface EngineContext {
   analysisOf?(uri: string): Analysis | undefined;
 }
 
-export interface Analysis {
+/** The fixes of one finding, titled in the language asked for; computed when a face asks, not on every keystroke. */
+export type FixSource = (lang: Lang) => Fix[];
+
+interface AnalysisBase {
   uri: string;
-  kind: DocKind;
   text: string;
   lines: LineIndex;
   findings: Finding[];
   symbols: DocSymbol[];
-  /** The format-specific model (Template, RiskDocument, CdkModule…) for editor features. */
-  model?: unknown;
+  /** Indexed by `Finding.fix`. */
+  fixes: FixSource[];
+}
+
+/** A file that is none of the formats the engine reads (or could not be told apart from one). */
+export interface OtherAnalysis extends AnalysisBase {
+  kind: 'none';
+}
+
+/** A CloudFormation template or a CDK source file, both read into the same resource model. */
+export interface TemplateAnalysis extends AnalysisBase {
+  kind: 'cloudformation' | 'cdk';
+  /** Absent when the text could not be read as a template (a syntax error at the top level). */
+  template?: Template;
+}
+
+export interface RiskAnalysis extends AnalysisBase {
+  kind: 'risk';
+  risk?: RiskModel;
+}
+
+export type Analysis = OtherAnalysis | TemplateAnalysis | RiskAnalysis;
+
+/** The fixes of a finding, titled in `lang`. Empty when the rule offers none here. */
+export function fixesFor(a: Analysis, f: Finding, lang: Lang): Fix[] {
+  return f.fix === undefined ? [] : (a.fixes[f.fix]?.(lang) ?? []);
+}
+
+/** The Template model of an analysis (CloudFormation, or CDK-derived), if it has one. */
+export function templateOf(a: Analysis | undefined): Template | undefined {
+  return a && (a.kind === 'cloudformation' || a.kind === 'cdk') ? a.template : undefined;
+}
+
+/** The parsed risk file and its links, for a risk file's analysis. */
+export function riskOf(a: Analysis | undefined): RiskModel | undefined {
+  return a?.kind === 'risk' ? a.risk : undefined;
 }

@@ -1,20 +1,20 @@
 import { Catalog } from './catalog/catalog';
-import { CatalogEntry } from './catalog/types';
-import { pick } from './findings';
-import { Lang } from './model/types';
+import { CatalogEntry, Localized } from './catalog/types';
+import { Lang, localize, otherLang, t } from './i18n/text';
+import { PhraseId } from './i18n/phrases';
 
-const CATEGORY: Record<string, { ja: string; en: string }> = {
-  organizational: { ja: '組織的・人的', en: 'organizational / human' },
-  physical: { ja: '物理的', en: 'physical' },
-  technical: { ja: '技術的', en: 'technical' },
+const CATEGORY: Record<string, PhraseId> = {
+  organizational: 'categoryOrganizational',
+  physical: 'categoryPhysical',
+  technical: 'categoryTechnical',
 };
-const KIND: Record<string, { ja: string; en: string }> = {
-  scenario: { ja: 'リスクシナリオ (別紙2)', en: 'Risk scenario (Annex 2)' },
-  threat: { ja: '脅威 (表5-1)', en: 'Threat (Table 5-1)' },
-  service: { ja: 'AWS サービス', en: 'AWS service' },
-  guideline: { ja: 'ガイドライン項目', en: 'Guideline item' },
-  edition: { ja: 'ガイドライン版', en: 'Guideline edition' },
-  rule: { ja: 'iryo-guard 規則', en: 'iryo-guard rule' },
+const KIND: Record<CatalogEntry['kind'], PhraseId> = {
+  scenario: 'kindScenario',
+  threat: 'kindThreat',
+  service: 'kindService',
+  guideline: 'kindGuideline',
+  edition: 'kindEdition',
+  rule: 'kindRule',
 };
 
 /** A catalog entry as plain JSON for `explain --format json` and tools. */
@@ -36,7 +36,7 @@ export function entryJson(e: CatalogEntry): Record<string, unknown> {
   }
 }
 
-export function entryTitle(e: CatalogEntry): { ja: string; en: string } {
+export function entryTitle(e: CatalogEntry): Localized {
   switch (e.kind) {
     case 'threat':
       return e.entry.label;
@@ -49,64 +49,52 @@ export function entryTitle(e: CatalogEntry): { ja: string; en: string } {
 
 /** Markdown for hover and `explain`: both languages' titles, the user's language first, then the facts. */
 export function describeEntry(e: CatalogEntry, catalog: Catalog, lang: Lang): string {
-  const other: Lang = lang === 'ja' ? 'en' : 'ja';
+  const other = otherLang(lang);
   const title = entryTitle(e);
-  const lines = [`**${e.id}** — ${KIND[e.kind][lang]}`, '', `${title[lang]}`, `_${title[other]}_`, ''];
-  const L = (ja: string, en: string) => (lang === 'ja' ? ja : en);
-  const scen = (ids: string[]) =>
+  const lines = [`**${e.id}** — ${t(KIND[e.kind], lang)}`, '', `${title[lang]}`, `_${title[other]}_`, ''];
+  const fact = (label: PhraseId, value: string) => lines.push(`- ${t(label, lang)}: ${value}`);
+  const scenarios = (ids: string[]) =>
     ids.map(id => {
       const s = catalog.scenarios.get(id);
-      return s ? `${id} ${pick(s.title, lang)}` : id;
+      return s ? `${id} ${localize(s.title, lang)}` : id;
     });
+  const services = (ids: string[]) => ids.map(s => catalog.services.get(s)?.name ?? s).join(', ');
   switch (e.kind) {
     case 'scenario':
-      lines.push(`- ${L('区分', 'Category')}: ${CATEGORY[e.entry.category][lang]}`);
-      if (e.entry.mhlw.length) lines.push(`- ${L('厚労省ガイドライン', 'MHLW guideline')}: ${e.entry.mhlw.join(', ')}`);
+      fact('labelCategory', t(CATEGORY[e.entry.category], lang));
+      if (e.entry.mhlw.length) fact('labelMhlwGuideline', e.entry.mhlw.join(', '));
       if (e.entry.threats.length)
-        lines.push(
-          `- ${L('脅威', 'Threats')}: ${e.entry.threats.map(t => pick(catalog.threats.get(t)?.label, lang) || t).join(', ')}`,
-        );
-      if (e.entry.services.length)
-        lines.push(
-          `- ${L('関連サービス', 'Services')}: ${e.entry.services.map(s => catalog.services.get(s)?.name ?? s).join(', ')}`,
-        );
+        fact('labelThreats', e.entry.threats.map(x => localize(catalog.threats.get(x)?.label, lang) || x).join(', '));
+      if (e.entry.services.length) fact('labelRelatedServices', services(e.entry.services));
       break;
     case 'threat':
-      lines.push(pick(e.entry.summary, lang));
+      lines.push(localize(e.entry.summary, lang));
       break;
     case 'service':
-      lines.push(pick(e.entry.summary, lang));
-      if (e.entry.resourceTypes.length)
-        lines.push(
-          '',
-          `- ${L('リソース型', 'Resource types')}: ${e.entry.resourceTypes.map(t => `\`${t}\``).join(', ')}`,
-        );
-      if (e.entry.scenarios.length)
-        lines.push(`- ${L('関連シナリオ', 'Scenarios')}: ${scen(e.entry.scenarios).join('; ')}`);
+      lines.push(localize(e.entry.summary, lang));
+      if (e.entry.resourceTypes.length) {
+        lines.push('');
+        fact('labelResourceTypes', e.entry.resourceTypes.map(x => `\`${x}\``).join(', '));
+      }
+      if (e.entry.scenarios.length) fact('labelRelatedScenarios', scenarios(e.entry.scenarios).join('; '));
       break;
     case 'guideline':
-      lines.push(
-        `- ${L('版', 'Edition')}: ${pick(e.edition.title, lang)}`,
-        `- ${L('種別', 'Kind')}: ${e.entry.kind === 'minimum' ? L('最低限の遵守事項 (C)', 'minimum requirement (C)') : L('推奨事項 (D)', 'recommended (D)')}`,
-      );
-      if (!e.entry.verified) lines.push(`- ${L('未検証の項目です', 'Not verified against the published text')}`);
+      fact('labelEdition', localize(e.edition.title, lang));
+      fact('labelKind', t(e.entry.kind === 'minimum' ? 'itemMinimum' : 'itemRecommended', lang));
+      if (!e.entry.verified) lines.push(`- ${t('notVerified', lang)}`);
       break;
     case 'edition':
-      lines.push(`- ${L('発行', 'Publisher')}: ${e.entry.publisher} ${e.entry.version} (${e.entry.published})`);
+      fact('labelPublisher', `${e.entry.publisher} ${e.entry.version} (${e.entry.published})`);
       break;
     case 'rule':
-      lines.push(pick(e.entry.explanation, lang), '', `- ${L('重大度', 'Severity')}: ${e.entry.severity}`);
-      if (e.entry.scenarios.length)
-        lines.push(`- ${L('リスクシナリオ', 'Scenarios')}: ${scen(e.entry.scenarios).join('; ')}`);
-      if (e.entry.guidelines.length)
-        lines.push(`- ${L('ガイドライン', 'Guidelines')}: ${e.entry.guidelines.join(', ')}`);
-      if (e.entry.services.length)
-        lines.push(
-          `- ${L('サービス', 'Services')}: ${e.entry.services.map(s => catalog.services.get(s)?.name ?? s).join(', ')}`,
-        );
+      lines.push(localize(e.entry.explanation, lang), '');
+      fact('labelSeverity', e.entry.severity);
+      if (e.entry.scenarios.length) fact('labelScenarios', scenarios(e.entry.scenarios).join('; '));
+      if (e.entry.guidelines.length) fact('labelGuidelines', e.entry.guidelines.join(', '));
+      if (e.entry.services.length) fact('labelServices', services(e.entry.services));
       break;
   }
   const src = 'source' in e.entry ? e.entry.source : undefined;
-  if (src) lines.push('', `${L('出典', 'Source')}: ${src.doc} ${src.section}`);
+  if (src) lines.push('', `${t('labelSource', lang)}: ${src.doc} ${src.section}`);
   return lines.join('\n');
 }

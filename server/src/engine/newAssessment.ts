@@ -2,8 +2,10 @@ import * as path from 'path';
 import { Catalog } from './catalog/catalog';
 import { ScenarioEntry } from './catalog/types';
 import { Analysis } from './context';
-import { pick } from './findings';
+import { localize, t } from './i18n/text';
 import { Finding, Lang } from './model/types';
+import { PhraseId } from './i18n/phrases';
+import { Args } from './i18n/text';
 
 export const DEFAULT_GUIDELINE = 'metimic-2.0';
 
@@ -32,7 +34,7 @@ const q = (s: string) => JSON.stringify(s);
  * likelihood and the residual risk stay empty: they are the author's judgement, never ours.
  */
 export function draftAssessment(template: Analysis, catalog: Catalog, opts: DraftOptions): AssessmentDraft {
-  const L = (ja: string, en: string) => (opts.lang === 'ja' ? ja : en);
+  const say = (id: PhraseId, args?: Args) => t(id, opts.lang, args);
   const open = template.findings.filter(f => !f.suppressed);
   const byScenario = new Map<string, Finding[]>();
   for (const f of open)
@@ -46,17 +48,17 @@ export function draftAssessment(template: Analysis, catalog: Catalog, opts: Draf
       .replace(/^-+|-+$/g, '') || 'assessment';
   const guideline = opts.guideline && catalog.editions.has(opts.guideline) ? opts.guideline : DEFAULT_GUIDELINE;
   const lines = [
-    `# ${L(`${path.basename(opts.iacPath)} の指摘から作成したリスクアセスメントの下書きです。`, `Draft risk assessment made from the findings in ${path.basename(opts.iacPath)}.`)}`,
-    `# ${L('影響度・顕在化率・残存リスクと情報流の説明は、評価者が記入してください。', 'Impact, likelihood, residual risk and the flow description are for the assessor to fill in.')}`,
+    `# ${say('draftHeader', { file: path.basename(opts.iacPath) })}`,
+    `# ${say('draftFillIn')}`,
     'assessment:',
     `  id: ${id}`,
-    `  title: ${q(L(`${base} のリスクアセスメント`, `Risk assessment for ${base}`))}`,
+    `  title: ${q(say('draftTitle', { name: base }))}`,
     `  guideline: ${guideline}`,
     '  acceptance: C',
     `  iac: [${q(opts.iacPath)}]`,
     'flows:',
     '  - id: F1',
-    `    description: ""  # ${L('情報の流れ（どこからどこへ、何を）', 'what information goes from where to where')}`,
+    `    description: ""  # ${say('draftFlowHint')}`,
     '    classification: patient-personal',
     scenarios.length ? 'risks:' : 'risks: []',
   ];
@@ -70,7 +72,7 @@ function riskLines(s: ScenarioEntry, n: number, findings: Finding[], catalog: Ca
     '    flow: F1',
     ...(s.threats.length ? [`    threat: ${s.threats[0]}`] : []),
     `    scenarios: [${q(s.id)}]`,
-    `    description: ${q(pick(s.title, lang))}`,
+    `    description: ${q(localize(s.title, lang))}`,
     '    impact:      # 1-5',
     '    likelihood:  # 1-5',
     '    treatment: reduce',
@@ -82,7 +84,7 @@ function riskLines(s: ScenarioEntry, n: number, findings: Finding[], catalog: Ca
     out.push(
       `      - perspective: ${s.perspective}`,
       '        owner: provider',
-      `        measure: ${q(pick(meta.fix?.title ?? meta.title, lang))}`,
+      `        measure: ${q(localize(meta.fix?.title ?? meta.title, lang))}`,
       `        services: [${meta.services.join(', ')}]`,
       `        rules: [${meta.id}]`,
     );

@@ -1,5 +1,5 @@
 import * as lsp from 'vscode-languageserver/node';
-import { Analysis, Finding, Lang } from '../engine';
+import { Analysis, Catalog, Finding, Fix, fixesFor, Lang, renderFinding, t } from '../engine';
 import { toDiagnostic } from './convert';
 
 function overlaps(a: lsp.Range, b: lsp.Range): boolean {
@@ -12,55 +12,72 @@ function editsOverlap(a: lsp.TextEdit[], b: lsp.TextEdit[]): boolean {
 }
 
 /** Quick fixes for findings under the cursor, "suppress with reason", and "fix all of this rule in the file". */
-export function codeActions(a: Analysis, range: lsp.Range, only: string[] | undefined, lang: Lang): lsp.CodeAction[] {
+export function codeActions(
+  a: Analysis,
+  range: lsp.Range,
+  only: string[] | undefined,
+  lang: Lang,
+  catalog: Catalog,
+): lsp.CodeAction[] {
   const wantsQuickFix = !only || only.some(k => k === lsp.CodeActionKind.QuickFix || k.startsWith('quickfix'));
   const wantsFixAll = !only || only.some(k => k === lsp.CodeActionKind.SourceFixAll || k === lsp.CodeActionKind.Source);
   const out: lsp.CodeAction[] = [];
   const open = a.findings.filter(f => !f.suppressed);
+  const fixes = new Map<Finding, Fix[]>();
+  const fixesOf = (f: Finding) => {
+    let list = fixes.get(f);
+    if (!list) fixes.set(f, (list = fixesFor(a, f, lang)));
+    return list;
+  };
+  const diagnostic = (f: Finding) => toDiagnostic(renderFinding(f, catalog, lang));
   if (wantsQuickFix) {
     for (const f of open.filter(x => overlaps(x.range, range))) {
-      const diagnostic = toDiagnostic(f);
-      for (const fix of f.fixes ?? []) {
+      const d = diagnostic(f);
+      for (const fix of fixesOf(f)) {
         out.push({
           title: fix.title,
           kind: lsp.CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
+          diagnostics: [d],
           isPreferred: fix.isPreferred,
           edit: { changes: fix.edit },
         });
       }
-      const sameRule = open.filter(x => x.rule === f.rule && x.fixes?.length);
-      if (sameRule.length > 1) out.push(fixAll(a, sameRule, f.rule, lang, lsp.CodeActionKind.QuickFix));
-      const suppress = suppressAction(a, f, lang, diagnostic);
+      const sameRule = open.filter(x => x.rule === f.rule && x.fix !== undefined && fixesOf(x).length);
+      if (sameRule.length > 1) {
+        out.push(fixAll(a, sameRule, fixesOf, diagnostic, f.rule, lang, lsp.CodeActionKind.QuickFix));
+      }
+      const suppress = suppressAction(a, f, lang, d);
       if (suppress) out.push(suppress);
     }
   }
   if (wantsFixAll && !wantsQuickFix) {
-    const rules = new Set(open.filter(x => x.fixes?.length).map(x => x.rule));
-    for (const rule of rules)
-      out.push(
-        fixAll(
-          a,
-          open.filter(x => x.rule === rule && x.fixes?.length),
-          rule,
-          lang,
-          lsp.CodeActionKind.SourceFixAll,
-        ),
-      );
+    const fixable = open.filter(x => x.fix !== undefined && fixesOf(x).length);
+    for (const rule of new Set(fixable.map(x => x.rule))) {
+      const same = fixable.filter(x => x.rule === rule);
+      out.push(fixAll(a, same, fixesOf, diagnostic, rule, lang, lsp.CodeActionKind.SourceFixAll));
+    }
   }
   return out;
 }
 
-function fixAll(a: Analysis, findings: Finding[], rule: string, lang: Lang, kind: string): lsp.CodeAction {
+function fixAll(
+  a: Analysis,
+  findings: Finding[],
+  fixesOf: (f: Finding) => Fix[],
+  diagnostic: (f: Finding) => lsp.Diagnostic,
+  rule: string,
+  lang: Lang,
+  kind: string,
+): lsp.CodeAction {
   const edits: lsp.TextEdit[] = [];
   for (const f of findings) {
-    const e = f.fixes![0].edit[a.uri];
+    const e = fixesOf(f)[0].edit[a.uri];
     if (e && !editsOverlap(e, edits)) edits.push(...e);
   }
   return {
-    title: lang === 'ja' ? `このファイルの ${rule} をすべて修正` : `Fix all ${rule} in this file`,
+    title: t('fixAllInFile', lang, { rule }),
     kind,
-    diagnostics: findings.map(toDiagnostic),
+    diagnostics: findings.map(diagnostic),
     edit: { changes: { [a.uri]: edits } },
   };
 }
@@ -78,7 +95,7 @@ function suppressAction(a: Analysis, f: Finding, lang: Lang, diagnostic: lsp.Dia
   const text = a.lines.lineText(anchorLine);
   const indent = text.slice(0, text.length - text.trimStart().length);
   return {
-    title: lang === 'ja' ? `${f.rule} を抑制（理由を記入）` : `Suppress ${f.rule} (write the reason)`,
+    title: t('suppressWithReason', lang, { rule: f.rule }),
     kind: lsp.CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     edit: {

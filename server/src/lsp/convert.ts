@@ -1,5 +1,5 @@
 import * as lsp from 'vscode-languageserver/node';
-import { CodeLens, CompletionItem, DocSymbol, Finding, Severity } from '../engine';
+import { CodeLens, CompletionItem, DocSymbol, RenderedFinding, Severity } from '../engine';
 
 const SEVERITY: Record<Severity, lsp.DiagnosticSeverity> = {
   error: lsp.DiagnosticSeverity.Error,
@@ -8,7 +8,7 @@ const SEVERITY: Record<Severity, lsp.DiagnosticSeverity> = {
   hint: lsp.DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: Finding): lsp.Diagnostic {
+export function toDiagnostic(f: RenderedFinding): lsp.Diagnostic {
   const tags = f.scenarios.length ? ` [${f.scenarios.join(', ')}]` : '';
   return {
     range: f.range,

@@ -1,7 +1,16 @@
 import * as fs from 'fs';
 import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Analysis, Catalog, EngineContext, Settings } from '../engine';
+import {
+  analyze,
+  Analysis,
+  Catalog,
+  EngineContext,
+  Finding,
+  RenderedFinding,
+  renderFindings,
+  Settings,
+} from '../engine';
 
 /**
  * Analyses per open document (one per version), the context the engine reads other files through, and the
@@ -113,10 +122,18 @@ export class Session {
   }
 
   /** Settings changed: every analysis is stale. */
+  /** New settings. Analyses hold no language, so a change of language alone keeps them; anything else clears them. */
   reset(settings: Settings) {
+    const sameAnalysis = JSON.stringify({ ...this.settings, lang: '' }) === JSON.stringify({ ...settings, lang: '' });
     this.settings = settings;
+    if (sameAnalysis) return;
     this.cache.clear();
     this.diskCache.clear();
+  }
+
+  /** A finding as the user reads it, in the current language. */
+  render(findings: readonly Finding[]): RenderedFinding[] {
+    return renderFindings(findings, this.catalog, this.settings.lang);
   }
 }
 

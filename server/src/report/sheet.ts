@@ -2,9 +2,8 @@
  * The assessment as the familiar リスクアセスメントシート: one row per risk × control (a risk without controls gets one
  * row), the coverage of the minimum scenarios, and the before/after impact × likelihood counts.
  */
-import { Analysis, Catalog, Lang } from '../engine';
+import { Analysis, Catalog, findingMessage, Lang, riskOf } from '../engine';
 import { coveredScenarios, minimumScenarios } from '../engine/risk/coverage';
-import { RiskModel } from '../engine/risk/language-model';
 import { levelIds, levelOf, levelRank, normalizeLevel, Thresholds, thresholdsOf } from '../engine/risk/levels';
 import { Risk } from '../engine/risk/model';
 
@@ -66,8 +65,8 @@ export interface Report {
 const grid = () => [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
 
 export function buildReport(a: Analysis, catalog: Catalog, lang: Lang): Report {
-  const model = a.model as RiskModel | undefined;
-  if (a.kind !== 'risk' || !model)
+  const model = riskOf(a);
+  if (!model)
     throw new Error(
       lang === 'ja'
         ? `${a.uri} はリスクファイル (*.risk.yaml) ではありません`
@@ -152,7 +151,12 @@ export function buildReport(a: Analysis, catalog: Catalog, lang: Lang): Report {
     openFindings: model.links.flatMap(l => l.analysis?.findings ?? []).filter(f => !f.suppressed).length,
     diagnostics: a.findings
       .filter(f => !f.suppressed)
-      .map(f => ({ line: f.range.start.line + 1, severity: f.severity, rule: f.rule, message: f.message })),
+      .map(f => ({
+        line: f.range.start.line + 1,
+        severity: f.severity,
+        rule: f.rule,
+        message: findingMessage(catalog, f, lang),
+      })),
   };
 }
 

@@ -18,7 +18,7 @@ module.exports = {
     assert.match(type, /Rules for this type/);
     assert.match(type, /s3-bucket-encryption S3 bucket default encryption \(3\.13②, 3\.10②\)/);
     assert.match(type, /s3-bucket-tls-only Deny non-TLS access to S3 \(3\.8②, 3\.13①\)/);
-    assert.match(type, /5 finding\(s\) on this resource/);
+    assert.match(type, /5 findings on this resource/);
     for (const row of FINDINGS)
       assert.ok(type.includes(messageOf(row)), `the hover lists "${messageOf(row)}":\n${type}`);
     await h.dismiss();

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import { applyEdits, codeLensesFor, completionsAt, hoverAt } from '../../../server/src/engine';
 import { codeActions } from '../../../server/src/lsp/codeActions';
-import { context, open, run } from '../../helpers';
+import { catalog, context, open, run } from '../../helpers';
 
 const TEMPLATE = `Resources:
   # iryo-guard-ignore
@@ -56,7 +56,7 @@ describe('template editor features', () => {
 
   it('offers "fix all" for a rule that fires more than once, producing a clean file for that rule', () => {
     const start = a.findings.find(f => f.rule === 's3-bucket-encryption' && f.resource === 'ScansA')!.range.start;
-    const actions = codeActions(a, { start, end: start }, undefined, 'en');
+    const actions = codeActions(a, { start, end: start }, undefined, 'en', catalog);
     const all = actions.find(x => x.title === 'Fix all s3-bucket-encryption in this file');
     assert.ok(all, actions.map(x => x.title).join('\n'));
     const fixed = applyEdits(a.text, all!.edit!.changes![a.uri]);
@@ -70,7 +70,7 @@ describe('template editor features', () => {
 
   it('"suppress" inserts an ignore comment with an empty reason for the author to write', () => {
     const f = a.findings.find(x => x.rule === 's3-bucket-encryption' && x.resource === 'ScansB')!;
-    const act = codeActions(a, f.range, undefined, 'en').find(
+    const act = codeActions(a, f.range, undefined, 'en', catalog).find(
       x => x.title === 'Suppress s3-bucket-encryption (write the reason)',
     )!;
     const fixed = applyEdits(a.text, act.edit!.changes![a.uri]);
@@ -87,7 +87,7 @@ describe('template editor features', () => {
     const ja = run('editor.yaml', TEMPLATE, { lang: 'ja' });
     assert.match(open(ja).find(f => f.rule === 's3-bucket-encryption')!.message, /KMS による既定暗号化/);
     assert.strictEqual(
-      codeActions(ja, open(ja).find(f => f.rule === 's3-bucket-encryption')!.range, undefined, 'ja')[0].title,
+      codeActions(ja, open(ja).find(f => f.rule === 's3-bucket-encryption')!.range, undefined, 'ja', catalog)[0].title,
       'SSE-KMS による既定暗号化を追加',
     );
   });

@@ -39,7 +39,7 @@ describe('CLI', () => {
     );
     assert.match(r.out, /^infra\/storage\.yaml:5:109: warning s3-bucket-kms: /m);
     const warnings = r.out.split('\n').filter(l => / warning /.test(l)).length;
-    assert.match(r.out, new RegExp(`2 file\\(s\\) checked: 2 error\\(s\\), ${warnings} warning\\(s\\)`));
+    assert.match(r.out, new RegExp(`2 files checked: 2 errors, ${warnings} warnings`));
     assert.doesNotMatch(r.out, /node_modules/);
   });
 

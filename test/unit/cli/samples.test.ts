@@ -1,5 +1,6 @@
 /** The samples are the product's demo: the reference templates are clean, the others show what they claim. */
 import * as assert from 'assert';
+import { templateOf } from '../../../server/src/engine';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Template } from '../../../server/src/engine/model/template';
@@ -34,7 +35,7 @@ describe('samples', () => {
   });
 
   it('the JSON twin has the same resources as the YAML template', () => {
-    const types = (f: string) => (run(f, read(f)).model as Template).resources.map(r => `${r.logicalId}:${r.type}`);
+    const types = (f: string) => templateOf(run(f, read(f)))!.resources.map(r => `${r.logicalId}:${r.type}`);
     assert.deepStrictEqual(types('ehr-template.json'), types('ehr-template.yaml'));
   });
 

@@ -1,9 +1,8 @@
 import * as assert from 'assert';
-import { open as openFindings, run } from '../../helpers';
-import { Analysis } from '../../../server/src/engine';
+import { Checked, open as openFindings, run } from '../../helpers';
 
 /** Only the rule under test and the suppression rule: other rules may fire on these small templates. */
-const open = (a: Analysis) =>
+const open = (a: Checked) =>
   openFindings(a).filter(f => f.rule === 's3-bucket-encryption' || f.rule === 'suppression-without-reason');
 
 const BUCKET = (extra = '', comment = '') =>

@@ -1,5 +1,6 @@
 /** Template fixer behaviour that rule fixes rely on: block values replaced cleanly, several changes in one fix. */
 import * as assert from 'assert';
+import { templateOf } from '../../../server/src/engine';
 import { applyEdits } from '../../../server/src/engine';
 import { templateFixEdits } from '../../../server/src/engine/fixes/template-fix';
 import { Template } from '../../../server/src/engine/model/template';
@@ -18,12 +19,12 @@ const TEXT = `Resources:
 function model(text: string): Template {
   const a = run('x.yaml', text);
   assert.ok(
-    a.model,
+    templateOf(a),
     open(a)
       .map(f => f.message)
       .join(),
   );
-  return a.model as Template;
+  return templateOf(a)!;
 }
 
 describe('template fixes', () => {

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, defaultSettings } from '../../../server/src/engine';
 import { Session } from '../../../server/src/lsp/session';
-import { catalog, context, open, uriOf } from '../../helpers';
+import { catalog, context, open, uriOf, viewOf } from '../../helpers';
 import { analyzeRisk, assertFixResolves, baseDoc, only, RISK_NAME, textAt } from './util';
 
 const UNENCRYPTED = `AWSTemplateFormatVersion: "2010-09-09"
@@ -63,10 +63,12 @@ describe('risk file ↔ IaC links', () => {
   it('an unsaved draft (untitled:) resolves its iac: paths beside the file it will be saved as', () => {
     const tplUri = uriOf('tpl.yaml');
     const draft = 'untitled:' + new URL(uriOf('drafted.risk.yaml')).pathname;
-    const a = analyze(
-      draft,
-      linked('tpl.yaml', '        services: [s3]\n        rules: [s3-bucket-encryption]\n'),
-      context({}, { [tplUri]: UNENCRYPTED }),
+    const a = viewOf(
+      analyze(
+        draft,
+        linked('tpl.yaml', '        services: [s3]\n        rules: [s3-bucket-encryption]\n'),
+        context({}, { [tplUri]: UNENCRYPTED }),
+      ),
     );
     assert.deepStrictEqual(only(a, 'risk-iac-missing'), []);
     assert.strictEqual(only(a, 'risk-control-contradicted')[0].related![0].uri, tplUri);
@@ -168,7 +170,7 @@ describe('risk file ↔ IaC links', () => {
     );
     docs.set(tplUri, TextDocument.create(tplUri, 'yaml', 1, UNENCRYPTED));
     const session = new Session(catalog, { ...defaultSettings }, uri => docs.get(uri));
-    const before = session.analyzeDocument(docs.get(riskUri)!);
+    const before = viewOf(session.analyzeDocument(docs.get(riskUri)!));
     assert.strictEqual(only(before, 'risk-control-contradicted').length, 1);
     assert.deepStrictEqual(session.dependentsOf(tplUri), [riskUri]);
     const fixed = UNENCRYPTED.replace(
@@ -179,7 +181,7 @@ describe('risk file ↔ IaC links', () => {
     session.analyzeDocument(docs.get(tplUri)!);
     // The risk document itself is unchanged (same version): its analysis is redone because its dependency changed.
     assert.deepStrictEqual(
-      open(session.analyzeDocument(docs.get(riskUri)!)).map(f => f.rule),
+      open(viewOf(session.analyzeDocument(docs.get(riskUri)!))).map(f => f.rule),
       [],
     );
   });

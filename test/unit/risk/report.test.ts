@@ -10,10 +10,11 @@ import { buildReport, COLUMNS } from '../../../server/src/report/sheet';
 import { renderCsv, renderMarkdown } from '../../../server/src/report/text';
 import { renderXlsx } from '../../../server/src/report/xlsx';
 import { catalog, ROOT } from '../../helpers';
+import { riskOf } from '../../../server/src/engine';
 import { analyzeRisk, analyzeSample, baseDoc } from './util';
 
 const a = analyzeSample('ehr.risk.yaml');
-const model = a.model as {
+const model = riskOf(a) as unknown as {
   doc: { risks: { controls: unknown[]; impact?: { value: number }; likelihood?: { value: number } }[] };
 };
 const expectedRows = model.doc.risks.reduce((n, r) => n + Math.max(1, r.controls.length), 0);

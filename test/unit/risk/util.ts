@@ -3,8 +3,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { analyze, Analysis, applyEdits, Finding, Settings } from '../../../server/src/engine';
-import { catalog, context, findingKey, open, ROOT, run, uriOf } from '../../helpers';
+import { analyze, applyEdits, Settings } from '../../../server/src/engine';
+import { catalog, Checked, context, findingKey, open, ROOT, run, TestFinding, uriOf, viewOf } from '../../helpers';
 
 export const ALL_SCENARIOS = [...catalog.scenarios.keys()];
 
@@ -40,25 +40,25 @@ export function analyzeRisk(
   text: string,
   settings: Partial<Settings> = {},
   files: Record<string, string> = {},
-): Analysis {
+): Checked {
   const byUri: Record<string, string> = {};
   for (const [name, t] of Object.entries(files)) byUri[uriOf(name)] = t;
   return run(RISK_NAME, text, settings, byUri);
 }
 
 /** The source text a finding's range covers. */
-export function textAt(a: Analysis, f: Finding): string {
+export function textAt(a: Checked, f: TestFinding): string {
   return a.text.slice(a.lines.offset(f.range.start), a.lines.offset(f.range.end));
 }
 
-export function only(a: Analysis, rule: string): Finding[] {
+export function only(a: Checked, rule: string): TestFinding[] {
   return open(a).filter(f => f.rule === rule);
 }
 
 /** Applies fix n of f, re-analyses, and checks the finding is gone and nothing new appeared (except `allowNew`). */
 export function assertFixResolves(
-  a: Analysis,
-  f: Finding,
+  a: Checked,
+  f: TestFinding,
   n = 0,
   files: Record<string, string> = {},
   allowNew: string[] = [],
@@ -68,7 +68,7 @@ export function assertFixResolves(
   const fixed = applyEdits(a.text, fix.edit[a.uri] ?? []);
   const b = analyzeRisk(fixed, {}, files);
   assert.ok(!b.findings.some(x => x.rule === 'syntax-error'), `fix "${fix.title}" broke the YAML:\n${fixed}`);
-  const count = (list: Finding[], k: string) => list.filter(x => findingKey(x) === k).length;
+  const count = (list: TestFinding[], k: string) => list.filter(x => findingKey(x) === k).length;
   assert.ok(
     count(open(b), findingKey(f)) < count(open(a), findingKey(f)),
     `fix "${fix.title}" did not remove ${f.rule}:\n${fixed}`,
@@ -85,7 +85,7 @@ export function assertFixResolves(
 }
 
 /** Analyses a file under samples/ with its linked templates read from disk. */
-export function analyzeSample(name: string, text?: string): Analysis {
+export function analyzeSample(name: string, text?: string): Checked {
   const file = path.join(ROOT, 'samples', name);
   const ctx = context();
   ctx.analysisOf = uri => {
@@ -95,5 +95,5 @@ export function analyzeSample(name: string, text?: string): Analysis {
       return undefined;
     }
   };
-  return analyze(pathToFileURL(file).href, text ?? fs.readFileSync(file, 'utf8'), ctx);
+  return viewOf(analyze(pathToFileURL(file).href, text ?? fs.readFileSync(file, 'utf8'), ctx));
 }

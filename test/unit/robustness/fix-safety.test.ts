@@ -6,8 +6,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Analysis, applyEdits, Finding } from '../../../server/src/engine';
-import { assertEditsOnlyInside, findingKey, open, ROOT, run } from '../../helpers';
+import { applyEdits } from '../../../server/src/engine';
+import { assertEditsOnlyInside, Checked, findingKey, open, ROOT, run, TestFinding } from '../../helpers';
 import { mutants } from './mutate';
 
 function inputs(): { name: string; text: string }[] {
@@ -25,11 +25,11 @@ function inputs(): { name: string; text: string }[] {
   return out;
 }
 
-function checkFixes(name: string, a: Analysis, rerun: (t: string) => Analysis): number {
+function checkFixes(name: string, a: Checked, rerun: (t: string) => Checked): number {
   let applied = 0;
   const before = open(a).map(findingKey);
   const count = (xs: string[], k: string) => xs.filter(x => x === k).length;
-  for (const f of open(a).filter((x: Finding) => x.fixes?.length && x.rule !== 'suppression-without-reason')) {
+  for (const f of open(a).filter((x: TestFinding) => x.fixes?.length && x.rule !== 'suppression-without-reason')) {
     for (const fix of f.fixes!) {
       const edits = fix.edit[a.uri] ?? [];
       const fixed = applyEdits(a.text, edits);

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateCorpus } from '../../../bench/corpus';
-import { analyze, codeLensesFor, completionsAt, hoverAt, LineIndex, Range } from '../../../server/src/engine';
+import { analyze, codeLensesFor, completionsAt, hoverAt, LineIndex, Range, fixesFor } from '../../../server/src/engine';
 import { context, ROOT, uriOf } from '../../helpers';
 import { mutants } from './mutate';
 
@@ -58,7 +58,7 @@ describe(`fuzzing (${CASES} cases, seed ${SEED})`, function () {
         const idx = new LineIndex(m.text);
         for (const f of a.findings) {
           inside(f.range, idx, `${m.how} on ${m.name}: ${f.rule}`);
-          for (const fix of f.fixes ?? [])
+          for (const fix of fixesFor(a, f, 'en'))
             for (const e of fix.edit[uri] ?? []) inside(e.range, idx, `${m.how} on ${m.name}: fix of ${f.rule}`);
         }
         const offset = Math.floor(m.text.length / 2);
@@ -70,7 +70,7 @@ describe(`fuzzing (${CASES} cases, seed ${SEED})`, function () {
       }
       assert.ok(
         !a.findings.some(f => f.rule === 'engine-error'),
-        `case ${n} (${m.how} on ${m.name}): ${a.findings.find(f => f.rule === 'engine-error')?.message}`,
+        `case ${n} (${m.how} on ${m.name}): ${JSON.stringify(a.findings.find(f => f.rule === 'engine-error')?.args)}`,
       );
       const ms = Date.now() - t0;
       assert.ok(ms < PER_CASE_MS, `case ${n} (${m.how} on ${m.name}) took ${ms} ms`);

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { templateOf } from '../../../server/src/engine';
 import { Template } from '../../../server/src/engine/model/template';
 import { applyFix, open, rulesOf, run } from '../../helpers';
 
@@ -76,7 +77,7 @@ describe('detection rules (account level)', () => {
     const b = run('baseline.yaml', fixed);
     assert.ok(!rulesOf(b).some(r => r.startsWith('config-')), rulesOf(b).join());
     assert.deepStrictEqual(
-      (b.model as Template).resources.map(r => r.logicalId),
+      templateOf(b)!.resources.map(r => r.logicalId),
       ['ThreatDetector', 'ConfigRecorder', 'ConfigDeliveryChannel', 'AuditLogBucket', 'AuditLogBucketPolicy'],
     );
   });

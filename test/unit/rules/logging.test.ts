@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { templateOf } from '../../../server/src/engine';
 import { Template } from '../../../server/src/engine/model/template';
 import { applyFix, open, rulesOf, run } from '../../helpers';
 
@@ -145,11 +146,12 @@ Resources:
       open(a).find(x => x.rule === 'cloudtrail-trail-present')!,
     );
     const b = run('b.yaml', fixed);
-    assert.deepStrictEqual((b.model as Template).resources.map(r => r.logicalId).slice(4), [
-      'AuditTrail',
-      'AuditTrailLogGroup',
-      'AuditTrailLogsRole',
-    ]);
+    assert.deepStrictEqual(
+      templateOf(b)!
+        .resources.map(r => r.logicalId)
+        .slice(4),
+      ['AuditTrail', 'AuditTrailLogGroup', 'AuditTrailLogsRole'],
+    );
     assert.ok(fixed.includes('      S3BucketName: !Ref TrailBucket\n      KMSKeyId: !Ref TrailKey\n'), fixed);
     assert.ok(fixed.includes('    DependsOn: [TrailBucketPolicy]\n'));
     assert.ok(!rulesOf(b).some(r => r.startsWith('cloudtrail-')), rulesOf(b).join());

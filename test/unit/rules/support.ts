@@ -1,9 +1,9 @@
 /** Small helpers for rule-family unit tests: findings of one rule, and a fix applied and re-checked. */
 import * as assert from 'assert';
-import { Finding, Settings } from '../../../server/src/engine';
-import { applyFix, open, run } from '../../helpers';
+import { Settings } from '../../../server/src/engine';
+import { applyFix, open, run, TestFinding } from '../../helpers';
 
-export function findingsOf(rule: string, name: string, text: string, settings: Partial<Settings> = {}): Finding[] {
+export function findingsOf(rule: string, name: string, text: string, settings: Partial<Settings> = {}): TestFinding[] {
   const a = run(name, text, settings);
   assert.deepStrictEqual(
     a.findings.filter(f => f.rule === 'syntax-error').map(f => f.message),
@@ -14,7 +14,7 @@ export function findingsOf(rule: string, name: string, text: string, settings: P
 }
 
 /** 1-based line of a finding's start. */
-export function lineOf(f: Finding): number {
+export function lineOf(f: TestFinding): number {
   return f.range.start.line + 1;
 }
 

@@ -1,6 +1,7 @@
 import { Analysis, EngineContext } from '../context';
 import { runRules } from '../template/run';
-import { templateCodeLenses, templateHover } from '../template/editor';
+import { templateCodeLenses } from '../template/code-lens';
+import { templateHover } from '../template/hover';
 import { idCompletions } from '../completion';
 import { LanguageSupport } from '../language';
 import { DocSymbol } from '../model/types';
@@ -29,15 +30,16 @@ export function analyzeCdk(uri: string, text: string, ctx: EngineContext): Analy
   const parsed = parseSource(uri, text);
   const model = buildModel(uri, text, parsed, projectConfig(uri, ctx));
   // Syntax errors are the editor's own TypeScript diagnostics; the recovered tree is still analysed.
-  const findings = runRules(model.template, ctx, typescriptFixer(model));
+  const run = runRules(model.template, ctx, typescriptFixer(model));
   return {
     uri,
     kind: 'cdk',
     text,
     lines: model.template.lines,
-    findings,
+    findings: run.findings,
+    fixes: run.fixes,
     symbols: symbolsOf(model),
-    model: model.template,
+    template: model.template,
   };
 }
 

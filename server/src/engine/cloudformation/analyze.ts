@@ -1,11 +1,11 @@
 import { Analysis, EngineContext } from '../context';
-import { makeFinding, pick } from '../findings';
+import { makeFinding } from '../findings';
+import { FixSpec } from '../fixes/spec';
 import { templateFixEdits } from '../fixes/template-fix';
 import { SourceFormat, Template } from '../model/template';
 import { LineIndex } from '../model/text';
 import { Finding, Fix } from '../model/types';
 import { parseTemplate } from '../parse/cloudformation';
-import { FixSpec } from '../fixes/spec';
 import { runRules } from '../template/run';
 import { templateSymbols } from '../template/symbols';
 
@@ -13,18 +13,17 @@ export function analyzeTemplateText(uri: string, text: string, format: SourceFor
   const lines = new LineIndex(text);
   const parsed = parseTemplate(uri, text, format, lines);
   const findings: Finding[] = [];
-  if (!parsed.isTemplate) return { uri, kind: 'none', text, lines, findings, symbols: [] };
+  const base = { uri, text, lines, findings, symbols: [], fixes: [] };
+  if (!parsed.isTemplate) return { ...base, kind: 'none' };
   for (const p of parsed.problems) {
-    findings.push(
-      makeFinding(ctx.catalog, ctx.settings, 'syntax-error', uri, lines.range(p.start, p.end), {
-        detail: pick(p.message, ctx.settings.lang),
-      }),
-    );
+    const range = lines.range(p.start, p.end);
+    findings.push(makeFinding(ctx.catalog, ctx.settings, 'syntax-error', uri, range, { detail: p.message }));
   }
   const t = parsed.template;
-  if (!t) return { uri, kind: 'cloudformation', text, lines, findings, symbols: [] };
-  findings.push(...runRules(t, ctx, yamlJsonFixer));
-  return { uri, kind: 'cloudformation', text, lines, findings, symbols: templateSymbols(t), model: t };
+  if (!t) return { ...base, kind: 'cloudformation' };
+  const run = runRules(t, ctx, yamlJsonFixer);
+  findings.push(...run.findings);
+  return { ...base, kind: 'cloudformation', symbols: templateSymbols(t), fixes: run.fixes, template: t };
 }
 
 function yamlJsonFixer(t: Template, f: FixSpec): Fix['edit'] | undefined {

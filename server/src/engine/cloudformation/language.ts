@@ -2,7 +2,9 @@ import { LanguageSupport } from '../language';
 import { RISK_FILE } from '../risk/language';
 import { looksLikeTemplate } from '../parse/cloudformation';
 import { analyzeTemplateText } from './analyze';
-import { templateCodeLenses, templateCompletion, templateHover } from '../template/editor';
+import { templateCodeLenses } from '../template/code-lens';
+import { templateCompletion } from '../template/completion';
+import { templateHover } from '../template/hover';
 
 export const cloudFormationLanguage: LanguageSupport = {
   kind: 'cloudformation',

@@ -1,4 +1,4 @@
-import { Localized } from '../catalog/types';
+import { Text } from '../i18n/text';
 import { Node } from '../model/node';
 import { Resource } from '../model/template';
 
@@ -10,10 +10,10 @@ export type FixValue = string | number | boolean | null | FixValue[] | { [key: s
  * (`['Properties', 'BucketEncryption']`). The YAML, JSON and TypeScript fixers turn these into text edits.
  */
 export type FixSpec = (
-  | { kind: 'set'; resource: Resource; path: string[]; value: FixValue; title?: Localized }
-  | { kind: 'replace'; node: Node; value: FixValue; title?: Localized }
-  | { kind: 'append'; resource: Resource; path: string[]; item: FixValue; title?: Localized }
-  | { kind: 'addResource'; logicalId: string; body: FixValue; title?: Localized }
+  | { kind: 'set'; resource: Resource; path: string[]; value: FixValue; title?: Text }
+  | { kind: 'replace'; node: Node; value: FixValue; title?: Text }
+  | { kind: 'append'; resource: Resource; path: string[]; item: FixValue; title?: Text }
+  | { kind: 'addResource'; logicalId: string; body: FixValue; title?: Text }
 ) & {
   /** Further changes that belong to the same fix (e.g. the log group a new flow log writes to); applied together. */
   also?: FixSpec[];

@@ -144,18 +144,3 @@ export function asNumber(v: ScalarOutcome['value']): number | undefined | typeof
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   return Number.isFinite(n) ? n : UNKNOWN;
 }
-
-/** Localised suffix naming the parameter values / condition branches that lead to a finding. */
-export function describeCauses(via: Cause[], lang: 'ja' | 'en'): string {
-  if (!via.length) return '';
-  const parts = via.map(c =>
-    c.kind === 'condition'
-      ? lang === 'ja'
-        ? `条件 ${c.name} が ${c.value}`
-        : `condition ${c.name} is ${c.value}`
-      : lang === 'ja'
-        ? `パラメータ ${c.name} = "${c.value}"${c.from === 'default' ? '（既定値）' : ''}`
-        : `parameter ${c.name} = "${c.value}"${c.from === 'default' ? ' (default)' : ''}`,
-  );
-  return lang === 'ja' ? `（${parts.join('、')} のとき）` : ` (when ${parts.join(' and ')})`;
-}

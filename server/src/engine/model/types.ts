@@ -1,4 +1,6 @@
 /** Plain data shared by every layer. 0-based LSP positions, UTF-16 offsets (JS string indices). */
+import type { Args, Text } from '../i18n/text';
+import type { Cause } from './evaluate';
 
 export interface Position {
   line: number;
@@ -9,7 +11,8 @@ export interface Range {
   end: Position;
 }
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type Lang = 'ja' | 'en';
+export type { Lang } from '../i18n/text';
+import type { Lang } from '../i18n/text';
 export type DocKind = 'cloudformation' | 'risk' | 'cdk' | 'none';
 
 export interface TextEdit {
@@ -20,6 +23,7 @@ export interface WorkspaceEdit {
   [uri: string]: TextEdit[];
 }
 
+/** A quick fix, with its title rendered in the language it was asked for (see `fixesFor`). */
 export interface Fix {
   title: string;
   edit: WorkspaceEdit;
@@ -30,20 +34,28 @@ export interface Fix {
 export interface RelatedInfo {
   uri: string;
   range: Range;
-  message: string;
+  message: Text;
 }
 
+/**
+ * What a rule found, as data: the rule, where, and the arguments of its catalog message. Faces render the message
+ * in the user's language (`renderFinding`), so changing the language never re-runs analysis.
+ */
 export interface Finding {
   rule: string;
   severity: Severity;
-  message: string;
   uri: string;
   range: Range;
+  /** Values for the `{placeholders}` of the rule's catalog message. */
+  args: Args;
+  /** The parameter values and condition branches that lead to this finding, if any. */
+  via?: Cause[];
   scenarios: string[];
   guidelines: string[];
   resource?: string;
   related?: RelatedInfo[];
-  fixes?: Fix[];
+  /** Handle of this finding's fixes in its analysis: ask `fixesFor(analysis, finding, lang)`. */
+  fix?: number;
   /** Set when a suppression with a reason silenced this finding (shown by `--show-suppressed`). */
   suppressed?: { reason: string };
 }

@@ -1,7 +1,7 @@
 /** Diagnostics of a risk document: shape, IDs, values, levels, treatment; coverage and IaC links live beside. */
+import { Args } from '../i18n/text';
 import { closest } from '../catalog/ids';
 import { EntryKind } from '../catalog/types';
-import { pick } from '../findings';
 import { Diagnostics } from './diagnostics';
 import { labelledValue, lookupId } from './lookup';
 import { replaceRange, replaceScalar, replacementFixes } from './edits';
@@ -28,11 +28,11 @@ export const LABEL_FIELDS = {
 export function checkDocument(doc: RiskDocument, d: Diagnostics): void {
   const { catalog } = d.ctx;
   for (const i of doc.issues) {
-    const args = { ...i.args };
-    if (i.rule === 'risk-wrong-type') args.expected = pick(TYPE_NAMES[i.args.expected as KeyType], d.lang);
+    const args: Args = { ...i.args };
+    if (i.rule === 'risk-wrong-type') args.expected = TYPE_NAMES[i.args.expected as KeyType];
     if (i.rule === 'risk-unknown-key') args.hint = d.hint(i.replacements ?? []);
     const fixes = i.replacements
-      ? replacementFixes(d.uri, c => replaceRange(d.lines, i.start, i.end, c), i.replacements, d.lang)
+      ? replacementFixes(c => replaceRange(d.lines, i.start, i.end, c), i.replacements)
       : undefined;
     d.add(i.rule, i.start, i.end, args, fixes ? { fixes } : {});
   }
@@ -50,7 +50,7 @@ export function checkDocument(doc: RiskDocument, d: Diagnostics): void {
     if (a.acceptance) checkLevelValue(d, a.acceptance, 'acceptance');
     if (a.matrix)
       for (const p of matrixProblems(catalog, a.matrix))
-        d.add('risk-matrix-invalid', p.start, p.end, { detail: pick(p.detail, d.lang) });
+        d.add('risk-matrix-invalid', p.start, p.end, { detail: p.detail });
   }
   duplicates(
     d,
@@ -199,7 +199,7 @@ function labelled(d: Diagnostics, s: Str, field: keyof typeof LABEL_FIELDS): str
 }
 
 function unknownValue(d: Diagnostics, s: Str, field: string, allowed: string[], candidates: string[]) {
-  const fixes = replacementFixes(d.uri, c => replaceScalar(d.lines, s, c), candidates, d.lang);
+  const fixes = replacementFixes(c => replaceScalar(d.lines, s, c), candidates);
   d.add(
     'risk-unknown-value',
     s.start,
@@ -215,7 +215,7 @@ function catalogId(d: Diagnostics, s: Str, kind: EntryKind, rule: string) {
 }
 
 function unknownId(d: Diagnostics, rule: string, s: Str, candidates: string[]) {
-  const fixes = replacementFixes(d.uri, c => replaceScalar(d.lines, s, c), candidates, d.lang);
+  const fixes = replacementFixes(c => replaceScalar(d.lines, s, c), candidates);
   d.add(rule, s.start, s.end, { value: s.text, hint: d.hint(candidates) }, { fixes });
 }
 

@@ -1,7 +1,7 @@
 /** Completion of keys and of every ID-valued field, ranked by the risk around the cursor. */
 import { Catalog } from '../catalog/catalog';
 import { Localized } from '../catalog/types';
-import { Analysis, EngineContext } from '../context';
+import { Analysis, EngineContext, riskOf } from '../context';
 import { CompletionItem } from '../model/types';
 import { LABEL_FIELDS } from './check';
 import { yamlValue } from './edits';
@@ -19,7 +19,7 @@ interface RiskContext {
 export function riskCompletion(a: Analysis, offset: number, ctx: EngineContext): CompletionItem[] {
   const cur = cursorAt(a.lines, offset);
   if (!cur) return [];
-  const model = a.model as RiskModel | undefined;
+  const model = riskOf(a);
   const range = a.lines.range(cur.start, offset);
   const quoted = /["']/.test(a.text[cur.start - 1] ?? '');
   const lang = ctx.settings.lang;

@@ -4,6 +4,7 @@ import { ScenarioEntry } from '../catalog/types';
 import { Diagnostics } from './diagnostics';
 import { lookupId } from './lookup';
 import { skeletonEdit } from './fixes';
+import { Lang, phrase } from '../i18n/text';
 import { RiskDocument } from './model';
 
 /**
@@ -37,27 +38,18 @@ export function checkCoverage(d: Diagnostics, doc: RiskDocument): void {
   if (!g) return;
   const { catalog } = d.ctx;
   const missing = uncoveredScenarios(catalog, doc);
-  const all = missing.length > 1 ? skeletonEdit(doc, d.lines, catalog, missing, d.lang) : undefined;
+  // Skeletons are written in the reader's language, so they are made when a face asks for the fixes.
+  const all = (lang: Lang) => skeletonEdit(doc, d.lines, catalog, missing, lang);
   for (const s of missing) {
-    const one = skeletonEdit(doc, d.lines, catalog, [s], d.lang);
-    const fixes = [];
-    if (one) fixes.push(d.fix(d.fixTitle('risk-scenario-uncovered', { scenario: s.id }), [one]));
-    if (all)
-      fixes.push(
-        d.fix(
-          d.lang === 'ja'
-            ? `未対応の ${missing.length} 件のシナリオすべてにひな形を追加`
-            : `Add skeletons for all ${missing.length} uncovered scenarios`,
-          [all],
-          false,
-        ),
-      );
-    d.add(
-      'risk-scenario-uncovered',
-      g.start,
-      g.end,
-      { scenario: s.id, title: s.title[d.lang] },
-      { scenarios: [s.id], fixes },
-    );
+    const one = (lang: Lang) => {
+      const edit = skeletonEdit(doc, d.lines, catalog, [s], lang);
+      return edit ? [edit] : undefined;
+    };
+    const fixes = [d.fix(d.fixTitle('risk-scenario-uncovered', { scenario: s.id }), one)];
+    if (missing.length > 1) {
+      const title = phrase('addSkeletonsForAll', { count: missing.length });
+      fixes.push(d.fix(title, lang => [all(lang)].filter(e => e !== undefined), false));
+    }
+    d.add('risk-scenario-uncovered', g.start, g.end, { scenario: s.id, title: s.title }, { scenarios: [s.id], fixes });
   }
 }

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { Analysis, EngineContext } from '../context';
+import { Analysis, EngineContext, riskOf } from '../context';
 import { LineIndex } from '../model/text';
 import { Location, Range } from '../model/types';
 import { RiskModel } from './language-model';
@@ -12,7 +12,7 @@ import { targetAt } from './target';
 const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function riskDefinition(a: Analysis, offset: number, ctx: EngineContext): Location[] {
-  const model = a.model as RiskModel | undefined;
+  const model = riskOf(a);
   const t = model ? targetAt(model, a.text, offset) : undefined;
   if (!model || !t?.value || !t.spec) return [];
   const v = t.value;
@@ -52,7 +52,7 @@ export function riskDefinition(a: Analysis, offset: number, ctx: EngineContext):
 
 /** Risks citing the same scenario / threat / rule, or every use of a flow (its definition included). */
 export function riskReferences(a: Analysis, offset: number, ctx: EngineContext): Location[] {
-  const model = a.model as RiskModel | undefined;
+  const model = riskOf(a);
   const t = model ? targetAt(model, a.text, offset) : undefined;
   if (!model || !t?.value || !t.spec) return [];
   const v = t.value;

@@ -1,19 +1,26 @@
-/** Collects risk-file findings through the catalog (messages, severity overrides, disabled rules). */
-import { EngineContext } from '../context';
-import { fill, makeFinding, pick, ruleMeta } from '../findings';
+/** Collects risk-file findings through the catalog (severity overrides, disabled rules) with their fixes. */
+import { EngineContext, FixSource } from '../context';
+import { makeFinding, ruleMeta } from '../findings';
+import { Args, Lang, phrase, Phrase, render, Text } from '../i18n/text';
 import { LineIndex } from '../model/text';
-import { Finding, Fix, Lang } from '../model/types';
+import { Finding, Fix, TextEdit } from '../model/types';
+
+/** A fix as the checks plan it; its title is rendered, and language-dependent edits made, when a face asks. */
+export interface PlannedFix {
+  title: Text;
+  edits: TextEdit[] | ((lang: Lang) => TextEdit[] | undefined);
+  isPreferred?: boolean;
+}
 
 export class Diagnostics {
   readonly out: Finding[] = [];
-  readonly lang: Lang;
+  readonly fixes: FixSource[] = [];
   private readonly disabled: Set<string>;
   constructor(
     readonly uri: string,
     readonly lines: LineIndex,
     readonly ctx: EngineContext,
   ) {
-    this.lang = ctx.settings.lang;
     this.disabled = new Set(ctx.settings.disabledRules);
   }
 
@@ -21,10 +28,11 @@ export class Diagnostics {
     rule: string,
     start: number,
     end: number,
-    args: Record<string, string | number | undefined> = {},
-    extra: Partial<Finding> = {},
+    args: Args = {},
+    extra: Partial<Omit<Finding, 'fix'>> & { fixes?: PlannedFix[] } = {},
   ): Finding | undefined {
     if (this.disabled.has(rule)) return undefined;
+    const { fixes, ...rest } = extra;
     const f = makeFinding(
       this.ctx.catalog,
       this.ctx.settings,
@@ -32,26 +40,38 @@ export class Diagnostics {
       this.uri,
       this.lines.range(start, end),
       args,
-      extra,
+      rest,
     );
-    if (extra.fixes && !extra.fixes.length) delete f.fixes;
+    if (fixes?.length) {
+      f.fix = this.fixes.length;
+      this.fixes.push(this.source(fixes));
+    }
     this.out.push(f);
     return f;
   }
 
-  /** The title of a rule's catalog fix, filled with args. */
-  fixTitle(rule: string, args: Record<string, string | number | undefined>): string {
-    return fill(pick(ruleMeta(this.ctx.catalog, rule).fix?.title, this.lang), args);
+  /** The title of a rule's catalog fix, with its arguments. */
+  fixTitle(rule: string, args: Args): Text {
+    const title = ruleMeta(this.ctx.catalog, rule).fix?.title;
+    return title ? phrase('catalogText', { text: title, ...args }) : phrase('fixRule', { rule });
   }
 
-  /** "; did you mean X?" in the user's language, or nothing. */
-  hint(candidates: string[]): string {
-    if (!candidates.length) return '';
-    const list = candidates.map(c => `「${c}」`).join('、');
-    return this.lang === 'ja' ? `。もしかして ${list}` : `; did you mean ${candidates.map(c => `"${c}"`).join(', ')}?`;
+  /** "; did you mean X?" in the reader's language, or nothing. */
+  hint(candidates: string[]): Phrase {
+    return phrase('didYouMean', { candidates });
   }
 
-  fix(title: string, edits: Fix['edit'][string], isPreferred = true): Fix {
-    return { title, edit: { [this.uri]: edits }, isPreferred };
+  fix(title: Text, edits: PlannedFix['edits'], isPreferred = true): PlannedFix {
+    return { title, edits, isPreferred };
+  }
+
+  private source(planned: PlannedFix[]): FixSource {
+    return (lang: Lang) =>
+      planned.flatMap((p): Fix[] => {
+        const edits = typeof p.edits === 'function' ? p.edits(lang) : p.edits;
+        return edits?.length
+          ? [{ title: render(p.title, lang), edit: { [this.uri]: edits }, isPreferred: p.isPreferred }]
+          : [];
+      });
   }
 }

@@ -1,6 +1,8 @@
 /** Minimal text edits on a risk file that keep the author's quoting and indentation. */
 import { LineIndex } from '../model/text';
-import { Fix, Lang, TextEdit } from '../model/types';
+import { phrase } from '../i18n/text';
+import { TextEdit } from '../model/types';
+import type { PlannedFix } from './diagnostics';
 import { Str } from './model';
 
 /** Does a value need quotes to stay one plain YAML scalar in block and flow context? */
@@ -25,15 +27,10 @@ export function replaceRange(lines: LineIndex, start: number, end: number, text:
 }
 
 /** One "replace with X" fix per candidate. */
-export function replacementFixes(
-  uri: string,
-  edit: (candidate: string) => TextEdit,
-  candidates: string[],
-  lang: Lang,
-): Fix[] {
+export function replacementFixes(edit: (candidate: string) => TextEdit, candidates: string[]): PlannedFix[] {
   return candidates.map((c, i) => ({
-    title: lang === 'ja' ? `「${c}」に置き換える` : `Replace with "${c}"`,
-    edit: { [uri]: [edit(c)] },
+    title: phrase('replaceWith', { value: c }),
+    edits: [edit(c)],
     isPreferred: i === 0 && candidates.length === 1,
   }));
 }

@@ -1,10 +1,11 @@
 /** Hover on every ID (scenario, threat, service, guideline item, rule, flow, resource), value and key of a risk file. */
 import { Catalog } from '../catalog/catalog';
 import { EntryKind, Localized } from '../catalog/types';
-import { Analysis, EngineContext } from '../context';
+import { Analysis, EngineContext, riskOf } from '../context';
 import { describeEntry } from '../describe';
 import { catalogHover } from '../hover';
 import { Hover, Lang } from '../model/types';
+import { otherLang, quantity, t as say } from '../i18n/text';
 import { LABEL_FIELDS } from './check';
 import { levelOf, normalizeLevel, Thresholds, thresholdsOf } from './levels';
 import { RiskModel } from './language-model';
@@ -20,7 +21,7 @@ const ID_KINDS: Record<string, EntryKind> = {
 };
 
 export function riskHover(a: Analysis, offset: number, ctx: EngineContext): Hover | undefined {
-  const model = a.model as RiskModel | undefined;
+  const model = riskOf(a);
   const t = model ? targetAt(model, a.text, offset) : undefined;
   const md = t && model ? describeTarget(t, model, ctx) : undefined;
   if (!md || !t) return catalogHover(a, offset, ctx);
@@ -31,7 +32,7 @@ export function riskHover(a: Analysis, offset: number, ctx: EngineContext): Hove
 function describeTarget(t: Target, model: RiskModel, ctx: EngineContext): string | undefined {
   const { catalog } = ctx;
   const lang = ctx.settings.lang;
-  const L = (x: Localized) => `${x[lang]}\n\n_${x[lang === 'ja' ? 'en' : 'ja']}_`;
+  const L = (x: Localized) => `${x[lang]}\n\n_${x[otherLang(lang)]}_`;
   const key = t.spec?.key;
   if (t.onKey) {
     if (!t.spec) return undefined;
@@ -67,7 +68,7 @@ function describeTarget(t: Target, model: RiskModel, ctx: EngineContext): string
     case 'likelihood': {
       const x = catalog.data.riskModel[key].find(s => String(s.value) === v.text.trim());
       return x
-        ? `**${key === 'impact' ? (lang === 'ja' ? '影響度' : 'Impact') : lang === 'ja' ? '顕在化率' : 'Likelihood'} ${x.value}**\n\n${L(x.title)}`
+        ? `**${say(key === 'impact' ? 'labelImpact' : 'labelLikelihood', lang)} ${x.value}**\n\n${L(x.title)}`
         : undefined;
     }
     case 'flow': {
@@ -75,9 +76,9 @@ function describeTarget(t: Target, model: RiskModel, ctx: EngineContext): string
       if (!f) return undefined;
       const cls = f.classification ? catalog.labelled('classifications', f.classification.text) : undefined;
       return [
-        `**${v.text}** — ${lang === 'ja' ? '情報流' : 'flow'}`,
+        `**${v.text}** — ${say('labelFlow', lang)}`,
         f.description?.text ?? '',
-        cls ? `${lang === 'ja' ? '分類' : 'Classification'}: ${cls.label[lang]}` : '',
+        cls ? `${say('labelClassification', lang)}: ${cls.label[lang]}` : '',
       ]
         .filter(Boolean)
         .join('\n\n');
@@ -94,7 +95,8 @@ function describeTarget(t: Target, model: RiskModel, ctx: EngineContext): string
       const l = model.links.find(x => x.path.start === v.start);
       if (!l?.analysis) return undefined;
       const open = l.analysis.findings.filter(f => !f.suppressed).length;
-      return `**${v.text}**\n\n${lang === 'ja' ? `リソース ${l.template?.resources.length ?? 0} 件、未解決の指摘 ${open} 件` : `${l.template?.resources.length ?? 0} resources, ${open} open findings`}`;
+      const resources = quantity(l.template?.resources.length ?? 0, 'resource');
+      return `**${v.text}**\n\n${say('linkedFileSummary', lang, { resources, open: quantity(open, 'openFinding') })}`;
     }
   }
   return undefined;
@@ -117,18 +119,9 @@ function levelCell(t: Target, doc: RiskDocument, catalog: Catalog, lang: Lang): 
     l = src.likelihood.value;
   const level = levelOf(th, i, l);
   const title = catalog.data.riskModel.levels.find(x => x.id === level)?.title[lang] ?? '';
-  const head =
-    lang === 'ja'
-      ? `**リスクレベル ${level ?? '?'}** (${title}) — 影響度 ${i} × 顕在化率 ${l} = ${i * l}`
-      : `**Risk level ${level ?? '?'}** (${title}) — impact ${i} × likelihood ${l} = ${i * l}`;
-  const source =
-    doc.assessment?.matrix && th !== catalog.data.riskModel.matrix.thresholds
-      ? lang === 'ja'
-        ? 'この評価の matrix'
-        : "this assessment's matrix"
-      : lang === 'ja'
-        ? 'カタログのリスクマトリクス'
-        : 'the catalog matrix';
+  const head = say('levelCellHead', lang, { level: level ?? '?', title, impact: i, likelihood: l, score: i * l });
+  const own = doc.assessment?.matrix && th !== catalog.data.riskModel.matrix.thresholds;
+  const source = say(own ? 'matrixOfAssessment' : 'matrixOfCatalog', lang);
   return `${head}\n\n${source}: ${thresholdText(th)}\n\n${grid(th, i, l, lang)}`;
 }
 
@@ -140,7 +133,7 @@ function thresholdText(th: Thresholds): string {
 }
 
 function grid(th: Thresholds, impact: number, likelihood: number, lang: Lang): string {
-  const head = `| ${lang === 'ja' ? '影響度＼顕在化率' : 'impact \\ likelihood'} | 1 | 2 | 3 | 4 | 5 |`;
+  const head = `| ${say('matrixCorner', lang)} | 1 | 2 | 3 | 4 | 5 |`;
   const rows = [5, 4, 3, 2, 1].map(
     i =>
       `| ${i} | ${[1, 2, 3, 4, 5]

@@ -1,6 +1,6 @@
 /** The risk-assessment DSL (`*.risk.yaml` / `*.risk.yml`) as a LanguageSupport. */
-import { Analysis, EngineContext } from '../context';
-import { makeFinding, pick } from '../findings';
+import { Analysis, EngineContext, riskOf } from '../context';
+import { makeFinding } from '../findings';
 import { LanguageSupport } from '../language';
 import { LineIndex } from '../model/text';
 import { checkDocument } from './check';
@@ -37,9 +37,7 @@ export function analyzeRisk(uri: string, text: string, ctx: EngineContext): Anal
   const d = new Diagnostics(uri, lines, ctx);
   for (const p of problems) {
     d.out.push(
-      makeFinding(ctx.catalog, ctx.settings, 'syntax-error', uri, lines.range(p.start, p.end), {
-        detail: pick(p.message, ctx.settings.lang),
-      }),
+      makeFinding(ctx.catalog, ctx.settings, 'syntax-error', uri, lines.range(p.start, p.end), { detail: p.message }),
     );
   }
   const links = doc.syntaxErrors ? [] : resolveLinks(doc, uri, ctx);
@@ -48,8 +46,8 @@ export function analyzeRisk(uri: string, text: string, ctx: EngineContext): Anal
     checkCoverage(d, doc);
     checkLinks(d, doc, links);
   }
-  const model: RiskModel = { doc, links };
-  return { uri, kind: 'risk', text, lines, findings: d.out, symbols: riskSymbols(doc, lines), model };
+  const risk: RiskModel = { doc, links };
+  return { uri, kind: 'risk', text, lines, findings: d.out, fixes: d.fixes, symbols: riskSymbols(doc, lines), risk };
 }
 
 export const riskLanguage: LanguageSupport = {
@@ -59,7 +57,7 @@ export const riskLanguage: LanguageSupport = {
   hover: riskHover,
   complete: riskCompletion,
   codeLenses: (a, ctx) => {
-    const m = a.model as RiskModel | undefined;
+    const m = riskOf(a);
     return m ? riskCodeLenses(a.uri, m.doc, a.lines, ctx.catalog, m.links, ctx.settings.lang) : [];
   },
   definition: riskDefinition,

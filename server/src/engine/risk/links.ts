@@ -3,7 +3,8 @@
  * dependency so an edit to a template re-checks this file. Claims the IaC does not back become diagnostics.
  */
 import { closest } from '../catalog/ids';
-import { Analysis, EngineContext } from '../context';
+import { Analysis, EngineContext, templateOf } from '../context';
+import { phrase, Phrase } from '../i18n/text';
 import { Template } from '../model/template';
 import { Finding } from '../model/types';
 import { Diagnostics } from './diagnostics';
@@ -14,18 +15,10 @@ import { RiskDocument, Str } from './model';
 export interface LinkedFile {
   path: Str;
   /** Why the entry cannot name one file (a folder, a wildcard, empty); such entries are not read. */
-  notAFile?: string;
+  notAFile?: Phrase;
   uri?: string;
   analysis?: Analysis;
   template?: Template;
-}
-
-/** The Template model of an analysis (CloudFormation, or CDK-derived), if it has one. */
-export function templateOf(a: Analysis | undefined): Template | undefined {
-  const m = a?.model as { resources?: unknown; template?: { resources?: unknown } } | undefined;
-  if (m && Array.isArray(m.resources)) return m as unknown as Template;
-  if (m?.template && Array.isArray(m.template.resources)) return m.template as unknown as Template;
-  return undefined;
 }
 
 export function resolveUri(base: string, relative: string): string | undefined {
@@ -39,17 +32,17 @@ export function resolveUri(base: string, relative: string): string | undefined {
 }
 
 /** Why an `iac:` entry cannot name one file (empty, a folder, a wildcard), or undefined when it can. */
-function notAFile(path: string, lang: 'ja' | 'en'): string | undefined {
+function notAFile(path: string): Phrase | undefined {
   const p = path.trim();
-  if (!p) return lang === 'ja' ? '空の文字列' : 'empty';
-  if (/[*?[\]{}]/.test(p)) return lang === 'ja' ? 'ワイルドカードを含むパターン' : 'a wildcard pattern';
-  if (/[/\\]$/.test(p) || p === '.' || p === '..') return lang === 'ja' ? 'フォルダー' : 'a folder';
+  if (!p) return phrase('emptyPath');
+  if (/[*?[\]{}]/.test(p)) return phrase('wildcardPath');
+  if (/[/\\]$/.test(p) || p === '.' || p === '..') return phrase('folderPath');
   return undefined;
 }
 
 export function resolveLinks(doc: RiskDocument, uri: string, ctx: EngineContext): LinkedFile[] {
   return (doc.assessment?.iac ?? []).map(p => {
-    const why = notAFile(p.text, ctx.settings.lang);
+    const why = notAFile(p.text);
     if (why) return { path: p, notAFile: why };
     const target = resolveUri(uri, p.text);
     const analysis = target && target !== uri ? ctx.analysisOf?.(target) : undefined;
@@ -100,7 +93,7 @@ export function checkLinks(d: Diagnostics, doc: RiskDocument, links: LinkedFile[
             r.end,
             { rule: meta.id, locations },
             {
-              related: firing.map(({ f }) => ({ uri: f.uri, range: f.range, message: f.message })),
+              related: firing.map(({ f }) => ({ uri: f.uri, range: f.range, message: { finding: f } })),
               resource: firing[0].f.resource,
             },
           );
@@ -126,7 +119,7 @@ export function checkLinks(d: Diagnostics, doc: RiskDocument, links: LinkedFile[
           res.start,
           res.end,
           { value: res.text, hint: d.hint(s) },
-          { fixes: replacementFixes(d.uri, x => replaceScalar(d.lines, res, x), s, d.lang) },
+          { fixes: replacementFixes(x => replaceScalar(d.lines, res, x), s) },
         );
       }
     }

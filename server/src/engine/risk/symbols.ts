@@ -1,3 +1,4 @@
+import { quantity, t } from '../i18n/text';
 /** Outline (flows, risks, controls) and the code lens on `assessment`. */
 import { Catalog } from '../catalog/catalog';
 import { LineIndex } from '../model/text';
@@ -72,11 +73,8 @@ export function riskCodeLenses(
   const n = all ? all.filter(s => covered.has(s.id)).length : covered.size;
   const m = all?.length ?? catalog.scenarios.size;
   const k = openIacFindings(links).length;
-  const title =
-    lang === 'ja'
-      ? `最低限のリスクシナリオ ${n} / ${m} 件に対応、IaC の未解決の指摘 ${k} 件`
-      : `${n} / ${m} minimum scenarios covered, ${k} open IaC findings`;
-  const report = lang === 'ja' ? 'レポートを表示' : 'Show report';
+  const title = t('riskLensTitle', lang, { covered: n, total: m, open: quantity(k, 'openIacFinding') });
+  const report = t('showReport', lang);
   const range = lines.range(a.entry.keyStart, a.entry.keyEnd);
   return [
     { range, title },

@@ -1,3 +1,4 @@
+import { Arg, phrase } from '../i18n/text';
 import { get, isMap, isSeq, Node, scalarString } from '../model/node';
 import { Resource } from '../model/template';
 import {
@@ -77,7 +78,7 @@ const dynamodbPitr: Rule = {
           via: o.via,
           args: {
             property: `Replicas[${scalarString(region) ?? i}].${PITR.join('.')}`,
-            value: o.value === undefined ? notSet(ctx) : String(o.value),
+            value: o.value === undefined ? notSet() : String(o.value),
           },
           fix: o.via.length
             ? undefined
@@ -171,7 +172,7 @@ const retainStateful: Rule = {
     if (isClusterMember(r)) return; // the cluster holds the data
     const kind = STATEFUL[r.type];
     const keep = kind.snapshot ? 'Snapshot' : 'Retain';
-    const deleting: Array<{ attribute: string; o: ScalarOutcome; value: string; fix?: FixSpec }> = [];
+    const deleting: Array<{ attribute: string; o: ScalarOutcome; value: Arg; fix?: FixSpec }> = [];
     for (const attribute of ['DeletionPolicy', 'UpdateReplacePolicy']) {
       for (const o of scalarOutcomesOf(ctx, get(r.node, attribute))) {
         if (o.value === UNKNOWN) continue;
@@ -185,7 +186,7 @@ const retainStateful: Rule = {
         deleting.push({
           attribute,
           o,
-          value: o.value === undefined ? `${notSet(ctx)} → Delete` : policy,
+          value: o.value === undefined ? phrase('notSetSoDefault', { value: 'Delete' }) : policy,
           fix: o.via.length
             ? undefined
             : o.value === undefined || !o.anchor
@@ -217,10 +218,7 @@ const retainStateful: Rule = {
 };
 
 function policyTitle(attributes: string, keep: string) {
-  return {
-    ja: `${attributes.replace(', ', ' と ')} を ${keep} にする`,
-    en: `Set ${attributes.replace(', ', ' and ')} to ${keep}`,
-  };
+  return phrase('setAttributesTo', { attributes: attributes.split(', '), value: keep });
 }
 
 export const backupRules: Rule[] = [

@@ -43,7 +43,7 @@ function checkSqs(r: Resource, ctx: RuleContext, report: 'unencrypted' | 'manage
       ctx.report({
         at: report === 'unencrypted' ? anchorOf(r, o) : anchorOf(r, k),
         via,
-        args: { value: o.value === undefined ? notSet(ctx) : String(o.value) },
+        args: { value: o.value === undefined ? notSet() : String(o.value) },
         fix: via.length ? undefined : setKey,
       });
     }
@@ -94,12 +94,7 @@ const logGroupKms: Rule = {
   id: 'logs-group-kms',
   resourceTypes: ['AWS::Logs::LogGroup'],
   checkResource(r, ctx) {
-    requirePresent(ctx, r, ['KmsKeyId'], () =>
-      useTemplateKeys(ctx, r, ['KmsKeyId'], {
-        ja: '（鍵ポリシーで CloudWatch Logs に利用を許可すること）',
-        en: ' (its key policy must allow CloudWatch Logs)',
-      }),
-    );
+    requirePresent(ctx, r, ['KmsKeyId'], () => useTemplateKeys(ctx, r, ['KmsKeyId'], 'useKmsKeyAllowingLogs'));
   },
 };
 

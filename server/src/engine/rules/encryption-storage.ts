@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/text';
 import { get, isMap, isSeq, scalarString } from '../model/node';
 import { Resource } from '../model/template';
 import { asBool, notSet, requirePresent, requireTrue, scalarOutcomesOf, setWithin, UNKNOWN } from './helpers';
@@ -45,7 +46,7 @@ const ec2BlockDeviceEncrypted: Rule = {
         ctx.report({
           at: o.anchor ?? get(m, 'DeviceName') ?? ebs,
           via: o.via,
-          args: { device, value: o.value === undefined ? notSet(ctx) : String(o.value) },
+          args: { device, value: o.value === undefined ? notSet() : String(o.value) },
           fix: o.via.length ? undefined : setWithin(r, ebs, ['Encrypted'], true),
         });
       }
@@ -81,10 +82,7 @@ const workspacesEncrypted: Rule = {
       resource: r,
       path: ['Properties', 'VolumeEncryptionKey'],
       value: 'alias/aws/workspaces',
-      title: {
-        ja: 'VolumeEncryptionKey に alias/aws/workspaces を指定',
-        en: 'Set VolumeEncryptionKey to alias/aws/workspaces',
-      },
+      title: phrase('setValue', { property: 'VolumeEncryptionKey', value: 'alias/aws/workspaces' }),
     }));
   },
 };
@@ -115,7 +113,7 @@ export function useTemplateKeys(
   ctx: RuleContext,
   r: Resource,
   path: string[],
-  note?: { ja: string; en: string },
+  title: 'useKmsKey' | 'useKmsKeyAllowingLogs' = 'useKmsKey',
 ): FixSpec[] {
   return ctx.template.resources
     .filter(k => k.type === 'AWS::KMS::Key')
@@ -124,7 +122,7 @@ export function useTemplateKeys(
       resource: r,
       path: ['Properties', ...path],
       value: { 'Fn::GetAtt': [k.logicalId, 'Arn'] },
-      title: { ja: `KMS 鍵 ${k.logicalId} を使う${note?.ja ?? ''}`, en: `Use KMS key ${k.logicalId}${note?.en ?? ''}` },
+      title: phrase(title, { key: k.logicalId }),
     }));
 }
 

@@ -1,3 +1,4 @@
+import { Phrase, phrase } from '../i18n/text';
 import { asBool, asNumber, branchesAt, isOpaque, scalarOutcomes, ScalarOutcome, UNKNOWN } from '../model/evaluate';
 import { get, intrinsicName, isMap, isScalar, isSeq, MapNode, Node, scalarString } from '../model/node';
 import { Resource, Template } from '../model/template';
@@ -42,7 +43,7 @@ export function requireTrue(
   for (const o of propertyOutcomes(ctx, r, path)) {
     const b = o.value === undefined ? (opts.absentIs ?? false) : asBool(o.value);
     if (b === true || b === UNKNOWN) continue;
-    const value = o.value === undefined ? (ctx.lang === 'ja' ? '未設定' : 'not set') : String(o.value);
+    const value = o.value === undefined ? phrase('notSet') : String(o.value);
     ctx.report({
       at: anchorOf(r, o),
       via: o.via,
@@ -71,7 +72,7 @@ export function requireAtLeast(
       via: o.via,
       args: {
         property: path.join('.'),
-        value: o.value === undefined ? `${absentIs} (${ctx.lang === 'ja' ? '既定値' : 'default'})` : String(o.value),
+        value: o.value === undefined ? phrase('defaultValue', { value: absentIs }) : String(o.value),
         min,
       },
       fix: o.via.length ? undefined : { kind: 'set', resource: r, path: ['Properties', ...path], value: fixValue },
@@ -199,9 +200,9 @@ export function requireNotTrue(ctx: RuleContext, r: Resource, path: string[]): v
   }
 }
 
-/** "not set" in the report's language: the value shown when a property is absent. */
-export function notSet(ctx: RuleContext): string {
-  return ctx.lang === 'ja' ? '未設定' : 'not set';
+/** "not set": the value shown when a property is absent. */
+export function notSet(): Phrase {
+  return phrase('notSet');
 }
 
 /** Items of a list property; a single non-list value counts as one item (CloudFormation often accepts both). */
@@ -225,7 +226,7 @@ export function requirePresent(
     ctx.report({
       at: anchorOf(r, o),
       via: o.via,
-      args: { property: path.join('.'), value: notSet(ctx) },
+      args: { property: path.join('.'), value: notSet() },
       fix: o.via.length ? undefined : fix?.(),
     });
   }

@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/text';
 import { entryOf, get, intrinsicName, isMap, isScalar, isSeq, Node, scalarString } from '../model/node';
 import { Resource, Template } from '../model/template';
 import { freeLogicalId, itemsOf, mentions, nodeOutcomes, policyStatements, setWithin, walk } from './helpers';
@@ -157,17 +158,11 @@ const masterPassword: Rule = {
     const found = plaintextPassword(ctx.template, value);
     if (!found) return;
     const how = {
-      literal: { ja: 'テンプレートに直接書かれています', en: 'is written in the template' },
-      echo: {
-        ja: `NoEcho のないパラメータ ${found.param} から渡されています`,
-        en: `comes from parameter ${found.param}, which lacks NoEcho`,
-      },
-      default: {
-        ja: `パラメータ ${found.param} の既定値としてテンプレートに書かれています`,
-        en: `is written in the template as the default of parameter ${found.param}`,
-      },
+      literal: phrase('secretInTemplate'),
+      echo: phrase('secretFromParameterWithoutNoEcho', { param: found.param }),
+      default: phrase('secretAsParameterDefault', { param: found.param }),
     }[found.why];
-    ctx.report({ at: value, args: { detail: how[ctx.lang] }, fix: secretFix(ctx.template, r, value) });
+    ctx.report({ at: value, args: { detail: how }, fix: secretFix(ctx.template, r, value) });
   },
 };
 

@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/text';
 import { get, isMap, isSeq, scalarString } from '../model/node';
 import { Resource, Template } from '../model/template';
 import {
@@ -84,7 +85,7 @@ const logBucketVersioning: Rule = {
       ctx.report({
         at: anchorOf(r, o),
         via: o.via,
-        args: { value: o.value === undefined ? (ctx.lang === 'ja' ? '未設定' : 'not set') : String(o.value) },
+        args: { value: o.value === undefined ? phrase('notSet') : String(o.value) },
         fix: o.via.length
           ? undefined
           : { kind: 'set', resource: r, path: ['Properties', 'VersioningConfiguration'], value: { Status: 'Enabled' } },

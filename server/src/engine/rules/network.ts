@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/text';
 import { branchesAt, expandIf } from '../model/evaluate';
 import { get, isMap, isSeq, Node } from '../model/node';
 import { Resource, Template } from '../model/template';
@@ -66,12 +67,7 @@ function checkIngress(ctx: RuleContext, r: Resource, rule: Node, group: Resource
     for (const o of nodeOutcomes(ctx, rule, [key])) {
       if (o.value === UNKNOWN || o.value === undefined || !ANYWHERE.has(String(o.value))) continue;
       const replacement: FixValue = vpc ? { 'Fn::GetAtt': [vpc, 'CidrBlock'] } : '10.0.0.0/8';
-      const ports =
-        port === 'all'
-          ? ctx.lang === 'ja'
-            ? '全ポート'
-            : 'all ports'
-          : `${ctx.lang === 'ja' ? 'ポート' : port.includes(',') ? 'ports' : 'port'} ${port}`;
+      const ports = port === 'all' ? phrase('allPorts') : phrase('ports', { ports: port });
       ctx.report({
         at: anchorOf(r, o),
         via: o.via,
@@ -210,7 +206,7 @@ const instanceImds: Rule = {
       ctx.report({
         at: anchorOf(r, o),
         via: o.via,
-        args: { value: o.value === undefined ? notSet(ctx) : String(o.value) },
+        args: { value: o.value === undefined ? notSet() : String(o.value) },
         fix: o.via.length
           ? undefined
           : { kind: 'set', resource: r, path: ['Properties', 'MetadataOptions', 'HttpTokens'], value: 'required' },

@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/text';
 import { get, scalarString } from '../model/node';
 import { anchorOf, propertyOutcomes } from './helpers';
 import { DB_CLUSTER, DB_INSTANCE, engineOf, isClusterMember } from './rds-model';
@@ -50,8 +51,7 @@ const rdsRequireTls: Rule = {
         args: {
           parameter: p.name,
           required: p.required,
-          value:
-            o.value === undefined || o.value === null ? (ctx.lang === 'ja' ? '未設定' : 'not set') : String(o.value),
+          value: o.value === undefined || o.value === null ? phrase('notSet') : String(o.value),
         },
         fix: o.via.length
           ? undefined

@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/text';
 import { Cause, scalarOutcomes, UNKNOWN } from '../model/evaluate';
 import { get, isMap, isScalar, isSeq, Node, scalarString } from '../model/node';
 import { Resource } from '../model/template';
@@ -102,10 +103,7 @@ function regionRule(id: string, patientData: boolean): Rule {
                     kind: 'replace',
                     node: h.node,
                     value: 'ap-northeast-3',
-                    title: {
-                      ja: '大阪リージョン (ap-northeast-3) に変更',
-                      en: 'Change to the Osaka region (ap-northeast-3)',
-                    },
+                    title: phrase('changeToOsaka'),
                   }
                 : undefined,
           });

@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/text';
 import { get, intrinsicName, isMap, isScalar, isSeq, Node, scalarString } from '../model/node';
 import { Resource, Template } from '../model/template';
 import {
@@ -71,11 +72,10 @@ const s3TlsOnly: Rule = {
       if (doc === undefined || !isMap(doc) || intrinsicName(doc) !== undefined) return; // a policy we cannot read may well deny it
       if (deniesInsecureTransport(get(doc, 'Statement')) !== false) return;
     }
-    const ja = ctx.lang === 'ja';
     if (policies.length === 0) {
       const id = `${r.logicalId}TlsOnlyPolicy`;
       ctx.report({
-        args: { detail: ja ? 'バケットポリシーがありません' : 'it has no bucket policy' },
+        args: { detail: phrase('noBucketPolicy') },
         fix: t.byId.has(id)
           ? undefined
           : {
@@ -96,9 +96,7 @@ const s3TlsOnly: Rule = {
     const statements = get(get(p.properties, 'PolicyDocument'), 'Statement');
     ctx.report({
       args: {
-        detail: ja
-          ? `バケットポリシー ${p.logicalId} に拒否文がありません`
-          : `its bucket policy ${p.logicalId} has no such Deny statement`,
+        detail: phrase('bucketPolicyWithoutDeny', { policy: p.logicalId }),
       },
       fix:
         isSeq(statements) && !statements.tag
@@ -123,7 +121,7 @@ const s3Versioning: Rule = {
       ctx.report({
         at: anchorOf(r, o),
         via: o.via,
-        args: { value: o.value === undefined ? notSet(ctx) : String(o.value) },
+        args: { value: o.value === undefined ? notSet() : String(o.value) },
         fix: o.via.length
           ? undefined
           : o.value === undefined || !o.anchor
@@ -190,7 +188,7 @@ const s3ObjectLock: Rule = {
       // Neither half is there: one finding whose fix adds both, not two findings that each fix half.
       ctx.report({
         at: anchorOf(r, {}),
-        args: { property: 'ObjectLockEnabled', value: notSet(ctx) },
+        args: { property: 'ObjectLockEnabled', value: notSet() },
         fix: {
           kind: 'set',
           resource: r,

@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/text';
 import { get, isSeq, Node, scalarString } from '../model/node';
 import { Resource } from '../model/template';
 import { anchorOf, itemsOf, notSet, propertyOutcomes, requireTrue, UNKNOWN } from './helpers';
@@ -66,7 +67,7 @@ const elbv2ListenerTlsPolicy: Rule = {
       if (o.value === UNKNOWN) continue;
       const name = o.value === undefined || o.value === null ? DEFAULT_ELB_POLICY : String(o.value);
       if (!isWeakElbPolicy(name)) continue;
-      const value = o.value === undefined ? `${notSet(ctx)} → ${DEFAULT_ELB_POLICY}` : name;
+      const value = o.value === undefined ? phrase('notSetSoDefault', { value: DEFAULT_ELB_POLICY }) : name;
       ctx.report({
         at: anchorOf(r, o),
         via: o.via,
@@ -141,8 +142,7 @@ const cloudfrontMinTls: Rule = {
   checkResource(r, ctx) {
     const config = get(r.properties, CONFIG);
     if (config === undefined || scalarString(config) !== undefined) return;
-    const defaultCert =
-      ctx.lang === 'ja' ? 'TLSv1（CloudFront の既定証明書）' : 'TLSv1 (CloudFront default certificate)';
+    const defaultCert = phrase('cloudfrontDefaultCertificate');
     if (get(config, 'ViewerCertificate') === undefined) {
       ctx.report({ args: { value: defaultCert } });
       return;
@@ -162,7 +162,7 @@ const cloudfrontMinTls: Rule = {
       ctx.report({
         at: anchorOf(r, o),
         via: o.via,
-        args: { value: o.value === undefined ? `${notSet(ctx)} → TLSv1` : name },
+        args: { value: o.value === undefined ? phrase('notSetSoDefault', { value: 'TLSv1' }) : name },
         fix: o.via.length
           ? undefined
           : fixValue(
@@ -215,7 +215,7 @@ const opensearchTlsPolicy: Rule = {
       ctx.report({
         at: anchorOf(r, o),
         via: o.via,
-        args: { value: o.value === undefined ? `${notSet(ctx)} → ${name}` : name },
+        args: { value: o.value === undefined ? phrase('notSetSoDefault', { value: name }) : name },
         fix: o.via.length
           ? undefined
           : fixValue(

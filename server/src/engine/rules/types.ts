@@ -1,6 +1,7 @@
 import { Node } from '../model/node';
 import { Resource, Template } from '../model/template';
-import { Lang, Settings } from '../model/types';
+import { Settings } from '../model/types';
+import { Args } from '../i18n/text';
 import { Cause } from '../model/evaluate';
 import { FixSpec } from '../fixes/spec';
 import { Catalog } from '../catalog/catalog';
@@ -12,7 +13,7 @@ export interface RuleReport {
   /** Where the finding points; defaults to the resource's logical ID. */
   at?: Node | { start: number; end: number };
   /** Values for `{placeholders}` in the catalog message. `resource` is filled in automatically. */
-  args?: Record<string, string | number>;
+  args?: Args;
   via?: Cause[];
   fix?: FixSpec | FixSpec[];
 }
@@ -21,7 +22,6 @@ export interface RuleContext {
   template: Template;
   catalog: Catalog;
   settings: Settings;
-  lang: Lang;
   /** Whether account-level rules (CloudTrail, GuardDuty, Config…) apply to this template. */
   accountLevel: boolean;
   report(r: RuleReport): void;

@@ -1,8 +1,8 @@
 import { Catalog } from '../catalog/catalog';
-import { EngineContext } from '../context';
-import { fill, makeFinding, pick, ruleMeta } from '../findings';
+import { EngineContext, FixSource } from '../context';
+import { makeFinding, ruleMeta } from '../findings';
 import { FixSpec } from '../fixes/spec';
-import { describeCauses } from '../model/evaluate';
+import { Lang, phrase, render } from '../i18n/text';
 import { Resource, Template } from '../model/template';
 import { Finding, Fix } from '../model/types';
 import { rulesForType, TEMPLATE_RULES } from '../rules/registry';
@@ -13,28 +13,32 @@ import { collectSuppressions, Suppressions } from './suppress';
 /** Turns a format-neutral fix into edits in the template's own source format. */
 export type Fixer = (t: Template, f: FixSpec) => Fix['edit'] | undefined;
 
+export interface RuleRun {
+  findings: Finding[];
+  /** Indexed by `Finding.fix`. */
+  fixes: FixSource[];
+}
+
 /** Runs every applicable rule on a template (CloudFormation or CDK-derived) and applies suppressions. */
-export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): Finding[] {
+export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): RuleRun {
   const { catalog, settings } = ctx;
-  const lang = settings.lang;
   const accountLevel =
     settings.accountLevelRules === 'always' || (settings.accountLevelRules === 'auto' && isAccountBaseline(t));
   const disabled = new Set(settings.disabledRules);
   const suppressions = collectSuppressions(t, ctx);
-  const out: Finding[] = [...suppressions.problems];
+  const result: RuleRun = { findings: [...suppressions.problems], fixes: [] };
   let current: Rule | undefined;
   let currentResource: Resource | undefined;
   const rctx: RuleContext = {
     template: t,
     catalog,
     settings,
-    lang,
     accountLevel,
     report: (r: RuleReport) => {
       const id = r.rule ?? current!.id;
       if (disabled.has(id)) return;
       const resource = r.resource ?? currentResource;
-      out.push(toFinding(t, catalog, ctx, id, resource, r, suppressions, fixer));
+      result.findings.push(toFinding(t, ctx, id, resource, r, suppressions, fixer, result.fixes));
     },
   };
   const run = (rule: Rule, f: () => void) => {
@@ -43,16 +47,9 @@ export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): Finding
     try {
       f();
     } catch (e) {
-      out.push(
-        makeFinding(
-          catalog,
-          settings,
-          'engine-error',
-          t.uri,
-          t.lines.range(currentResource?.idStart ?? 0, currentResource?.idEnd ?? 0),
-          { rule: rule.id, detail: e instanceof Error ? e.message : String(e) },
-        ),
-      );
+      const at = t.lines.range(currentResource?.idStart ?? 0, currentResource?.idEnd ?? 0);
+      const detail = e instanceof Error ? e.message : String(e);
+      result.findings.push(makeFinding(catalog, settings, 'engine-error', t.uri, at, { rule: rule.id, detail }));
     }
   };
   for (const r of t.resources) {
@@ -61,57 +58,51 @@ export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): Finding
   }
   currentResource = undefined;
   for (const rule of TEMPLATE_RULES) run(rule, () => rule.checkTemplate!(t, rctx));
-  return out;
+  return result;
 }
 
 function toFinding(
   t: Template,
-  catalog: Catalog,
   ctx: EngineContext,
   id: string,
   resource: Resource | undefined,
   r: RuleReport,
   sup: Suppressions,
   fixer: Fixer,
+  fixes: FixSource[],
 ): Finding {
-  const lang = ctx.settings.lang;
   const at = r.at ?? (resource ? { start: resource.idStart, end: resource.idEnd } : { start: 0, end: 0 });
   const args = { resource: resource?.logicalId, type: resource?.type, ...r.args };
-  const meta = ruleMeta(catalog, id);
-  const f = makeFinding(catalog, ctx.settings, id, t.uri, t.lines.range(at.start, at.end), args, {
-    resource: resource?.logicalId,
-  });
-  f.message += describeCauses(r.via ?? [], lang);
+  const range = t.lines.range(at.start, at.end);
+  const f = makeFinding(ctx.catalog, ctx.settings, id, t.uri, range, args, { resource: resource?.logicalId });
+  if (r.via?.length) f.via = r.via;
   // A resource inside a Fn::ForEach loop is a template: a new resource referring to it would sit outside the loop.
-  const addsResource = (spec: FixSpec) => spec.kind === 'addResource' || (spec.also ?? []).some(addsResource);
+  const addsResource = (spec: FixSpec): boolean => spec.kind === 'addResource' || (spec.also ?? []).some(addsResource);
   const specs = (r.fix ? (Array.isArray(r.fix) ? r.fix : [r.fix]) : []).filter(
     spec => !resource?.loop || !addsResource(spec),
   );
   if (specs.length) {
-    // Edits are computed on first use (a code action, a test, the CLI's fix mode), not on every keystroke.
-    let fixes: Fix[] | undefined | null = null;
-    Object.defineProperty(f, 'fixes', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        if (fixes !== null) return fixes;
-        const out: Fix[] = [];
-        for (const spec of specs) {
-          const edit = fixer(t, spec);
-          if (edit)
-            out.push({
-              title:
-                pick(spec.title ?? meta.fix?.title, lang) ||
-                fill(lang === 'ja' ? '{rule} を修正' : 'Fix {rule}', { rule: id }),
-              edit,
-              isPreferred: out.length === 0,
-            });
-        }
-        return (fixes = out.length ? out : undefined);
-      },
-    });
+    f.fix = fixes.length;
+    fixes.push(fixSource(t, ctx.catalog, id, specs, fixer));
   }
   const reason = sup.reasonFor(id, resource);
   if (reason !== undefined) f.suppressed = { reason };
   return f;
+}
+
+/** Edits are computed on first use (a code action, a test, the CLI), not on every keystroke; titles per language. */
+function fixSource(t: Template, catalog: Catalog, rule: string, specs: FixSpec[], fixer: Fixer): FixSource {
+  let edits: { spec: FixSpec; edit: Fix['edit'] }[] | undefined;
+  return (lang: Lang) => {
+    edits ??= specs.flatMap(spec => {
+      const edit = fixer(t, spec);
+      return edit ? [{ spec, edit }] : [];
+    });
+    const fallback = ruleMeta(catalog, rule).fix?.title ?? phrase('fixRule', { rule });
+    return edits.map(({ spec, edit }, i) => ({
+      title: render(spec.title ?? fallback, lang),
+      edit,
+      isPreferred: i === 0,
+    }));
+  };
 }

@@ -1,0 +1,174 @@
+/**
+ * Every UI string of the engine, in Japanese and English. Rule messages live in the catalog (`catalog/rules`); these
+ * are the words around them: value descriptions, fix titles, hover and code-lens labels, "did you mean".
+ * A phrase is a template with `{name}` placeholders, or a function when the two languages differ in shape.
+ */
+import type { Catalog } from '../catalog/catalog';
+import { fill, render, type Args, type Lang } from './text';
+
+type Template = { ja: string; en: string };
+type Renderer = (lang: Lang, args: Args, catalog?: Catalog) => string;
+
+function list(args: Args, key: string): string[] {
+  const v = args[key];
+  return Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];
+}
+
+export const PHRASES = {
+  // Values in finding messages.
+  notSet: { ja: '未設定', en: 'not set' },
+  defaultValue: { ja: '{value} (既定値)', en: '{value} (default)' },
+  notSetSoDefault: { ja: '未設定 → {value}', en: 'not set → {value}' },
+  when: { ja: '（{causes} のとき）', en: ' (when {causes})' },
+  causeCondition: { ja: '条件 {name} が {value}', en: 'condition {name} is {value}' },
+  causeParameter: { ja: 'パラメータ {name} = "{value}"', en: 'parameter {name} = "{value}"' },
+  causeParameterDefault: {
+    ja: 'パラメータ {name} = "{value}"（既定値）',
+    en: 'parameter {name} = "{value}" (default)',
+  },
+  allPorts: { ja: '全ポート', en: 'all ports' },
+  ports: ((lang, args) => {
+    const p = String(args.ports ?? '');
+    return lang === 'ja' ? `ポート ${p}` : `${p.includes(',') ? 'ports' : 'port'} ${p}`;
+  }) as Renderer,
+  noBucketPolicy: { ja: 'バケットポリシーがありません', en: 'it has no bucket policy' },
+  bucketPolicyWithoutDeny: {
+    ja: 'バケットポリシー {policy} に拒否文がありません',
+    en: 'its bucket policy {policy} has no such Deny statement',
+  },
+  cloudfrontDefaultCertificate: {
+    ja: 'TLSv1（CloudFront の既定証明書）',
+    en: 'TLSv1 (CloudFront default certificate)',
+  },
+  secretInTemplate: { ja: 'テンプレートに直接書かれています', en: 'is written in the template' },
+  secretFromParameterWithoutNoEcho: {
+    ja: 'NoEcho のないパラメータ {param} から渡されています',
+    en: 'comes from parameter {param}, which lacks NoEcho',
+  },
+  secretAsParameterDefault: {
+    ja: 'パラメータ {param} の既定値としてテンプレートに書かれています',
+    en: 'is written in the template as the default of parameter {param}',
+  },
+  /** A catalog text ({ja, en} in `text`) filled with the other arguments. */
+  catalogText: ((lang, args, catalog) => {
+    const { text, ...rest } = args;
+    return fill(render(text, lang, catalog), rest, lang, catalog);
+  }) as Renderer,
+  emptyPath: { ja: '空の文字列', en: 'empty' },
+  wildcardPath: { ja: 'ワイルドカードを含むパターン', en: 'a wildcard pattern' },
+  folderPath: { ja: 'フォルダー', en: 'a folder' },
+  // Editor labels.
+  rulesForType: { ja: 'この型を検査する規則', en: 'Rules for this type' },
+  findingsOnResource: { ja: 'このリソースの指摘: {count}', en: '{count} on this resource' },
+  noFindingsOnResource: { ja: '指摘はありません', en: 'No findings on this resource' },
+  findingCount: { ja: '指摘 {count}', en: '{count}' },
+  noFindings: { ja: '指摘なし', en: 'no findings' },
+  scenariosLabel: { ja: 'シナリオ', en: 'scenarios' },
+  // Catalog entries (hover, `explain`).
+  kindScenario: { ja: 'リスクシナリオ (別紙2)', en: 'Risk scenario (Annex 2)' },
+  kindThreat: { ja: '脅威 (表5-1)', en: 'Threat (Table 5-1)' },
+  kindService: { ja: 'AWS サービス', en: 'AWS service' },
+  kindGuideline: { ja: 'ガイドライン項目', en: 'Guideline item' },
+  kindEdition: { ja: 'ガイドライン版', en: 'Guideline edition' },
+  kindRule: { ja: 'iryo-guard 規則', en: 'iryo-guard rule' },
+  categoryOrganizational: { ja: '組織的・人的', en: 'organizational / human' },
+  categoryPhysical: { ja: '物理的', en: 'physical' },
+  categoryTechnical: { ja: '技術的', en: 'technical' },
+  labelCategory: { ja: '区分', en: 'Category' },
+  labelMhlwGuideline: { ja: '厚労省ガイドライン', en: 'MHLW guideline' },
+  labelThreats: { ja: '脅威', en: 'Threats' },
+  labelRelatedServices: { ja: '関連サービス', en: 'Services' },
+  labelResourceTypes: { ja: 'リソース型', en: 'Resource types' },
+  labelRelatedScenarios: { ja: '関連シナリオ', en: 'Scenarios' },
+  labelEdition: { ja: '版', en: 'Edition' },
+  labelKind: { ja: '種別', en: 'Kind' },
+  itemMinimum: { ja: '最低限の遵守事項 (C)', en: 'minimum requirement (C)' },
+  itemRecommended: { ja: '推奨事項 (D)', en: 'recommended (D)' },
+  notVerified: { ja: '未検証の項目です', en: 'Not verified against the published text' },
+  labelPublisher: { ja: '発行', en: 'Publisher' },
+  labelSeverity: { ja: '重大度', en: 'Severity' },
+  labelScenarios: { ja: 'リスクシナリオ', en: 'Scenarios' },
+  labelScenariosShort: { ja: 'シナリオ', en: 'Scenarios' },
+  labelGuidelines: { ja: 'ガイドライン', en: 'Guidelines' },
+  labelServices: { ja: 'サービス', en: 'Services' },
+  labelSource: { ja: '出典', en: 'Source' },
+  // Risk files.
+  labelImpact: { ja: '影響度', en: 'Impact' },
+  labelLikelihood: { ja: '顕在化率', en: 'Likelihood' },
+  labelFlow: { ja: '情報流', en: 'flow' },
+  labelClassification: { ja: '分類', en: 'Classification' },
+  linkedFileSummary: { ja: 'リソース {resources}、未解決の指摘 {open}', en: '{resources}, {open}' },
+  levelCellHead: {
+    ja: '**リスクレベル {level}** ({title}) — 影響度 {impact} × 顕在化率 {likelihood} = {score}',
+    en: '**Risk level {level}** ({title}) — impact {impact} × likelihood {likelihood} = {score}',
+  },
+  matrixOfAssessment: { ja: 'この評価の matrix', en: "this assessment's matrix" },
+  matrixOfCatalog: { ja: 'カタログのリスクマトリクス', en: 'the catalog matrix' },
+  matrixCorner: { ja: '影響度＼顕在化率', en: 'impact \\ likelihood' },
+  riskLensTitle: {
+    ja: '最低限のリスクシナリオ {covered} / {total} 件に対応、IaC の未解決の指摘 {open}',
+    en: '{covered} / {total} minimum scenarios covered, {open}',
+  },
+  showReport: { ja: 'レポートを表示', en: 'Show report' },
+  // Drafted risk assessments.
+  draftHeader: {
+    ja: '{file} の指摘から作成したリスクアセスメントの下書きです。',
+    en: 'Draft risk assessment made from the findings in {file}.',
+  },
+  draftFillIn: {
+    ja: '影響度・顕在化率・残存リスクと情報流の説明は、評価者が記入してください。',
+    en: 'Impact, likelihood, residual risk and the flow description are for the assessor to fill in.',
+  },
+  draftTitle: { ja: '{name} のリスクアセスメント', en: 'Risk assessment for {name}' },
+  draftFlowHint: { ja: '情報の流れ（どこからどこへ、何を）', en: 'what information goes from where to where' },
+  // Code actions.
+  fixAllInFile: { ja: 'このファイルの {rule} をすべて修正', en: 'Fix all {rule} in this file' },
+  suppressWithReason: { ja: '{rule} を抑制（理由を記入）', en: 'Suppress {rule} (write the reason)' },
+  // Command line.
+  skippedNotAFormat: {
+    ja: '{file} を飛ばしました: CloudFormation テンプレート、リスクファイル (*.risk.yaml)、CDK のソースのどれでもありません',
+    en: 'skipped {file}: not a CloudFormation template, a risk file (*.risk.yaml) or CDK source',
+  },
+  /** The last line of `check --format text`. */
+  checkSummary: ((lang, a) => {
+    const n = (k: string) => Number(a[k] ?? 0);
+    if (lang === 'ja')
+      return `${n('files')} ファイルを検査: エラー ${n('errors')}、警告 ${n('warnings')}、情報 ${n('info')}`;
+    const s = (k: string, one: string, many: string) => `${n(k)} ${n(k) === 1 ? one : many}`;
+    const parts = [s('errors', 'error', 'errors'), s('warnings', 'warning', 'warnings'), `${n('info')} info`];
+    return `${s('files', 'file', 'files')} checked: ${parts.join(', ')}`;
+  }) as Renderer,
+  constructSuffix: { ja: '（コンストラクト {path}）', en: ' (construct {path})' },
+  cdkSourceOf: { ja: 'CDK ソース: {id} の定義', en: 'CDK source: where {id} is defined' },
+  // Fix titles.
+  addSkeletonsForAll: {
+    ja: '未対応の {count} 件のシナリオすべてにひな形を追加',
+    en: 'Add skeletons for all {count} uncovered scenarios',
+  },
+  changeToOsaka: { ja: '大阪リージョン (ap-northeast-3) に変更', en: 'Change to the Osaka region (ap-northeast-3)' },
+  setValue: { ja: '{property} に {value} を指定', en: 'Set {property} to {value}' },
+  useKmsKey: { ja: 'KMS 鍵 {key} を使う', en: 'Use KMS key {key}' },
+  useKmsKeyAllowingLogs: {
+    ja: 'KMS 鍵 {key} を使う（鍵ポリシーで CloudWatch Logs に利用を許可すること）',
+    en: 'Use KMS key {key} (its key policy must allow CloudWatch Logs)',
+  },
+  /** "Set DeletionPolicy and UpdateReplacePolicy to Retain". */
+  setAttributesTo: ((lang, args) => {
+    const names = Array.isArray(args.attributes) ? args.attributes.map(String) : [String(args.attributes)];
+    return lang === 'ja'
+      ? `${names.join(' と ')} を ${String(args.value)} にする`
+      : `Set ${names.join(' and ')} to ${String(args.value)}`;
+  }) as Renderer,
+  fixRule: { ja: '{rule} を修正', en: 'Fix {rule}' },
+  replaceWith: { ja: '「{value}」に置き換える', en: 'Replace with "{value}"' },
+  /** "; did you mean "a", "b"?" appended to a message, or nothing. */
+  didYouMean: ((lang, args) => {
+    const c = list(args, 'candidates');
+    if (!c.length) return '';
+    return lang === 'ja'
+      ? `。もしかして ${c.map(x => `「${x}」`).join('、')}`
+      : `; did you mean ${c.map(x => `"${x}"`).join(', ')}?`;
+  }) as Renderer,
+} satisfies Record<string, Template | Renderer>;
+
+export type PhraseId = keyof typeof PHRASES;

@@ -1,0 +1,40 @@
+import { Analysis, EngineContext, templateOf } from '../context';
+import { describeEntry } from '../describe';
+import { catalogHover } from '../hover';
+import { findingMessage, localize, quantity, t } from '../i18n/text';
+import { containsPosition } from '../model/text';
+import { Hover } from '../model/types';
+import { rulesForType } from '../rules/registry';
+
+/** Hover on a resource type (its service, rules, findings), on a flagged value (the rule's explanation), else on IDs. */
+export function templateHover(a: Analysis, offset: number, ctx: EngineContext): Hover | undefined {
+  const template = templateOf(a);
+  if (!template) return catalogHover(a, offset, ctx);
+  const { catalog } = ctx;
+  const lang = ctx.settings.lang;
+  const r = template.resources.find(x => x.typeNode && offset >= x.typeNode.start && offset <= x.typeNode.end);
+  if (r?.typeNode) {
+    const service = catalog.serviceByType.get(r.type);
+    const parts: string[] = [`**${r.type}** — ${r.logicalId}`];
+    if (service) parts.push('', describeEntry({ kind: 'service', id: service.id, entry: service }, catalog, lang));
+    const rules = rulesForType(r.type).flatMap(x => catalog.rules.get(x.id) ?? []);
+    if (rules.length) {
+      parts.push('', `**${t('rulesForType', lang)}**`);
+      for (const m of rules) parts.push(`- \`${m.id}\` ${localize(m.title, lang)} (${m.scenarios.join(', ')})`);
+    }
+    const mine = a.findings.filter(f => f.resource === r.logicalId && !f.suppressed);
+    const count = quantity(mine.length, 'finding');
+    parts.push('', mine.length ? `**${t('findingsOnResource', lang, { count })}**` : t('noFindingsOnResource', lang));
+    for (const f of mine) parts.push(`- ${findingMessage(catalog, f, lang)}`);
+    return { markdown: parts.join('\n'), range: template.lines.range(r.typeNode.start, r.typeNode.end) };
+  }
+  const pos = a.lines.position(offset);
+  const here = a.findings.find(f => containsPosition(f.range, pos) && f.rule !== 'syntax-error');
+  if (here) {
+    const meta = catalog.rules.get(here.rule);
+    const message = findingMessage(catalog, here, lang);
+    const md = meta ? describeEntry({ kind: 'rule', id: meta.id, entry: meta }, catalog, lang) : message;
+    return { markdown: `${message}\n\n---\n\n${md}`, range: here.range };
+  }
+  return catalogHover(a, offset, ctx);
+}
