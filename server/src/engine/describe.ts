@@ -17,6 +17,13 @@ const KIND: Record<string, { ja: string; en: string }> = {
   rule: { ja: 'iryo-guard 規則', en: 'iryo-guard rule' },
 };
 
+const ITEM_KIND: Record<string, { ja: string; en: string }> = {
+  minimum: { ja: '最低限の遵守事項 (C)', en: 'minimum requirement (C)' },
+  recommended: { ja: '推奨事項 (D)', en: 'recommended (D)' },
+  chapter: { ja: '章・節の見出し', en: 'chapter or section heading' },
+  reference: { ja: '参照資料（表・別紙）', en: 'reference material (table or annex)' },
+};
+
 /** A catalog entry as plain JSON for `explain --format json` and tools. */
 export function entryJson(e: CatalogEntry): Record<string, unknown> {
   const base = { id: e.id, kind: e.kind };
@@ -87,12 +94,16 @@ export function describeEntry(e: CatalogEntry, catalog: Catalog, lang: Lang): st
     case 'guideline':
       lines.push(
         `- ${L('版', 'Edition')}: ${pick(e.edition.title, lang)}`,
-        `- ${L('種別', 'Kind')}: ${e.entry.kind === 'minimum' ? L('最低限の遵守事項 (C)', 'minimum requirement (C)') : L('推奨事項 (D)', 'recommended (D)')}`,
+        `- ${L('種別', 'Kind')}: ${ITEM_KIND[e.entry.kind][lang]}`,
       );
       if (!e.entry.verified) lines.push(`- ${L('未検証の項目です', 'Not verified against the published text')}`);
+      if (e.entry.note) lines.push('', pick(e.entry.note, lang));
       break;
     case 'edition':
       lines.push(`- ${L('発行', 'Publisher')}: ${e.entry.publisher} ${e.entry.version} (${e.entry.published})`);
+      if (!e.entry.verified)
+        lines.push(`- ${L('未検証の版情報です', 'Edition details not verified against the published text')}`);
+      if (e.entry.note) lines.push('', pick(e.entry.note, lang));
       break;
     case 'rule':
       lines.push(pick(e.entry.explanation, lang), '', `- ${L('重大度', 'Severity')}: ${e.entry.severity}`);
@@ -107,6 +118,11 @@ export function describeEntry(e: CatalogEntry, catalog: Catalog, lang: Lang): st
       break;
   }
   const src = 'source' in e.entry ? e.entry.source : undefined;
-  if (src) lines.push('', `${L('出典', 'Source')}: ${src.doc} ${src.section}`);
+  if (src) lines.push('', `${L('出典', 'Source')}: ${sourceText(src)}`);
   return lines.join('\n');
+}
+
+/** A source as one line: seed documents by number, web pages by their section text and URL. */
+export function sourceText(src: { doc: string; section: string; url?: string }): string {
+  return src.url ? `${src.section} <${src.url}>` : `${src.doc} ${src.section}`;
 }

@@ -129,7 +129,8 @@ function levelCell(t: Target, doc: RiskDocument, catalog: Catalog, lang: Lang): 
       : lang === 'ja'
         ? 'カタログのリスクマトリクス'
         : 'the catalog matrix';
-  return `${head}\n\n${source}: ${thresholdText(th)}\n\n${grid(th, i, l, lang)}`;
+  const note = th === catalog.data.riskModel.matrix.thresholds ? catalog.data.riskModel.matrix.note?.[lang] : undefined;
+  return `${head}\n\n${source}: ${thresholdText(th)}${note ? `\n\n${note}` : ''}\n\n${grid(th, i, l, lang)}`;
 }
 
 function thresholdText(th: Thresholds): string {
