@@ -1,5 +1,5 @@
 import { Catalog } from './catalog/catalog';
-import { CatalogEntry, Localized } from './catalog/types';
+import { CatalogEntry, GuidelineItem, Localized } from './catalog/types';
 import { Lang, localize, otherLang, t } from './i18n/text';
 import { PhraseId } from './i18n/phrases';
 
@@ -15,6 +15,13 @@ const KIND: Record<CatalogEntry['kind'], PhraseId> = {
   guideline: 'kindGuideline',
   edition: 'kindEdition',
   rule: 'kindRule',
+};
+
+const ITEM_KIND: Record<GuidelineItem['kind'], PhraseId> = {
+  minimum: 'itemMinimum',
+  recommended: 'itemRecommended',
+  chapter: 'itemChapter',
+  reference: 'itemReference',
 };
 
 /** A catalog entry as plain JSON for `explain --format json` and tools. */
@@ -80,11 +87,14 @@ export function describeEntry(e: CatalogEntry, catalog: Catalog, lang: Lang): st
       break;
     case 'guideline':
       fact('labelEdition', localize(e.edition.title, lang));
-      fact('labelKind', t(e.entry.kind === 'minimum' ? 'itemMinimum' : 'itemRecommended', lang));
+      fact('labelKind', t(ITEM_KIND[e.entry.kind], lang));
       if (!e.entry.verified) lines.push(`- ${t('notVerified', lang)}`);
+      if (e.entry.note) lines.push('', localize(e.entry.note, lang));
       break;
     case 'edition':
       fact('labelPublisher', `${e.entry.publisher} ${e.entry.version} (${e.entry.published})`);
+      if (!e.entry.verified) lines.push(`- ${t('editionNotVerified', lang)}`);
+      if (e.entry.note) lines.push('', localize(e.entry.note, lang));
       break;
     case 'rule':
       lines.push(localize(e.entry.explanation, lang), '');
@@ -95,6 +105,11 @@ export function describeEntry(e: CatalogEntry, catalog: Catalog, lang: Lang): st
       break;
   }
   const src = 'source' in e.entry ? e.entry.source : undefined;
-  if (src) lines.push('', `${t('labelSource', lang)}: ${src.doc} ${src.section}`);
+  if (src) lines.push('', `${t('labelSource', lang)}: ${sourceText(src)}`);
   return lines.join('\n');
+}
+
+/** A source as one line: seed documents by number, web pages by their section text and URL. */
+export function sourceText(src: { doc: string; section: string; url?: string }): string {
+  return src.url ? `${src.section} <${src.url}>` : `${src.doc} ${src.section}`;
 }

@@ -169,6 +169,27 @@ function crossCheck(d: CatalogData): CatalogFault[] {
         has('scenario', t) || fault('services.yaml', `/services/${i}/scenarios/${j}`, `unknown scenario "${t}"`),
     ),
   );
+  // services[].scenarios is the exact inverse of scenarios[].services.
+  const linked = new Map<string, Set<string>>();
+  d.scenarios.forEach(s => s.services.forEach(v => linked.set(v, (linked.get(v) ?? new Set()).add(s.id))));
+  d.services.forEach((s, i) => {
+    const want = linked.get(s.id) ?? new Set<string>();
+    const have = new Set(s.scenarios);
+    for (const id of want)
+      if (!have.has(id))
+        fault(
+          'services.yaml',
+          `/services/${i}/scenarios`,
+          `scenario "${id}" lists ${s.id}, but ${s.id} does not list it`,
+        );
+    for (const id of have)
+      if (!want.has(id) && has('scenario', id))
+        fault(
+          'services.yaml',
+          `/services/${i}/scenarios`,
+          `${s.id} lists scenario "${id}", which does not list ${s.id}`,
+        );
+  });
   d.rules.forEach(r => {
     r.scenarios.forEach(t => has('scenario', t) || fault(`rules (${r.id})`, '/scenarios', `unknown scenario "${t}"`));
     r.guidelines.forEach(

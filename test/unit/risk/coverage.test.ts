@@ -63,7 +63,7 @@ describe('scenario coverage', () => {
       - perspective: technical
         owner: provider
         measure:
-        services: [kms, site-to-site-vpn, ebs, rds, s3, cloudwatch-logs, workspaces]
+        services: [kms, ebs, rds, s3, cloudwatch-logs, workspaces]
         rules: [${[...catalog.rules.values()]
           .filter(r => r.family !== 'risk' && r.scenarios.includes('3.13②'))
           .map(r => r.id)

@@ -1,7 +1,8 @@
 import { Severity } from '../model/types';
 
 export interface Localized { ja: string; en: string }
-export interface Source { doc: string; section: string }
+/** Where a fact comes from: a seed document (`000`…`004`) or a public web page (`doc: 'web'` with its `url`). */
+export interface Source { doc: string; section: string; url?: string }
 
 export interface ScenarioEntry {
   id: string;
@@ -20,14 +21,18 @@ export interface ServiceEntry {
 }
 export interface GuidelineEdition {
   id: string; publisher: string; version: string; published: string; title: Localized; verified: boolean; source: Source;
+  /** What is and is not known about the edition's content (for example an unverified scenario set). */
+  note?: Localized;
 }
 export interface GuidelineItem {
   id: string; aliases?: string[]; kind: 'minimum' | 'recommended' | 'chapter' | 'reference'; chapter: string; title: Localized; verified: boolean; source: Source;
+  note?: Localized;
 }
 export interface GuidelineFile { edition: GuidelineEdition; items: GuidelineItem[] }
 export interface Labelled { id: string; label: Localized; aliases?: string[]; summary?: Localized }
 export interface RiskModel {
-  matrix: { formula: 'product'; thresholds: { level: string; min: number }[] };
+  /** `note` says what the thresholds rest on: they are the catalog's default, not figures printed in 表5-2. */
+  matrix: { formula: 'product'; thresholds: { level: string; min: number }[]; verified?: boolean; note?: Localized };
   levels: { id: string; title: Localized; summary?: Localized }[];
   impact: { value: number; title: Localized; verified?: boolean }[];
   likelihood: { value: number; title: Localized; verified?: boolean }[];

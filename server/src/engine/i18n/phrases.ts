@@ -84,7 +84,13 @@ export const PHRASES = {
   labelKind: { ja: '種別', en: 'Kind' },
   itemMinimum: { ja: '最低限の遵守事項 (C)', en: 'minimum requirement (C)' },
   itemRecommended: { ja: '推奨事項 (D)', en: 'recommended (D)' },
+  itemChapter: { ja: '章・節の見出し', en: 'chapter or section heading' },
+  itemReference: { ja: '参照資料（表・別紙）', en: 'reference material (table or annex)' },
   notVerified: { ja: '未検証の項目です', en: 'Not verified against the published text' },
+  editionNotVerified: {
+    ja: '未検証の版情報です',
+    en: 'Edition details not verified against the published text',
+  },
   labelPublisher: { ja: '発行', en: 'Publisher' },
   labelSeverity: { ja: '重大度', en: 'Severity' },
   labelScenarios: { ja: 'リスクシナリオ', en: 'Scenarios' },

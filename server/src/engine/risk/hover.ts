@@ -5,7 +5,7 @@ import { Analysis, EngineContext, riskOf } from '../context';
 import { describeEntry } from '../describe';
 import { catalogHover } from '../hover';
 import { Hover, Lang } from '../model/types';
-import { otherLang, quantity, t as say } from '../i18n/text';
+import { localize, otherLang, quantity, t as say } from '../i18n/text';
 import { LABEL_FIELDS } from './check';
 import { levelOf, normalizeLevel, Thresholds, thresholdsOf } from './levels';
 import { RiskModel } from './language-model';
@@ -122,7 +122,9 @@ function levelCell(t: Target, doc: RiskDocument, catalog: Catalog, lang: Lang): 
   const head = say('levelCellHead', lang, { level: level ?? '?', title, impact: i, likelihood: l, score: i * l });
   const own = doc.assessment?.matrix && th !== catalog.data.riskModel.matrix.thresholds;
   const source = say(own ? 'matrixOfAssessment' : 'matrixOfCatalog', lang);
-  return `${head}\n\n${source}: ${thresholdText(th)}\n\n${grid(th, i, l, lang)}`;
+  const note = own ? undefined : catalog.data.riskModel.matrix.note;
+  const noted = note ? `\n\n${localize(note, lang)}` : '';
+  return `${head}\n\n${source}: ${thresholdText(th)}${noted}\n\n${grid(th, i, l, lang)}`;
 }
 
 function thresholdText(th: Thresholds): string {
