@@ -17,6 +17,13 @@ const KIND: Record<string, { ja: string; en: string }> = {
   rule: { ja: 'iryo-guard 規則', en: 'iryo-guard rule' },
 };
 
+const GUIDELINE_KIND: Record<string, { ja: string; en: string }> = {
+  minimum: { ja: '最低限の遵守事項 (C / 遵守事項)', en: 'minimum requirement (C / 遵守事項)' },
+  recommended: { ja: '推奨事項 (D)', en: 'recommended (D)' },
+  chapter: { ja: '章・節の見出し', en: 'chapter or section heading' },
+  reference: { ja: '参考資料（表・別紙）', en: 'reference material (table or annex)' },
+};
+
 /** A catalog entry as plain JSON for `explain --format json` and tools. */
 export function entryJson(e: CatalogEntry): Record<string, unknown> {
   const base = { id: e.id, kind: e.kind };
@@ -85,10 +92,13 @@ export function describeEntry(e: CatalogEntry, catalog: Catalog, lang: Lang): st
         lines.push(`- ${L('関連シナリオ', 'Scenarios')}: ${scen(e.entry.scenarios).join('; ')}`);
       break;
     case 'guideline':
+      if (e.entry.summary) lines.push(pick(e.entry.summary, lang), '');
       lines.push(
         `- ${L('版', 'Edition')}: ${pick(e.edition.title, lang)}`,
-        `- ${L('種別', 'Kind')}: ${e.entry.kind === 'minimum' ? L('最低限の遵守事項 (C)', 'minimum requirement (C)') : L('推奨事項 (D)', 'recommended (D)')}`,
+        `- ${L('種別', 'Kind')}: ${GUIDELINE_KIND[e.entry.kind][lang]}`,
       );
+      if (e.entry.chapterTitle && e.entry.kind !== 'chapter')
+        lines.push(`- ${L('章', 'Chapter')}: ${e.entry.chapter} ${e.entry.chapterTitle.ja}`);
       if (!e.entry.verified) lines.push(`- ${L('未検証の項目です', 'Not verified against the published text')}`);
       break;
     case 'edition':
@@ -107,6 +117,9 @@ export function describeEntry(e: CatalogEntry, catalog: Catalog, lang: Lang): st
       break;
   }
   const src = 'source' in e.entry ? e.entry.source : undefined;
-  if (src) lines.push('', `${L('出典', 'Source')}: ${src.doc} ${src.section}`);
+  if (src) {
+    const page = src.page ? ` ${L(`${src.page} ページ`, `p. ${src.page}`)}` : '';
+    lines.push('', `${L('出典', 'Source')}: ${src.doc} ${src.section}${page}${src.url ? ` <${src.url}>` : ''}`);
+  }
   return lines.join('\n');
 }

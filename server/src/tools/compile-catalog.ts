@@ -163,6 +163,39 @@ function crossCheck(d: CatalogData): CatalogFault[] {
         fault('scenarios.yaml', `/scenarios/${i}/mhlw/${j}`, `"${t}" is not an item of guidelines/mhlw-5.2.yaml`),
     );
   });
+  // MHLW 6.0 is catalogued from the published text: every entry names its part, heading, page and address, and says
+  // what it covers in our own words.
+  const six = d.guidelines.find(g => g.edition.id === 'mhlw-6.0');
+  six?.items.forEach((it, i) => {
+    const where = `/items/${i}`;
+    const missing = (
+      [
+        ['part', it.part],
+        ['chapterTitle', it.chapterTitle],
+        ['summary', it.summary],
+        ['source.page', it.source.page],
+        ['source.url', it.source.url],
+      ] as const
+    ).filter(([, v]) => v === undefined);
+    for (const [k] of missing)
+      fault('guidelines/mhlw-6.0.yaml', where, `${it.id}: ${k} is required for MHLW 6.0 entries`);
+    const m = /^(経営管理編|企画管理編|システム運用編) (\d{1,2})(?: [①-⑳])?$/.exec(it.id);
+    if (!m)
+      fault('guidelines/mhlw-6.0.yaml', where, `"${it.id}" is not of the form "<編> <chapter>[ <circled number>]"`);
+    else {
+      if (it.part !== m[1]) fault('guidelines/mhlw-6.0.yaml', where, `${it.id}: part should be ${m[1]}`);
+      if (it.chapter !== `${m[1]} ${m[2]}`)
+        fault('guidelines/mhlw-6.0.yaml', where, `${it.id}: chapter should be "${m[1]} ${m[2]}"`);
+      if ((it.kind === 'chapter') !== (it.id === it.chapter))
+        fault('guidelines/mhlw-6.0.yaml', where, `${it.id}: kind chapter is for chapter headings only`);
+      if (it.kind !== 'chapter' && !six.items.some(c => c.kind === 'chapter' && c.id === it.chapter))
+        fault('guidelines/mhlw-6.0.yaml', where, `${it.id}: no heading entry for ${it.chapter}`);
+    }
+  });
+  dup(
+    'guidelines/mhlw-6.0.yaml',
+    (six?.items ?? []).map(x => x.id),
+  );
   d.services.forEach((s, i) =>
     s.scenarios.forEach(
       (t, j) =>

@@ -1,7 +1,11 @@
 import { Severity } from '../model/types';
 
 export interface Localized { ja: string; en: string }
-export interface Source { doc: string; section: string }
+/**
+ * Where an entry comes from. `doc` is a seed number (`000`–`004`, see catalog/README.md) or the name of a published
+ * document; `page` is that document's page (the PDF page, as in `url`), `printedPage` the folio printed on it.
+ */
+export interface Source { doc: string; section: string; page?: number; printedPage?: number; url?: string }
 
 export interface ScenarioEntry {
   id: string;
@@ -22,7 +26,20 @@ export interface GuidelineEdition {
   id: string; publisher: string; version: string; published: string; title: Localized; verified: boolean; source: Source;
 }
 export interface GuidelineItem {
-  id: string; aliases?: string[]; kind: 'minimum' | 'recommended' | 'chapter' | 'reference'; chapter: string; title: Localized; verified: boolean; source: Source;
+  id: string;
+  aliases?: string[];
+  kind: 'minimum' | 'recommended' | 'chapter' | 'reference';
+  /** The part (編) of an edition split into parts (MHLW 6.0: 経営管理編, 企画管理編, システム運用編). */
+  part?: string;
+  chapter: string;
+  /** The chapter heading as published. */
+  chapterTitle?: Localized;
+  /** A short topic label in our own words. */
+  title: Localized;
+  /** What the item asks for, in our own words. */
+  summary?: Localized;
+  verified: boolean;
+  source: Source;
 }
 export interface GuidelineFile { edition: GuidelineEdition; items: GuidelineItem[] }
 export interface Labelled { id: string; label: Localized; aliases?: string[]; summary?: Localized }
