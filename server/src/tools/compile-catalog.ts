@@ -162,6 +162,11 @@ function crossCheck(d: CatalogData): CatalogFault[] {
         cat.guidelineItems.has(`mhlw-5.2:${t}`) ||
         fault('scenarios.yaml', `/scenarios/${i}/mhlw/${j}`, `"${t}" is not an item of guidelines/mhlw-5.2.yaml`),
     );
+    s.mhlw6.forEach(
+      (t, j) =>
+        cat.guidelineItems.has(`mhlw-6.0:${t}`) ||
+        fault('scenarios.yaml', `/scenarios/${i}/mhlw6/${j}`, `"${t}" is not an item of guidelines/mhlw-6.0.yaml`),
+    );
   });
   // MHLW 6.0 is catalogued from the published text: every entry names its part, heading, page and address, and says
   // what it covers in our own words.

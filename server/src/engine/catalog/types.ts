@@ -12,6 +12,10 @@ export interface ScenarioEntry {
   category: 'organizational' | 'physical' | 'technical';
   title: Localized;
   mhlw: string[];
+  /** MHLW 6.0 遵守事項 (or chapters) the scenario relates to. */
+  mhlw6: string[];
+  /** True when a published crosswalk or the 6.0 text itself supports `mhlw6`. */
+  mhlw6Verified: boolean;
   threats: string[];
   services: string[];
   perspective: 'organizational' | 'physical' | 'technical';
