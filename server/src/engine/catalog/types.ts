@@ -75,6 +75,9 @@ export interface RuleMeta {
   source?: Source;
 }
 
+/** One line of `catalog/crosswalk/rules-mhlw6.yaml`: the MHLW 6.0 遵守事項 a rule helps satisfy, primary first. */
+export interface RuleGuidelineLink { rule: string; mhlw6: { item: string; reason: string }[] }
+
 /** The raw catalog as compiled from `catalog/*.yaml` into `dist/catalog.json`. */
 export interface CatalogData {
   scenarios: ScenarioEntry[];
