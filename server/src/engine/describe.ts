@@ -1,5 +1,5 @@
 import { Catalog } from './catalog/catalog';
-import { CatalogEntry, GuidelineItem, Localized } from './catalog/types';
+import { CatalogEntry, GuidelineItem, Localized, Source } from './catalog/types';
 import { Lang, localize, otherLang, t } from './i18n/text';
 import { PhraseId } from './i18n/phrases';
 
@@ -86,8 +86,11 @@ export function describeEntry(e: CatalogEntry, catalog: Catalog, lang: Lang): st
       if (e.entry.scenarios.length) fact('labelRelatedScenarios', scenarios(e.entry.scenarios).join('; '));
       break;
     case 'guideline':
+      if (e.entry.summary) lines.push(localize(e.entry.summary, lang), '');
       fact('labelEdition', localize(e.edition.title, lang));
       fact('labelKind', t(ITEM_KIND[e.entry.kind], lang));
+      if (e.entry.chapterTitle && e.entry.kind !== 'chapter')
+        fact('labelChapter', `${e.entry.chapter} ${e.entry.chapterTitle.ja}`);
       if (!e.entry.verified) lines.push(`- ${t('notVerified', lang)}`);
       if (e.entry.note) lines.push('', localize(e.entry.note, lang));
       break;
@@ -105,11 +108,13 @@ export function describeEntry(e: CatalogEntry, catalog: Catalog, lang: Lang): st
       break;
   }
   const src = 'source' in e.entry ? e.entry.source : undefined;
-  if (src) lines.push('', `${t('labelSource', lang)}: ${sourceText(src)}`);
+  if (src) lines.push('', `${t('labelSource', lang)}: ${sourceText(src, lang)}`);
   return lines.join('\n');
 }
 
-/** A source as one line: seed documents by number, web pages by their section text and URL. */
-export function sourceText(src: { doc: string; section: string; url?: string }): string {
-  return src.url ? `${src.section} <${src.url}>` : `${src.doc} ${src.section}`;
+/** A source as one line: the document (a seed by number) and section, its page, and the address it was read at. */
+export function sourceText(src: Source, lang: Lang): string {
+  const doc = src.doc === 'web' ? '' : `${src.doc} `;
+  const page = src.page ? ` ${t('page', lang, { page: src.page })}` : '';
+  return `${doc}${src.section}${page}${src.url ? ` <${src.url}>` : ''}`;
 }

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, Node as YNode } from 'yaml';
-import { CatalogData } from '../engine/catalog/types';
+import { CatalogData, RuleGuidelineLink } from '../engine/catalog/types';
 import { Catalog } from '../engine/catalog/catalog';
 
 export interface CatalogFault {
@@ -82,11 +82,20 @@ export function compileCatalog(dir: string): CompileResult {
     const v = load(path.join('rules', f), 'rules') as { rules: CatalogData['rules'] } | undefined;
     if (v) out.rules!.push(...v.rules);
   }
+  // Crosswalks: validated here and checked against the rest of the catalog, not shipped in catalog.json.
+  let rulesMhlw6: RuleGuidelineLink[] | undefined;
+  if (fs.existsSync(path.join(dir, CROSSWALK_RULES_MHLW6))) {
+    const v = load(CROSSWALK_RULES_MHLW6, 'rules-mhlw6') as { rules: RuleGuidelineLink[] } | undefined;
+    rulesMhlw6 = v?.rules;
+  }
   if (faults.length || !out.scenarios || !out.threats || !out.services || !out.riskModel) return { faults };
   const data = out as CatalogData;
-  faults.push(...crossCheck(data));
+  faults.push(...crossCheck(data, rulesMhlw6));
   return faults.length ? { faults } : { data, faults };
 }
+
+/** The rule → MHLW 6.0 crosswalk, relative to the catalog directory. */
+export const CROSSWALK_RULES_MHLW6 = path.join('crosswalk', 'rules-mhlw6.yaml');
 
 function listYaml(d: string): string[] {
   return fs.existsSync(d)
@@ -121,7 +130,7 @@ function locate(root: YNode | null, pointer: string, lc: LineCounter): { line: n
 }
 
 /** References between catalog files: every ID a file names must exist where it points. */
-function crossCheck(d: CatalogData): CatalogFault[] {
+function crossCheck(d: CatalogData, rulesMhlw6?: RuleGuidelineLink[]): CatalogFault[] {
   const faults: CatalogFault[] = [];
   const fault = (file: string, p: string, message: string) =>
     faults.push({ file, path: p, line: 0, column: 0, message });
@@ -162,6 +171,57 @@ function crossCheck(d: CatalogData): CatalogFault[] {
         cat.guidelineItems.has(`mhlw-5.2:${t}`) ||
         fault('scenarios.yaml', `/scenarios/${i}/mhlw/${j}`, `"${t}" is not an item of guidelines/mhlw-5.2.yaml`),
     );
+    s.mhlw6.forEach(
+      (t, j) =>
+        cat.guidelineItems.has(`mhlw-6.0:${t}`) ||
+        fault('scenarios.yaml', `/scenarios/${i}/mhlw6/${j}`, `"${t}" is not an item of guidelines/mhlw-6.0.yaml`),
+    );
+  });
+  // MHLW 6.0 is catalogued from the published text: every entry names its part, heading, page and address, and says
+  // what it covers in our own words.
+  const six = d.guidelines.find(g => g.edition.id === 'mhlw-6.0');
+  six?.items.forEach((it, i) => {
+    const where = `/items/${i}`;
+    const missing = (
+      [
+        ['part', it.part],
+        ['chapterTitle', it.chapterTitle],
+        ['summary', it.summary],
+        ['source.page', it.source.page],
+        ['source.url', it.source.url],
+      ] as const
+    ).filter(([, v]) => v === undefined);
+    for (const [k] of missing)
+      fault('guidelines/mhlw-6.0.yaml', where, `${it.id}: ${k} is required for MHLW 6.0 entries`);
+    const m = /^(経営管理編|企画管理編|システム運用編) (\d{1,2})(?: [①-⑳])?$/.exec(it.id);
+    if (!m)
+      fault('guidelines/mhlw-6.0.yaml', where, `"${it.id}" is not of the form "<編> <chapter>[ <circled number>]"`);
+    else {
+      if (it.part !== m[1]) fault('guidelines/mhlw-6.0.yaml', where, `${it.id}: part should be ${m[1]}`);
+      if (it.chapter !== `${m[1]} ${m[2]}`)
+        fault('guidelines/mhlw-6.0.yaml', where, `${it.id}: chapter should be "${m[1]} ${m[2]}"`);
+      if ((it.kind === 'chapter') !== (it.id === it.chapter))
+        fault('guidelines/mhlw-6.0.yaml', where, `${it.id}: kind chapter is for chapter headings only`);
+      if (it.kind !== 'chapter' && !six.items.some(c => c.kind === 'chapter' && c.id === it.chapter))
+        fault('guidelines/mhlw-6.0.yaml', where, `${it.id}: no heading entry for ${it.chapter}`);
+    }
+  });
+  dup(
+    'guidelines/mhlw-6.0.yaml',
+    (six?.items ?? []).map(x => x.id),
+  );
+  const ruleIds = new Set(d.rules.map(r => r.id));
+  const seen = new Set<string>();
+  rulesMhlw6?.forEach((r, i) => {
+    const file = CROSSWALK_RULES_MHLW6.split(path.sep).join('/');
+    if (!ruleIds.has(r.rule)) fault(file, `/rules/${i}/rule`, `unknown rule "${r.rule}"`);
+    if (seen.has(r.rule)) fault(file, `/rules/${i}/rule`, `duplicate rule "${r.rule}"`);
+    seen.add(r.rule);
+    r.mhlw6.forEach((m, j) => {
+      const hit = cat.guidelineItems.get(`mhlw-6.0:${m.item}`);
+      if (!hit) fault(file, `/rules/${i}/mhlw6/${j}`, `"${m.item}" is not an item of guidelines/mhlw-6.0.yaml`);
+      else if (hit.item.kind !== 'minimum') fault(file, `/rules/${i}/mhlw6/${j}`, `"${m.item}" is not a 遵守事項`);
+    });
   });
   d.services.forEach((s, i) =>
     s.scenarios.forEach(

@@ -1,5 +1,5 @@
 import { CatalogData, CatalogEntry, EntryKind, GuidelineEdition, GuidelineItem, Labelled, RuleMeta, ScenarioEntry, ServiceEntry, ThreatEntry } from './types';
-import { closest, lookupKey, scenarioAliases } from './ids';
+import { closest, lookupKey, mhlw6Aliases, scenarioAliases } from './ids';
 
 /** The catalog indexed for look-ups by ID and alias, built once per process. */
 export class Catalog {
@@ -34,7 +34,13 @@ export class Catalog {
         const key = `${g.edition.id}:${item.id}`;
         this.guidelineItems.set(key, { item, edition: g.edition });
         if (!this.guidelineItems.has(item.id)) this.guidelineItems.set(item.id, { item, edition: g.edition });
-        this.add([item.id, key, ...(item.aliases ?? [])], { kind: 'guideline', id: item.id, entry: item, edition: g.edition });
+        const derived = g.edition.id === 'mhlw-6.0' ? mhlw6Aliases(item.id) : [];
+        this.add([item.id, key, ...(item.aliases ?? []), ...derived], {
+          kind: 'guideline',
+          id: item.id,
+          entry: item,
+          edition: g.edition,
+        });
       }
     }
     for (const r of data.rules) {

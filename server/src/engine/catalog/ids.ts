@@ -28,9 +28,65 @@ export function scenarioAliases(id: string): string[] {
   return [`${m[1]}-${n}`, `${m[1]}(${n})`];
 }
 
-/** Key used for look-ups: case-folded, no spaces, half-width, circled digits kept. */
+/**
+ * The parts (編) of MHLW guideline edition 6.0 and the prefixes people write for them: the full name, the short forms
+ * auditors use (`シス14②`, `企6⑤`) and ASCII ones (`Sys14(2)`, `Plan6(5)`, `Gov3`).
+ */
+const MHLW6_PARTS: { name: string; prefixes: string[] }[] = [
+  { name: 'システム運用編', prefixes: ['システム運用編', 'システム運用', 'シス', 'system', 'sys'] },
+  { name: '企画管理編', prefixes: ['企画管理編', '企画管理', '企画', '企', 'plan', 'mgmt'] },
+  { name: '経営管理編', prefixes: ['経営管理編', '経営管理', '経営', '経', 'gov'] },
+];
+const MHLW6_PREFIX = new RegExp(
+  `^(${MHLW6_PARTS.flatMap(p => p.prefixes)
+    .sort((a, b) => b.length - a.length)
+    .map(p => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})`,
+  'i',
+);
+
+/**
+ * `シス14②`, `シス14-2`, `Sys14(2)`, `Sys 14②`, `システム運用編14章第②条`, `企6⑤`, `Plan6(5)` → `システム運用編 14 ②` /
+ * `企画管理編 6 ⑤`; `シス14`, `シス14章` → `システム運用編 14`. Anything else passes through unchanged. A dot after the
+ * chapter (`シス14.2`) names a section, not a requirement, and is left alone.
+ */
+export function normalizeMhlw6Id(raw: string): string {
+  const s = toHalfWidth(raw).trim().replace(/\s+/g, '');
+  const p = MHLW6_PREFIX.exec(s);
+  if (!p) return raw;
+  const part = MHLW6_PARTS.find(x => x.prefixes.some(q => q.toLowerCase() === p[1].toLowerCase()))!;
+  const rest = s
+    .slice(p[1].length)
+    .replace(/^[-_.:]/, '')
+    .replace(/^第/, '');
+  const m = /^(\d{1,2})章?(?:[-_]?第?(?:([①-⑳])|(\d{1,2})|\((\d{1,2})\))条?(?:の\d+)?)?$/.exec(rest);
+  if (!m) return raw;
+  const chapter = String(Number(m[1]));
+  const n = m[2] ? circledValue(m[2]) : m[3] ? Number(m[3]) : m[4] ? Number(m[4]) : undefined;
+  if (n === undefined) return `${part.name} ${chapter}`;
+  const c = circled(n);
+  return c ? `${part.name} ${chapter} ${c}` : raw;
+}
+
+const MHLW6_SHORT: Record<string, [string, string]> = {
+  システム運用編: ['シス', 'Sys'],
+  企画管理編: ['企', 'Plan'],
+  経営管理編: ['経', 'Gov'],
+};
+
+/** The short aliases an MHLW 6.0 item is also known by: `システム運用編 14 ②` → `シス14②`, `シス14-2`, `Sys14(2)`. */
+export function mhlw6Aliases(id: string): string[] {
+  const m = /^(システム運用編|企画管理編|経営管理編) (\d{1,2})(?: ([①-⑳]))?$/.exec(id);
+  if (!m) return [];
+  const [jaShort, enShort] = MHLW6_SHORT[m[1]];
+  if (!m[3]) return [`${jaShort}${m[2]}`, `${enShort}${m[2]}`];
+  const n = circledValue(m[3])!;
+  return [`${jaShort}${m[2]}${m[3]}`, `${jaShort}${m[2]}-${n}`, `${enShort}${m[2]}(${n})`];
+}
+
+/** Key used for look-ups: case-folded, no spaces, half-width, circled digits kept; MHLW 6.0 short forms unfolded. */
 export function lookupKey(raw: string): string {
-  return normalizeScenarioId(raw).toLowerCase().replace(/\s+/g, '').replace(/[・･]/g, '・');
+  return normalizeScenarioId(normalizeMhlw6Id(raw)).toLowerCase().replace(/\s+/g, '').replace(/[・･]/g, '・');
 }
 
 export function levenshtein(a: string, b: string, max = Infinity): number {

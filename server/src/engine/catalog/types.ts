@@ -1,14 +1,21 @@
 import { Severity } from '../model/types';
 
 export interface Localized { ja: string; en: string }
-/** Where a fact comes from: a seed document (`000`…`004`) or a public web page (`doc: 'web'` with its `url`). */
-export interface Source { doc: string; section: string; url?: string }
+/**
+ * Where an entry comes from. `doc` is a seed number (`000`–`004`, see catalog/README.md), `web` for a public page,
+ * or the name of a published document; `page` is that document's page (the PDF page, as in `url`), `printedPage` the folio printed on it.
+ */
+export interface Source { doc: string; section: string; page?: number; printedPage?: number; url?: string }
 
 export interface ScenarioEntry {
   id: string;
   category: 'organizational' | 'physical' | 'technical';
   title: Localized;
   mhlw: string[];
+  /** MHLW 6.0 遵守事項 (or chapters) the scenario relates to. */
+  mhlw6: string[];
+  /** True when a published crosswalk or the 6.0 text itself supports `mhlw6`. */
+  mhlw6Verified: boolean;
   threats: string[];
   services: string[];
   perspective: 'organizational' | 'physical' | 'technical';
@@ -25,7 +32,21 @@ export interface GuidelineEdition {
   note?: Localized;
 }
 export interface GuidelineItem {
-  id: string; aliases?: string[]; kind: 'minimum' | 'recommended' | 'chapter' | 'reference'; chapter: string; title: Localized; verified: boolean; source: Source;
+  id: string;
+  aliases?: string[];
+  kind: 'minimum' | 'recommended' | 'chapter' | 'reference';
+  /** The part (編) of an edition split into parts (MHLW 6.0: 経営管理編, 企画管理編, システム運用編). */
+  part?: string;
+  chapter: string;
+  /** The chapter heading as published. */
+  chapterTitle?: Localized;
+  /** A short topic label in our own words. */
+  title: Localized;
+  /** What the item asks for, in our own words. */
+  summary?: Localized;
+  verified: boolean;
+  source: Source;
+  /** What is and is not known about the item. */
   note?: Localized;
 }
 export interface GuidelineFile { edition: GuidelineEdition; items: GuidelineItem[] }
@@ -58,6 +79,9 @@ export interface RuleMeta {
   fix?: { title: Localized };
   source?: Source;
 }
+
+/** One line of `catalog/crosswalk/rules-mhlw6.yaml`: the MHLW 6.0 遵守事項 a rule helps satisfy, primary first. */
+export interface RuleGuidelineLink { rule: string; mhlw6: { item: string; reason: string }[] }
 
 /** The raw catalog as compiled from `catalog/*.yaml` into `dist/catalog.json`. */
 export interface CatalogData {
