@@ -4,11 +4,15 @@ import { createRequire } from 'module';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
+import { writeRuleIndex } from './rule-index.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
 fs.mkdirSync(dist, { recursive: true });
 const watch = process.argv.includes('--watch');
+
+// 0. Rule discovery: the index of rule modules.
+writeRuleIndex(path.join(root, 'server/src/engine'));
 
 // 1. Catalog: YAML -> validated JSON. A fault stops the build with file, path and line.
 const compilerOut = path.join(root, 'out', 'tools', 'compile-catalog.js');

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { renderRulesDoc } from '../../../server/src/tools/rules-doc';
 import { withRuleIdSchemas } from '../../../server/src/tools/settings-schema';
-import { ALL_RULES } from '../../../server/src/engine/rules/all';
+import { RULES } from '../../../server/src/engine/rules/registry';
 import { catalog, ROOT } from '../../helpers';
 
 describe('rule reference', () => {
@@ -20,7 +20,7 @@ describe('rule reference', () => {
   });
 
   it('every implemented rule has catalog metadata, and every CloudFormation rule in the catalog is implemented', () => {
-    const implemented = new Set(ALL_RULES.flatMap(r => [r.id, ...(r.alsoReports ?? [])]));
+    const implemented = new Set(RULES.flatMap(r => [r.id, ...(r.alsoReports ?? [])]));
     for (const id of implemented) assert.ok(catalog.rules.has(id), `${id} has no catalog entry`);
     const cfnFamilies = new Set(['encryption-at-rest', 'encryption-in-transit', 'logging', 'backup', 'network-exposure', 'identity', 'detection', 'data-location']);
     const orphans = [...catalog.rules.values()].filter(r => cfnFamilies.has(r.family) && !implemented.has(r.id)).map(r => r.id);

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { typescriptFixer } from '../../../server/src/engine/cdk/fix';
 import { applyEdits } from '../../../server/src/engine/model/text';
 import { MapNode } from '../../../server/src/engine/model/node';
-import { setWithin } from '../../../server/src/engine/rules/helpers';
+import { setWithin } from '../../../server/src/engine/rules/support/outcomes';
 import { FixSpec, FixValue } from '../../../server/src/engine/fixes/spec';
 import { modelOf, origin, parseErrors, prop, resource, value } from './helpers';
 

@@ -74,8 +74,11 @@ describe('CLI', () => {
       'scenarios',
       'severity',
     ]);
-    assert.deepStrictEqual(j.findings[0].range.start, { line: 4, character: 108 });
-    assert.strictEqual(j.findings[0].resource, 'Images');
+    // Findings come in reading order: the bucket's logical ID (line 1) before its SSE-S3 value (line 4).
+    assert.deepStrictEqual(j.findings[0].range.start, { line: 1, character: 2 });
+    const kms = j.findings.find((f: { rule: string }) => f.rule === 's3-bucket-kms');
+    assert.deepStrictEqual(kms.range.start, { line: 4, character: 108 });
+    assert.strictEqual(kms.resource, 'Images');
     assert.strictEqual(r.code, 0, 'a warning alone does not fail with --fail-on error');
   });
 

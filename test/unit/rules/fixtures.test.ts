@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALL_RULES } from '../../../server/src/engine/rules/all';
+import { RULES } from '../../../server/src/engine/rules/registry';
 import { applyFix, findingKey, open, ROOT, run } from '../../helpers';
 
 const DIR = path.join(ROOT, 'test/fixtures/rules');
@@ -27,7 +27,7 @@ interface Expectation {
 
 describe('rule fixtures', () => {
   it('every CloudFormation rule has YAML and JSON fixtures', () => {
-    const missing = ALL_RULES.flatMap(r => [r.id, ...(r.alsoReports ?? [])]).filter(id => {
+    const missing = RULES.flatMap(r => [r.id, ...(r.alsoReports ?? [])]).filter(id => {
       const d = path.join(DIR, id);
       return !['fail.yaml', 'pass.yaml', 'fail.json', 'pass.json'].every(f => fs.existsSync(path.join(d, f)));
     });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { isModernCloudFrontPolicy, isWeakElbPolicy } from '../../../server/src/engine/rules/transit';
+import { isModernCloudFrontPolicy } from '../../../server/src/engine/rules/encryption-in-transit/cloudfront-min-tls';
+import { isWeakElbPolicy } from '../../../server/src/engine/rules/encryption-in-transit/elbv2-listener-tls-policy';
 import { applyAndRecheck, findingsOf, lineOf } from './support';
 
 const LISTENER = (props: string) => `Parameters:

@@ -1,8 +1,8 @@
+import { DISCOVERED_RULES } from './index.generated';
 import { Rule } from './types';
-import { ALL_RULES } from './all';
 
-/** Rules by resource type, computed once. */
-export const RULES: readonly Rule[] = ALL_RULES;
+/** Every template rule (discovered from the rule folders), and the rules by resource type, computed once. */
+export const RULES: readonly Rule[] = DISCOVERED_RULES;
 const byType = new Map<string, Rule[]>();
 for (const r of RULES) for (const t of r.resourceTypes ?? []) byType.set(t, [...(byType.get(t) ?? []), r]);
 export function rulesForType(type: string): readonly Rule[] {

@@ -1,10 +1,10 @@
+import { Catalog } from '../catalog/catalog';
+import { FixSpec } from '../fixes/spec';
+import { Args } from '../i18n/text';
+import { Cause } from '../model/evaluate';
 import { Node } from '../model/node';
 import { Resource, Template } from '../model/template';
 import { Settings } from '../model/types';
-import { Args } from '../i18n/text';
-import { Cause } from '../model/evaluate';
-import { FixSpec } from '../fixes/spec';
-import { Catalog } from '../catalog/catalog';
 
 export interface RuleReport {
   /** Defaults to the rule being run. */

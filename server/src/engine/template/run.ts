@@ -58,7 +58,14 @@ export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): RuleRun
   }
   currentResource = undefined;
   for (const rule of TEMPLATE_RULES) run(rule, () => rule.checkTemplate!(t, rctx));
+  result.findings.sort(byPosition);
   return result;
+}
+
+/** Findings in reading order: by where they start, then by rule ID, so the order does not depend on rule modules. */
+function byPosition(a: Finding, b: Finding): number {
+  const d = a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  return d || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
 function toFinding(

@@ -1,0 +1,83 @@
+import { get, scalarString } from '../../model/node';
+import { Resource, Template } from '../../model/template';
+import { refTarget } from '../support/outcomes';
+
+import { anchorOf, notSet, propertyOutcomes, requirePresent, requireTrue } from '../support/outcomes';
+import { Rule } from '../types';
+
+const DEFAULT_RETENTION = {
+  ObjectLockEnabled: 'Enabled',
+  Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 365 } },
+};
+
+/** Buckets that hold backups or audit logs, by name or because CloudTrail / AWS Config deliver into them. */
+function isArchiveBucket(t: Template, r: Resource): boolean {
+  // S3 server access logs cannot be delivered to a bucket with a default Object Lock retention.
+  const accessLogTarget = t.resources.some(
+    b =>
+      b.type === 'AWS::S3::Bucket' &&
+      refTarget(get(get(b.properties, 'LoggingConfiguration'), 'DestinationBucketName'))?.id === r.logicalId,
+  );
+  if (accessLogTarget) return false;
+  const deliveredTo = t.resources.some(
+    x =>
+      (x.type === 'AWS::CloudTrail::Trail' || x.type === 'AWS::Config::DeliveryChannel') &&
+      refTarget(get(x.properties, 'S3BucketName'))?.id === r.logicalId,
+  );
+  const name = scalarString(get(r.properties, 'BucketName')) ?? '';
+  return deliveredTo || [...words(r.logicalId), ...words(name)].some(w => ARCHIVE_WORDS.has(w));
+}
+
+/** Words of a name: `AuditLogBucket`, `ehr-audit-logs` → audit, log(s), bucket. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+const ARCHIVE_WORDS = new Set([
+  'backup',
+  'backups',
+  'archive',
+  'archives',
+  'log',
+  'logs',
+  'logging',
+  'audit',
+  'trail',
+  'cloudtrail',
+]);
+
+export const rule: Rule = {
+  id: 's3-object-lock',
+  resourceTypes: ['AWS::S3::Bucket'],
+  checkResource(r, ctx) {
+    if (!isArchiveBucket(ctx.template, r)) return;
+    const absent = (path: string[]) =>
+      propertyOutcomes(ctx, r, path).every(o => o.value === undefined && !o.via.length);
+    if (absent(['ObjectLockEnabled']) && absent(['ObjectLockConfiguration'])) {
+      // Neither half is there: one finding whose fix adds both, not two findings that each fix half.
+      ctx.report({
+        at: anchorOf(r, {}),
+        args: { property: 'ObjectLockEnabled', value: notSet() },
+        fix: {
+          kind: 'set',
+          resource: r,
+          path: ['Properties', 'ObjectLockConfiguration'],
+          value: DEFAULT_RETENTION,
+          also: [{ kind: 'set', resource: r, path: ['Properties', 'ObjectLockEnabled'], value: true }],
+        },
+      });
+      return;
+    }
+    requireTrue(ctx, r, ['ObjectLockEnabled']);
+    requirePresent(ctx, r, ['ObjectLockConfiguration'], () => ({
+      kind: 'set',
+      resource: r,
+      path: ['Properties', 'ObjectLockConfiguration'],
+      value: DEFAULT_RETENTION,
+    }));
+  },
+};

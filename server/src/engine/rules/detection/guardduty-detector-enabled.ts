@@ -1,0 +1,12 @@
+import { DETECTOR } from '../support/account-services';
+import { requireTrue } from '../support/outcomes';
+import { Rule } from '../types';
+
+export const rule: Rule = {
+  id: 'guardduty-detector-enabled',
+  accountLevel: true,
+  resourceTypes: [DETECTOR],
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['Enable']);
+  },
+};

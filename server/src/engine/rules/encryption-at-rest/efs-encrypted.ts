@@ -1,0 +1,10 @@
+import { requireTrue } from '../support/outcomes';
+import { Rule } from '../types';
+
+export const rule: Rule = {
+  id: 'efs-encrypted',
+  resourceTypes: ['AWS::EFS::FileSystem'],
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['Encrypted']);
+  },
+};

@@ -1,0 +1,10 @@
+import { requireTrue } from '../support/outcomes';
+import { Rule } from '../types';
+
+export const rule: Rule = {
+  id: 'opensearch-encryption-at-rest',
+  resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+  checkResource(r, ctx) {
+    requireTrue(ctx, r, ['EncryptionAtRestOptions', 'Enabled']);
+  },
+};

@@ -1,0 +1,11 @@
+import { get, scalarString } from '../../model/node';
+import { Rule } from '../types';
+
+export const rule: Rule = {
+  id: 'iam-access-key',
+  resourceTypes: ['AWS::IAM::AccessKey'],
+  checkResource(r, ctx) {
+    if (scalarString(get(r.properties, 'Status')) === 'Inactive') return;
+    ctx.report({});
+  },
+};

@@ -1,0 +1,35 @@
+import { FixSpec } from '../../fixes/spec';
+import { get } from '../../model/node';
+import { arn } from '../support/baseline';
+import { anchorOf, mentions, propertyOutcomes, UNKNOWN } from '../support/outcomes';
+import { Rule } from '../types';
+
+export const rule: Rule = {
+  id: 'cloudtrail-cloudwatch-logs',
+  resourceTypes: ['AWS::CloudTrail::Trail'],
+  checkResource(r, ctx) {
+    for (const o of propertyOutcomes(ctx, r, ['CloudWatchLogsLogGroupArn'])) {
+      if (o.value === UNKNOWN || (o.value !== undefined && o.value !== '')) continue;
+      const t = ctx.template;
+      const role = t.resources.find(
+        x =>
+          x.type === 'AWS::IAM::Role' &&
+          mentions(get(x.properties, 'AssumeRolePolicyDocument'), 'cloudtrail.amazonaws.com'),
+      );
+      const group = t.resources.find(x => x.type === 'AWS::Logs::LogGroup' && /trail|audit/i.test(x.logicalId));
+      const fix: FixSpec | undefined =
+        role && group && !o.via.length && get(r.properties, 'CloudWatchLogsRoleArn') === undefined
+          ? {
+              kind: 'set',
+              resource: r,
+              path: ['Properties', 'CloudWatchLogsLogGroupArn'],
+              value: arn(group.logicalId),
+              also: [
+                { kind: 'set', resource: r, path: ['Properties', 'CloudWatchLogsRoleArn'], value: arn(role.logicalId) },
+              ],
+            }
+          : undefined;
+      ctx.report({ at: anchorOf(r, o), via: o.via, fix });
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import { BUCKET, logBucketIds } from '../support/log-buckets';
+import { anchorOf, propertyOutcomes } from '../support/outcomes';
+import { Rule } from '../types';
+
+/** Every bucket that is not itself a log bucket records who read and changed its objects (S3 server access logs). */
+export const rule: Rule = {
+  id: 's3-access-logging',
+  resourceTypes: [BUCKET],
+  checkResource(r, ctx) {
+    const { all, accessLogTargets } = logBucketIds(ctx.template);
+    if (all.has(r.logicalId)) return;
+    for (const o of propertyOutcomes(ctx, r, ['LoggingConfiguration'])) {
+      if (o.value !== undefined) continue;
+      const target = [...accessLogTargets, ...all].find(id => id !== r.logicalId);
+      ctx.report({
+        at: anchorOf(r, o),
+        via: o.via,
+        fix:
+          target && !o.via.length
+            ? {
+                kind: 'set',
+                resource: r,
+                path: ['Properties', 'LoggingConfiguration'],
+                value: { DestinationBucketName: { Ref: target }, LogFilePrefix: `${r.logicalId}/` },
+              }
+            : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import { phrase } from '../../i18n/text';
+import { BUCKET, logBucketIds } from '../support/log-buckets';
+import { anchorOf, asBool, propertyOutcomes, UNKNOWN } from '../support/outcomes';
+import { Rule } from '../types';
+
+/** A log bucket keeps earlier versions, so an overwritten or deleted log can be recovered. */
+export const rule: Rule = {
+  id: 's3-log-bucket-versioning',
+  resourceTypes: [BUCKET],
+  checkResource(r, ctx) {
+    if (!logBucketIds(ctx.template).all.has(r.logicalId)) return;
+    if (propertyOutcomes(ctx, r, ['ObjectLockEnabled']).every(o => asBool(o.value) === true)) return; // Object Lock turns versioning on
+    for (const o of propertyOutcomes(ctx, r, ['VersioningConfiguration', 'Status'])) {
+      if (o.value === UNKNOWN || o.value === 'Enabled') continue;
+      ctx.report({
+        at: anchorOf(r, o),
+        via: o.via,
+        args: { value: o.value === undefined ? phrase('notSet') : String(o.value) },
+        fix: o.via.length
+          ? undefined
+          : { kind: 'set', resource: r, path: ['Properties', 'VersioningConfiguration'], value: { Status: 'Enabled' } },
+      });
+    }
+  },
+};

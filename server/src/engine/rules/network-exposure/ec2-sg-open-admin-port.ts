@@ -1,0 +1,95 @@
+import { FixValue } from '../../fixes/spec';
+import { phrase } from '../../i18n/text';
+import { get, Node } from '../../model/node';
+import { Resource, Template } from '../../model/template';
+import { anchorOf, asNumber, nodeOutcomes, refTarget, UNKNOWN } from '../support/outcomes';
+import { RuleContext } from '../types';
+
+import { branchesAt, expandIf } from '../../model/evaluate';
+import { isMap, isSeq } from '../../model/node';
+
+import { Rule } from '../types';
+
+function checkIngress(ctx: RuleContext, r: Resource, rule: Node, group: Resource | undefined): void {
+  const port = exposedPort(ctx, rule);
+  if (!port) return;
+  const vpc = vpcOfGroup(ctx.template, group);
+  for (const key of ['CidrIp', 'CidrIpv6']) {
+    for (const o of nodeOutcomes(ctx, rule, [key])) {
+      if (o.value === UNKNOWN || o.value === undefined || !ANYWHERE.has(String(o.value))) continue;
+      const replacement: FixValue = vpc ? { 'Fn::GetAtt': [vpc, 'CidrBlock'] } : '10.0.0.0/8';
+      const ports = port === 'all' ? phrase('allPorts') : phrase('ports', { ports: port });
+      ctx.report({
+        at: anchorOf(r, o),
+        via: o.via,
+        args: { cidr: String(o.value), port: ports },
+        fix:
+          key === 'CidrIp' && !o.via.length && o.anchor
+            ? { kind: 'replace', node: o.anchor, value: replacement }
+            : undefined,
+      });
+    }
+  }
+}
+
+/** The VPC (in this template) whose CIDR a security group should be limited to. */
+function vpcOfGroup(t: Template, group: Resource | undefined): string | undefined {
+  const target = refTarget(get(group?.properties, 'VpcId'));
+  return target && !target.attribute && t.byId.get(target.id)?.type === 'AWS::EC2::VPC' ? target.id : undefined;
+}
+
+/** The admin ports an ingress rule opens (`22 (SSH), …`), `'all'` for every port, undefined when none or unknown. */
+function exposedPort(ctx: RuleContext, rule: Node): string | undefined {
+  const protocols = nodeOutcomes(ctx, rule, ['IpProtocol']);
+  if (protocols.length !== 1 || protocols[0].value === UNKNOWN) return undefined;
+  const proto = String(protocols[0].value ?? '').toLowerCase();
+  if (proto === '-1' || proto === 'all') return 'all';
+  if (!['tcp', 'udp', '6', '17'].includes(proto)) return undefined;
+  const num = (key: string) => {
+    const o = nodeOutcomes(ctx, rule, [key]);
+    return o.length === 1 ? asNumber(o[0].value) : UNKNOWN;
+  };
+  const from = num('FromPort');
+  const to = num('ToPort');
+  if (from === UNKNOWN || to === UNKNOWN) return undefined;
+  if (from === undefined || to === undefined || from === -1) return 'all';
+  if (from <= 0 && to >= 65535) return 'all';
+  const hits = ADMIN_PORTS.filter(([p]) => p >= from && p <= to).sort((a, b) => a[0] - b[0]);
+  return hits.length ? hits.map(([p, name]) => `${p} (${name})`).join(', ') : undefined;
+}
+
+const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
+
+/** Ports that reach administration or data stores: never open to the whole internet. */
+const ADMIN_PORTS: [number, string][] = [
+  [22, 'SSH'],
+  [3389, 'RDP'],
+  [3306, 'MySQL'],
+  [5432, 'PostgreSQL'],
+  [1433, 'SQL Server'],
+  [1521, 'Oracle'],
+  [5439, 'Redshift'],
+  [6379, 'Redis'],
+  [11211, 'Memcached'],
+  [27017, 'MongoDB'],
+  [9200, 'OpenSearch'],
+  [2049, 'NFS'],
+];
+
+export const rule: Rule = {
+  id: 'ec2-sg-open-admin-port',
+  resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
+  checkResource(r, ctx) {
+    if (r.type === 'AWS::EC2::SecurityGroupIngress') {
+      const target = refTarget(get(r.properties, 'GroupId'));
+      const group = target ? ctx.template.byId.get(target.id) : undefined;
+      if (r.properties) checkIngress(ctx, r, r.properties, group);
+      return;
+    }
+    for (const list of branchesAt(r.node, ['Properties', 'SecurityGroupIngress'])) {
+      if (!isSeq(list.node)) continue;
+      for (const item of list.node.items)
+        for (const b of expandIf(item)) if (isMap(b.node)) checkIngress(ctx, r, b.node, r);
+    }
+  },
+};

@@ -1,0 +1,189 @@
+import { FixSpec, FixValue } from '../../fixes/spec';
+import { get } from '../../model/node';
+import { Template } from '../../model/template';
+import { freeLogicalId, mentions, refTarget } from './outcomes';
+
+/**
+ * Resource bodies that account-baseline fixes insert (audit trail, Config, their log archive bucket).
+ * Each body already satisfies the checks of this product, so applying one fix does not raise another finding.
+ */
+
+const ref = (id: string): FixValue => ({ Ref: id });
+const arn = (id: string): FixValue => ({ 'Fn::GetAtt': [id, 'Arn'] });
+const sub = (s: string): FixValue => ({ 'Fn::Sub': s });
+
+/** Audit logs stay 5 years (1,827 days); the first year in a searchable storage class. */
+export const AUDIT_RETENTION_DAYS = 1827;
+
+/** An existing bucket whose bucket policy lets `service` (e.g. cloudtrail.amazonaws.com) write, if any. */
+export function bucketWritableBy(t: Template, service: string): string | undefined {
+  for (const p of t.resources) {
+    if (p.type !== 'AWS::S3::BucketPolicy' || !mentions(get(p.properties, 'PolicyDocument'), service)) continue;
+    const target = refTarget(get(p.properties, 'Bucket'));
+    if (target && t.byId.get(target.id)?.type === 'AWS::S3::Bucket') return target.id;
+  }
+  return undefined;
+}
+
+/** A KMS key whose key policy lets `service` use it, if any. */
+export function keyUsableBy(t: Template, service: string): string | undefined {
+  return t.resources.find(r => r.type === 'AWS::KMS::Key' && mentions(get(r.properties, 'KeyPolicy'), service))
+    ?.logicalId;
+}
+
+/**
+ * A KMS key CloudWatch Logs may use for a new log group: one whose policy already names the logs service, else a
+ * new rotating key whose policy allows it (log groups holding audit data are encrypted with a customer key).
+ */
+export function logsKey(t: Template, base: string): { keyId: string; specs: FixSpec[] } {
+  const existing = t.resources.find(
+    r => r.type === 'AWS::KMS::Key' && mentions(get(r.properties, 'KeyPolicy'), 'logs.'),
+  )?.logicalId;
+  if (existing) return { keyId: existing, specs: [] };
+  const keyId = freeLogicalId(t, base);
+  return {
+    keyId,
+    specs: [
+      {
+        kind: 'addResource',
+        logicalId: keyId,
+        body: {
+          Type: 'AWS::KMS::Key',
+          Properties: {
+            Description: 'Encrypts audit log groups',
+            EnableKeyRotation: true,
+            KeyPolicy: {
+              Version: '2012-10-17',
+              Statement: [
+                {
+                  Sid: 'AccountAdministration',
+                  Effect: 'Allow',
+                  Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
+                  Action: 'kms:*',
+                  Resource: '*',
+                },
+                LOGS_KEY_STATEMENT,
+              ],
+            },
+          },
+        },
+      },
+    ],
+  };
+}
+
+/** Key-policy statement that lets CloudWatch Logs in this region encrypt with the key. */
+export const LOGS_KEY_STATEMENT: FixValue = {
+  Sid: 'CloudWatchLogsUse',
+  Effect: 'Allow',
+  Principal: { Service: sub('logs.${AWS::Region}.amazonaws.com') },
+  Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+  Resource: '*',
+};
+
+/** A versioned, object-locked, KMS-encrypted bucket for CloudTrail and Config, with a policy that lets them write and nobody delete. */
+export function logArchiveBucket(t: Template): { bucketId: string; specs: FixSpec[] } {
+  const bucketId = freeLogicalId(t, 'AuditLogBucket');
+  const policyId = freeLogicalId(t, `${bucketId}Policy`);
+  const bucketArn = arn(bucketId);
+  const objects = sub(`\${${bucketId}.Arn}/*`);
+  const service = (s: string): FixValue => ({ Service: s });
+  const bucket: FixValue = {
+    Type: 'AWS::S3::Bucket',
+    DeletionPolicy: 'Retain',
+    UpdateReplacePolicy: 'Retain',
+    Properties: {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true },
+        ],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: AUDIT_RETENTION_DAYS } },
+      },
+      LifecycleConfiguration: {
+        Rules: [
+          {
+            Id: 'ArchiveAfterOneYear',
+            Status: 'Enabled',
+            Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 365 }],
+          },
+        ],
+      },
+    },
+  };
+  const policy: FixValue = {
+    Type: 'AWS::S3::BucketPolicy',
+    Properties: {
+      Bucket: ref(bucketId),
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'AuditServicesAclCheck',
+            Effect: 'Allow',
+            Principal: { Service: ['cloudtrail.amazonaws.com', 'config.amazonaws.com'] },
+            Action: ['s3:GetBucketAcl', 's3:ListBucket'],
+            Resource: bucketArn,
+          },
+          {
+            Sid: 'CloudTrailWrite',
+            Effect: 'Allow',
+            Principal: service('cloudtrail.amazonaws.com'),
+            Action: 's3:PutObject',
+            Resource: sub(`\${${bucketId}.Arn}/AWSLogs/\${AWS::AccountId}/*`),
+            Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+          },
+          {
+            Sid: 'ConfigWrite',
+            Effect: 'Allow',
+            Principal: service('config.amazonaws.com'),
+            Action: 's3:PutObject',
+            Resource: sub(`\${${bucketId}.Arn}/AWSLogs/\${AWS::AccountId}/Config/*`),
+            Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+          },
+          {
+            Sid: 'DenyInsecureTransport',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:*',
+            Resource: [bucketArn, objects],
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+          {
+            Sid: 'DenyLogDeletion',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+            Resource: objects,
+          },
+        ],
+      },
+    },
+  };
+  return {
+    bucketId,
+    specs: [
+      { kind: 'addResource', logicalId: bucketId, body: bucket },
+      { kind: 'addResource', logicalId: policyId, body: policy },
+    ],
+  };
+}
+
+/** The bucket-policy resource that grants `service` access to `bucketId`, for `DependsOn`. */
+export function policyOf(t: Template, bucketId: string): string | undefined {
+  return t.resources.find(
+    r => r.type === 'AWS::S3::BucketPolicy' && refTarget(get(r.properties, 'Bucket'))?.id === bucketId,
+  )?.logicalId;
+}
+
+export { arn, ref, sub };
