@@ -80,7 +80,15 @@ export function compileCatalog(dir: string): CompileResult {
   }
   for (const f of listYaml(path.join(dir, 'rules'))) {
     const v = load(path.join('rules', f), 'rules') as { rules: CatalogData['rules'] } | undefined;
-    if (v) out.rules!.push(...v.rules);
+    if (!v) continue;
+    // One family, one file: catalog/rules/<family>.yaml beside server/src/engine/rules/<family>/.
+    const family = f.replace(/\.ya?ml$/, '');
+    v.rules.forEach((r, i) => {
+      if (r.family === family) return;
+      const message = `${r.id}: family "${r.family}" belongs in rules/${r.family}.yaml`;
+      faults.push({ file: path.join('rules', f), path: `/rules/${i}/family`, line: 0, column: 0, message });
+    });
+    out.rules!.push(...v.rules);
   }
   // Crosswalks: validated here and checked against the rest of the catalog, not shipped in catalog.json.
   let rulesMhlw6: RuleGuidelineLink[] | undefined;

@@ -70,7 +70,7 @@ function section(r: RuleMeta, catalog: Catalog): string[] {
     `- Scenarios / シナリオ: ${r.scenarios.map(s => `${s} ${catalog.scenarios.get(s)?.title.en ?? ''}`.trim()).join('; ') || '—'}`,
     `- Guideline items / ガイドライン: ${r.guidelines.join(', ') || '—'}`,
     `- Services / サービス: ${services.join(', ') || '—'}`,
-    ...(r.resourceTypes?.length ? [`- Resource types: ${r.resourceTypes.map(t => `\`${t}\``).join(', ')}`] : []),
+    ...(r.appliesTo?.length ? [`- Resource types: ${r.appliesTo.map(t => `\`${t}\``).join(', ')}`] : []),
     ...(r.fix ? [`- Quick fix: ${r.fix.title.en} / ${r.fix.title.ja}`] : []),
     '',
   ];

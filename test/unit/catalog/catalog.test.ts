@@ -104,11 +104,24 @@ describe('catalog', () => {
 
     it('reports a rule naming a scenario that does not exist', () => {
       const dir = brokenCopy(d => {
-        const f = path.join(d, 'rules/s3.yaml');
+        const f = path.join(d, 'rules/encryption-at-rest.yaml');
         fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('scenarios: ["3.13②", "3.10②"]', 'scenarios: ["3.99"]'));
       });
       const faults = compileCatalog(dir).faults.map(formatFault);
-      assert.ok(faults.some(f => f.includes('unknown scenario "3.99"') && f.includes('s3-bucket-encryption')), faults.join('\n'));
+      assert.ok(faults.some(f => f.includes('unknown scenario "3.99"') && f.includes('rds-storage-encrypted')), faults.join('\n'));
+    });
+
+    it('reports a rule filed under another family than its own', () => {
+      const dir = brokenCopy(d => {
+        const f = path.join(d, 'rules/encryption-at-rest.yaml');
+        const text = fs.readFileSync(f, 'utf8').replace('family: encryption-at-rest', 'family: logging');
+        fs.writeFileSync(f, text);
+      });
+      const faults = compileCatalog(dir).faults.map(formatFault);
+      assert.ok(
+        faults.some(f => f.startsWith('catalog/rules/encryption-at-rest.yaml') && f.includes('belongs in rules/logging.yaml')),
+        faults.join('\n'),
+      );
     });
 
     it('reports YAML syntax errors with their line', () => {

@@ -74,7 +74,8 @@ export interface RuleMeta {
   scenarios: string[];
   guidelines: string[];
   services: string[];
-  resourceTypes?: string[];
+  /** Resource types the rule is about (a control claiming it needs one of them in the linked templates). */
+  appliesTo?: string[];
   accountLevel?: boolean;
   fix?: { title: Localized };
   source?: Source;

@@ -97,8 +97,8 @@ export function checkLinks(d: Diagnostics, doc: RiskDocument, links: LinkedFile[
               resource: firing[0].f.resource,
             },
           );
-        } else if (meta.resourceTypes?.length && !meta.resourceTypes.some(t => types.has(t))) {
-          d.add('risk-rule-not-applicable', r.start, r.end, { rule: meta.id, types: meta.resourceTypes.join(', ') });
+        } else if (meta.appliesTo?.length && !meta.appliesTo.some(t => types.has(t))) {
+          d.add('risk-rule-not-applicable', r.start, r.end, { rule: meta.id, types: meta.appliesTo.join(', ') });
         }
       }
       for (const s of c.services) {

@@ -4,7 +4,7 @@ import { Rule } from './types';
 /** Every template rule (discovered from the rule folders), and the rules by resource type, computed once. */
 export const RULES: readonly Rule[] = DISCOVERED_RULES;
 const byType = new Map<string, Rule[]>();
-for (const r of RULES) for (const t of r.resourceTypes ?? []) byType.set(t, [...(byType.get(t) ?? []), r]);
+for (const r of RULES) for (const t of r.runsOn ?? []) byType.set(t, [...(byType.get(t) ?? []), r]);
 export function rulesForType(type: string): readonly Rule[] {
   return byType.get(type) ?? [];
 }

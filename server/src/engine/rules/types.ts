@@ -32,8 +32,8 @@ export interface Rule {
   id: string;
   /** Other catalog rule IDs this check reports (a variant of the same check, e.g. a weaker-encryption warning). */
   alsoReports?: string[];
-  /** checkResource runs for resources of these types. */
-  resourceTypes?: string[];
+  /** `checkResource` runs for resources of these types (a subset of the catalog's `appliesTo`). */
+  runsOn?: string[];
   /** Fires only where `RuleContext.accountLevel` is true. */
   accountLevel?: boolean;
   checkResource?(r: Resource, ctx: RuleContext): void;

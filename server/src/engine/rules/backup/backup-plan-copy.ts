@@ -4,7 +4,7 @@ import { Rule } from '../types';
 /** Recovery points that exist only in one vault fall with that vault's account or Region. */
 export const rule: Rule = {
   id: 'backup-plan-copy',
-  resourceTypes: ['AWS::Backup::BackupPlan'],
+  runsOn: ['AWS::Backup::BackupPlan'],
   checkResource(r, ctx) {
     const rules = get(get(r.properties, 'BackupPlan'), 'BackupPlanRule');
     if (!isSeq(rules) || rules.items.length === 0) return;

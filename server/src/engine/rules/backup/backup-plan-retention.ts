@@ -15,7 +15,7 @@ const MIN_BACKUP_DAYS = 30;
 /** Each plan rule keeps recovery points long enough to reach back past an attack that went unnoticed for weeks. */
 export const rule: Rule = {
   id: 'backup-plan-retention',
-  resourceTypes: ['AWS::Backup::BackupPlan'],
+  runsOn: ['AWS::Backup::BackupPlan'],
   checkResource(r, ctx) {
     const rules = get(get(r.properties, 'BackupPlan'), 'BackupPlanRule');
     if (!isSeq(rules)) return;

@@ -32,7 +32,7 @@ interface Stateful {
 /** Stack deletion or a replacing update must not silently delete stored patient data. */
 export const rule: Rule = {
   id: 'cloudformation-retain-stateful',
-  resourceTypes: Object.keys(STATEFUL),
+  runsOn: Object.keys(STATEFUL),
   checkResource(r: Resource, ctx) {
     if (isClusterMember(r)) return; // the cluster holds the data
     const kind = STATEFUL[r.type];

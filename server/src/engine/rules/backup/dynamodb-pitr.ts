@@ -9,7 +9,7 @@ const PITR = ['PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled'] 
 
 export const rule: Rule = {
   id: 'dynamodb-pitr',
-  resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+  runsOn: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
   checkResource(r, ctx) {
     if (r.type === 'AWS::DynamoDB::Table') {
       requireTrue(ctx, r, [...PITR]);

@@ -38,7 +38,7 @@ function requireAtLeast(
 /** CloudFormation gives DB instances and clusters 1 day of automated backups when BackupRetentionPeriod is absent. */
 export const rule: Rule = {
   id: 'rds-backup-retention',
-  resourceTypes: [DB_INSTANCE, DB_CLUSTER],
+  runsOn: [DB_INSTANCE, DB_CLUSTER],
   checkResource(r, ctx) {
     if (isClusterMember(r) || get(r.properties, 'SourceDBInstanceIdentifier') !== undefined) return;
     requireAtLeast(ctx, r, ['BackupRetentionPeriod'], 7, 1, 7);

@@ -4,7 +4,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'rds-deletion-protection',
-  resourceTypes: [DB_INSTANCE, DB_CLUSTER],
+  runsOn: [DB_INSTANCE, DB_CLUSTER],
   checkResource(r, ctx) {
     if (isClusterMember(r)) return;
     requireTrue(ctx, r, ['DeletionProtection']);

@@ -6,7 +6,7 @@ import { Rule } from '../types';
 /** A standby in another AZ; Aurora members get this from the cluster and SQL Server Express cannot have one. */
 export const rule: Rule = {
   id: 'rds-multi-az',
-  resourceTypes: [DB_INSTANCE],
+  runsOn: [DB_INSTANCE],
   checkResource(r, ctx) {
     if (
       isClusterMember(r) ||

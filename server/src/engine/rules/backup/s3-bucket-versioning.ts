@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 's3-bucket-versioning',
-  resourceTypes: ['AWS::S3::Bucket'],
+  runsOn: ['AWS::S3::Bucket'],
   checkResource(r, ctx) {
     if (propertyOutcomes(ctx, r, ['ObjectLockEnabled']).every(o => o.value === true || o.value === 'true')) return; // Object Lock turns versioning on
     for (const o of propertyOutcomes(ctx, r, ['VersioningConfiguration', 'Status'])) {

@@ -52,7 +52,7 @@ const ARCHIVE_WORDS = new Set([
 
 export const rule: Rule = {
   id: 's3-object-lock',
-  resourceTypes: ['AWS::S3::Bucket'],
+  runsOn: ['AWS::S3::Bucket'],
   checkResource(r, ctx) {
     if (!isArchiveBucket(ctx.template, r)) return;
     const absent = (path: string[]) =>

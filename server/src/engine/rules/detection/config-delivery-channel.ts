@@ -4,7 +4,7 @@ import { Rule } from '../types';
 export const rule: Rule = {
   id: 'config-delivery-channel',
   accountLevel: true,
-  resourceTypes: [RECORDER],
+  runsOn: [RECORDER],
   checkResource(r, ctx) {
     if (has(ctx.template, CHANNEL)) return;
     ctx.report({ fix: deliveryChannel(ctx.template) });

@@ -7,7 +7,7 @@ import { Rule } from '../types';
 export const rule: Rule = {
   id: 'config-record-all-supported',
   accountLevel: true,
-  resourceTypes: [RECORDER],
+  runsOn: [RECORDER],
   checkResource(r, ctx) {
     for (const g of branchesAt(r.node, ['Properties', 'RecordingGroup'])) {
       if (g.node === undefined) continue;

@@ -5,7 +5,7 @@ import { Rule } from '../types';
 export const rule: Rule = {
   id: 'guardduty-detector-enabled',
   accountLevel: true,
-  resourceTypes: [DETECTOR],
+  runsOn: [DETECTOR],
   checkResource(r, ctx) {
     requireTrue(ctx, r, ['Enable']);
   },

@@ -4,7 +4,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'backup-vault-kms',
-  resourceTypes: ['AWS::Backup::BackupVault'],
+  runsOn: ['AWS::Backup::BackupVault'],
   checkResource(r, ctx) {
     requirePresent(ctx, r, ['EncryptionKeyArn'], () => useTemplateKeys(ctx, r, ['EncryptionKeyArn']));
   },

@@ -6,7 +6,7 @@ import { Rule } from '../types';
 /** DynamoDB always encrypts, but only `SSEEnabled: true` moves tables onto a KMS key whose use is logged. */
 export const rule: Rule = {
   id: 'dynamodb-kms-encryption',
-  resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+  runsOn: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
   checkResource(r, ctx) {
     requireTrue(ctx, r, ['SSESpecification', 'SSEEnabled']);
   },

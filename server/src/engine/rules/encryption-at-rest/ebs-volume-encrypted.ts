@@ -4,7 +4,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'ebs-volume-encrypted',
-  resourceTypes: ['AWS::EC2::Volume'],
+  runsOn: ['AWS::EC2::Volume'],
   checkResource(r, ctx) {
     // A volume made from a snapshot inherits the snapshot's encryption.
     requireTrue(ctx, r, ['Encrypted'], { absentIs: get(r.properties, 'SnapshotId') !== undefined });

@@ -5,7 +5,7 @@ import { Rule } from '../types';
 /** Every EBS volume an instance or launch template creates through BlockDeviceMappings. */
 export const rule: Rule = {
   id: 'ec2-block-device-encrypted',
-  resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'],
+  runsOn: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'],
   checkResource(r, ctx) {
     const owner = r.type === 'AWS::EC2::LaunchTemplate' ? get(r.properties, 'LaunchTemplateData') : r.properties;
     const mappings = get(owner, 'BlockDeviceMappings');

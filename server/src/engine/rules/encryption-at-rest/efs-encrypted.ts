@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'efs-encrypted',
-  resourceTypes: ['AWS::EFS::FileSystem'],
+  runsOn: ['AWS::EFS::FileSystem'],
   checkResource(r, ctx) {
     requireTrue(ctx, r, ['Encrypted']);
   },

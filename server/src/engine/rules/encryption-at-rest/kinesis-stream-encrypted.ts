@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'kinesis-stream-encrypted',
-  resourceTypes: ['AWS::Kinesis::Stream'],
+  runsOn: ['AWS::Kinesis::Stream'],
   checkResource(r, ctx) {
     requirePresent(ctx, r, ['StreamEncryption'], () => ({
       kind: 'set',

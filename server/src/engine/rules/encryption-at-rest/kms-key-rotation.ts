@@ -5,7 +5,7 @@ import { Rule } from '../types';
 /** Automatic yearly rotation; only symmetric keys whose material KMS generated can rotate automatically. */
 export const rule: Rule = {
   id: 'kms-key-rotation',
-  resourceTypes: ['AWS::KMS::Key'],
+  runsOn: ['AWS::KMS::Key'],
   checkResource(r, ctx) {
     const spec = get(r.properties, 'KeySpec');
     if (spec !== undefined && scalarString(spec) !== 'SYMMETRIC_DEFAULT') return;

@@ -18,7 +18,7 @@ function isRestoredOrReplica(r: Resource): boolean {
 
 export const rule: Rule = {
   id: 'rds-storage-encrypted',
-  resourceTypes: [DB_INSTANCE, DB_CLUSTER],
+  runsOn: [DB_INSTANCE, DB_CLUSTER],
   checkResource(r, ctx) {
     if (isClusterMember(r)) return; // Aurora and Multi-AZ cluster members take encryption from the cluster
     const serverlessV1 = scalarString(get(r.properties, 'EngineMode')) === 'serverless'; // always encrypted

@@ -4,7 +4,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'redshift-cluster-encrypted',
-  resourceTypes: ['AWS::Redshift::Cluster'],
+  runsOn: ['AWS::Redshift::Cluster'],
   checkResource(r, ctx) {
     requireTrue(ctx, r, ['Encrypted'], { absentIs: get(r.properties, 'SnapshotIdentifier') !== undefined });
   },

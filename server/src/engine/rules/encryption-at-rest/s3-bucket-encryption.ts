@@ -13,7 +13,7 @@ const KMS_ENCRYPTION = {
 export const rule: Rule = {
   id: 's3-bucket-encryption',
   alsoReports: ['s3-bucket-kms'],
-  resourceTypes: ['AWS::S3::Bucket'],
+  runsOn: ['AWS::S3::Bucket'],
   checkResource(r: Resource, ctx: RuleContext) {
     const path = [
       'BucketEncryption',

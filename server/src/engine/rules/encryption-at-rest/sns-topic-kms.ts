@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'sns-topic-kms',
-  resourceTypes: ['AWS::SNS::Topic'],
+  runsOn: ['AWS::SNS::Topic'],
   checkResource(r, ctx) {
     requirePresent(ctx, r, ['KmsMasterKeyId'], () => ({
       kind: 'set',

@@ -3,6 +3,6 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'sqs-queue-kms',
-  resourceTypes: ['AWS::SQS::Queue'],
+  runsOn: ['AWS::SQS::Queue'],
   checkResource: (r, ctx) => checkSqs(r, ctx, 'managed'),
 };

@@ -5,7 +5,7 @@ import { Rule } from '../types';
 /** Root and user volumes encrypted, with the key named (WorkSpaces needs the key to encrypt at all). */
 export const rule: Rule = {
   id: 'workspaces-volume-encrypted',
-  resourceTypes: ['AWS::WorkSpaces::Workspace'],
+  runsOn: ['AWS::WorkSpaces::Workspace'],
   checkResource(r, ctx) {
     requireTrue(ctx, r, ['RootVolumeEncryptionEnabled']);
     requireTrue(ctx, r, ['UserVolumeEncryptionEnabled']);

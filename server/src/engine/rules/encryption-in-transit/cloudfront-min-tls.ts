@@ -15,7 +15,7 @@ export function isModernCloudFrontPolicy(name: string): boolean {
 
 export const rule: Rule = {
   id: 'cloudfront-min-tls',
-  resourceTypes: ['AWS::CloudFront::Distribution'],
+  runsOn: ['AWS::CloudFront::Distribution'],
   checkResource(r, ctx) {
     const config = get(r.properties, 'DistributionConfig');
     if (config === undefined || scalarString(config) !== undefined) return;

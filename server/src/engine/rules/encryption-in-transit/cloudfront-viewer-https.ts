@@ -4,7 +4,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'cloudfront-viewer-https',
-  resourceTypes: ['AWS::CloudFront::Distribution'],
+  runsOn: ['AWS::CloudFront::Distribution'],
   checkResource(r, ctx) {
     const paths: (string | number)[][] = [['DistributionConfig', 'DefaultCacheBehavior', 'ViewerProtocolPolicy']];
     const behaviors = get(get(r.properties, 'DistributionConfig'), 'CacheBehaviors');

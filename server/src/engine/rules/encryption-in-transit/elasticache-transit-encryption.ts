@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'elasticache-transit-encryption',
-  resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
+  runsOn: ['AWS::ElastiCache::ReplicationGroup'],
   checkResource(r, ctx) {
     requireTrue(ctx, r, ['TransitEncryptionEnabled']);
   },

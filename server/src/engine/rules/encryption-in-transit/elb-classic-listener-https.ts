@@ -5,7 +5,7 @@ import { Rule } from '../types';
 /** Classic load balancers: an HTTP listener carries requests in clear text. */
 export const rule: Rule = {
   id: 'elb-classic-listener-https',
-  resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
+  runsOn: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   checkResource(r, ctx) {
     const listeners = get(r.properties, 'Listeners');
     if (!isSeq(listeners)) return;

@@ -24,7 +24,7 @@ function redirectsToHttps(actions: Node | undefined): boolean | typeof UNKNOWN {
 
 export const rule: Rule = {
   id: 'elbv2-listener-https',
-  resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
+  runsOn: ['AWS::ElasticLoadBalancingV2::Listener'],
   checkResource(r, ctx) {
     const redirect = redirectsToHttps(get(r.properties, 'DefaultActions'));
     if (redirect !== false) return;

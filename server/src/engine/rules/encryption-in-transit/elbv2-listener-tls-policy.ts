@@ -16,7 +16,7 @@ const MODERN_ELB_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 
 export const rule: Rule = {
   id: 'elbv2-listener-tls-policy',
-  resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
+  runsOn: ['AWS::ElasticLoadBalancingV2::Listener'],
   checkResource(r, ctx) {
     const encrypted = propertyOutcomes(ctx, r, ['Protocol']).some(
       o => typeof o.value === 'string' && /^(HTTPS|TLS)$/i.test(o.value),

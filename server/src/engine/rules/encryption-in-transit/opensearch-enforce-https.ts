@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'opensearch-enforce-https',
-  resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+  runsOn: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
   checkResource(r, ctx) {
     requireTrue(ctx, r, ['DomainEndpointOptions', 'EnforceHTTPS']);
   },

@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'opensearch-node-to-node-encryption',
-  resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+  runsOn: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
   checkResource(r, ctx) {
     requireTrue(ctx, r, ['NodeToNodeEncryptionOptions', 'Enabled']);
   },

@@ -8,7 +8,7 @@ const MODERN_OPENSEARCH_POLICY = 'Policy-Min-TLS-1-2-2019-07';
 
 export const rule: Rule = {
   id: 'opensearch-tls-policy',
-  resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+  runsOn: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
   checkResource(r, ctx) {
     for (const o of propertyOutcomes(ctx, r, ['DomainEndpointOptions', 'TLSSecurityPolicy'])) {
       if (o.value === UNKNOWN) continue;

@@ -12,7 +12,7 @@ function forcedByDefault(family: string): boolean {
 
 export const rule: Rule = {
   id: 'rds-require-tls',
-  resourceTypes: ['AWS::RDS::DBParameterGroup', 'AWS::RDS::DBClusterParameterGroup'],
+  runsOn: ['AWS::RDS::DBParameterGroup', 'AWS::RDS::DBClusterParameterGroup'],
   checkResource(r, ctx) {
     const family = scalarString(get(r.properties, 'Family'))?.toLowerCase();
     if (!family) return;

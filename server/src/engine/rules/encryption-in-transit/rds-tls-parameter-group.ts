@@ -6,7 +6,7 @@ import { Rule } from '../types';
 /** A DB left on the default parameter group accepts unencrypted connections (except PostgreSQL 15+). */
 export const rule: Rule = {
   id: 'rds-tls-parameter-group',
-  resourceTypes: [DB_INSTANCE, DB_CLUSTER],
+  runsOn: [DB_INSTANCE, DB_CLUSTER],
   checkResource(r, ctx) {
     if (isClusterMember(r)) return;
     const groupKey = r.type === DB_INSTANCE ? 'DBParameterGroupName' : 'DBClusterParameterGroupName';

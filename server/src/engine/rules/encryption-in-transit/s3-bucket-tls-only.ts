@@ -52,7 +52,7 @@ function policyTargets(t: Template, policy: Resource, bucket: Resource): boolean
 
 export const rule: Rule = {
   id: 's3-bucket-tls-only',
-  resourceTypes: ['AWS::S3::Bucket'],
+  runsOn: ['AWS::S3::Bucket'],
   checkResource(r, ctx) {
     const t = ctx.template;
     const policies = t.resources.filter(p => p.type === 'AWS::S3::BucketPolicy' && policyTargets(t, p, r));

@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'iam-access-key',
-  resourceTypes: ['AWS::IAM::AccessKey'],
+  runsOn: ['AWS::IAM::AccessKey'],
   checkResource(r, ctx) {
     if (scalarString(get(r.properties, 'Status')) === 'Inactive') return;
     ctx.report({});

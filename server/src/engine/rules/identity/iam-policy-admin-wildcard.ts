@@ -16,7 +16,7 @@ function policyDocuments(r: Resource): Node[] {
 
 export const rule: Rule = {
   id: 'iam-policy-admin-wildcard',
-  resourceTypes: ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
+  runsOn: ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
   checkResource(r, ctx) {
     for (const doc of policyDocuments(r)) {
       for (const s of policyStatements(doc)) {

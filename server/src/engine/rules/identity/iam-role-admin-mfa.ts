@@ -42,7 +42,7 @@ const ADMIN_POLICY = /:policy\/(AdministratorAccess|PowerUserAccess)$/;
 
 export const rule: Rule = {
   id: 'iam-role-admin-mfa',
-  resourceTypes: ['AWS::IAM::Role'],
+  runsOn: ['AWS::IAM::Role'],
   checkResource(r, ctx) {
     const policy = adminPolicyOf(r);
     if (!policy) return;

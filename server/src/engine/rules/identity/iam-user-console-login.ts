@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'iam-user-console-login',
-  resourceTypes: ['AWS::IAM::User'],
+  runsOn: ['AWS::IAM::User'],
   checkResource(r, ctx) {
     const profile = entryOf(r.properties, 'LoginProfile');
     if (profile) ctx.report({ at: { start: profile.keyStart, end: profile.keyEnd } });

@@ -52,7 +52,7 @@ function plaintextPassword(t: Template, n: Node): { why: 'literal' | 'echo' | 'd
 
 export const rule: Rule = {
   id: 'rds-master-password-plaintext',
-  resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
+  runsOn: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   checkResource(r, ctx) {
     const value = get(r.properties, 'MasterUserPassword');
     if (!value) return;

@@ -6,7 +6,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'cloudtrail-cloudwatch-logs',
-  resourceTypes: ['AWS::CloudTrail::Trail'],
+  runsOn: ['AWS::CloudTrail::Trail'],
   checkResource(r, ctx) {
     for (const o of propertyOutcomes(ctx, r, ['CloudWatchLogsLogGroupArn'])) {
       if (o.value === UNKNOWN || (o.value !== undefined && o.value !== '')) continue;

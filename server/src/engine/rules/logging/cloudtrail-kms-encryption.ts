@@ -4,7 +4,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'cloudtrail-kms-encryption',
-  resourceTypes: ['AWS::CloudTrail::Trail'],
+  runsOn: ['AWS::CloudTrail::Trail'],
   checkResource(r, ctx) {
     for (const o of propertyOutcomes(ctx, r, ['KMSKeyId'])) {
       if (o.value === UNKNOWN || (o.value !== undefined && o.value !== '')) continue;

@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'cloudtrail-multi-region',
-  resourceTypes: ['AWS::CloudTrail::Trail'],
+  runsOn: ['AWS::CloudTrail::Trail'],
   checkResource(r, ctx) {
     requireTrue(ctx, r, ['IsMultiRegionTrail']);
   },

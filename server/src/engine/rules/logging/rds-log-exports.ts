@@ -17,7 +17,7 @@ function auditLogTypes(engine: string): { required: string; all: string[] } | un
 
 export const rule: Rule = {
   id: 'rds-log-exports',
-  resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
+  runsOn: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   checkResource(r, ctx) {
     if (r.type === 'AWS::RDS::DBInstance' && get(r.properties, 'DBClusterIdentifier') !== undefined) return; // the cluster exports
     const engines = propertyOutcomes(ctx, r, ['Engine']);

@@ -5,7 +5,7 @@ import { Rule } from '../types';
 /** Every bucket that is not itself a log bucket records who read and changed its objects (S3 server access logs). */
 export const rule: Rule = {
   id: 's3-access-logging',
-  resourceTypes: [BUCKET],
+  runsOn: [BUCKET],
   checkResource(r, ctx) {
     const { all, accessLogTargets } = logBucketIds(ctx.template);
     if (all.has(r.logicalId)) return;

@@ -64,7 +64,7 @@ function deniesDelete(t: Template, bucketId: string): boolean | undefined {
 /** A log bucket cannot have its objects deleted: Object Lock, or a bucket policy that denies s3:DeleteObject. */
 export const rule: Rule = {
   id: 's3-log-bucket-delete-protection',
-  resourceTypes: [BUCKET],
+  runsOn: [BUCKET],
   checkResource(r, ctx) {
     const t = ctx.template;
     if (!logBucketIds(t).all.has(r.logicalId)) return;

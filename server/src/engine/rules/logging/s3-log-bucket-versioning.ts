@@ -6,7 +6,7 @@ import { Rule } from '../types';
 /** A log bucket keeps earlier versions, so an overwritten or deleted log can be recovered. */
 export const rule: Rule = {
   id: 's3-log-bucket-versioning',
-  resourceTypes: [BUCKET],
+  runsOn: [BUCKET],
   checkResource(r, ctx) {
     if (!logBucketIds(ctx.template).all.has(r.logicalId)) return;
     if (propertyOutcomes(ctx, r, ['ObjectLockEnabled']).every(o => asBool(o.value) === true)) return; // Object Lock turns versioning on

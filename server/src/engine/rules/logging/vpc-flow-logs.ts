@@ -94,7 +94,7 @@ function vpcsWithFlowLogs(t: Template): Set<string> | undefined {
 
 export const rule: Rule = {
   id: 'vpc-flow-logs',
-  resourceTypes: ['AWS::EC2::VPC'],
+  runsOn: ['AWS::EC2::VPC'],
   checkResource(r, ctx) {
     const covered = vpcsWithFlowLogs(ctx.template);
     if (!covered || covered.has(r.logicalId)) return;

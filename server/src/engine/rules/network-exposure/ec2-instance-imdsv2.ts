@@ -4,7 +4,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'ec2-instance-imdsv2',
-  resourceTypes: ['AWS::EC2::Instance'],
+  runsOn: ['AWS::EC2::Instance'],
   checkResource(r, ctx) {
     // A launch template decides when the instance names one (checked by ec2-launch-template-imdsv2); otherwise the
     // instance's own MetadataOptions.HttpTokens must be `required`.

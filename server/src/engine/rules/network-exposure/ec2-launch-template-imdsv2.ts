@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'ec2-launch-template-imdsv2',
-  resourceTypes: ['AWS::EC2::LaunchTemplate'],
+  runsOn: ['AWS::EC2::LaunchTemplate'],
   checkResource(r, ctx) {
     for (const o of propertyOutcomes(ctx, r, ['LaunchTemplateData', 'MetadataOptions', 'HttpTokens'])) {
       if (o.value === UNKNOWN || o.value === 'required') continue;

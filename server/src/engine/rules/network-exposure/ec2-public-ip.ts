@@ -6,7 +6,7 @@ import { Rule } from '../types';
 /** `NetworkInterfaces[].AssociatePublicIpAddress: true` on an instance or a launch template. */
 export const rule: Rule = {
   id: 'ec2-public-ip',
-  resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'],
+  runsOn: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'],
   checkResource(r, ctx) {
     const path =
       r.type === 'AWS::EC2::Instance'

@@ -78,7 +78,7 @@ const ADMIN_PORTS: [number, string][] = [
 
 export const rule: Rule = {
   id: 'ec2-sg-open-admin-port',
-  resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
+  runsOn: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
   checkResource(r, ctx) {
     if (r.type === 'AWS::EC2::SecurityGroupIngress') {
       const target = refTarget(get(r.properties, 'GroupId'));

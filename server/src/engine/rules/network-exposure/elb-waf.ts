@@ -27,7 +27,7 @@ function isInternetFacingAlb(ctx: RuleContext, r: Resource): boolean {
 
 export const rule: Rule = {
   id: 'elb-waf',
-  resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
+  runsOn: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
   checkResource(r, ctx) {
     if (!isInternetFacingAlb(ctx, r)) return;
     const t = ctx.template;

@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'opensearch-vpc',
-  resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+  runsOn: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
   checkResource(r, ctx) {
     for (const b of branchesAt(r.node, ['Properties', 'VPCOptions'])) {
       if (b.node !== undefined) continue;

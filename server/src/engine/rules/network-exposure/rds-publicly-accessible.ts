@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'rds-publicly-accessible',
-  resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
+  runsOn: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   checkResource(r, ctx) {
     requireNotTrue(ctx, r, ['PubliclyAccessible']);
   },

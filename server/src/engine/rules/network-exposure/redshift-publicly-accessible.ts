@@ -3,7 +3,7 @@ import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'redshift-publicly-accessible',
-  resourceTypes: ['AWS::Redshift::Cluster'],
+  runsOn: ['AWS::Redshift::Cluster'],
   checkResource(r, ctx) {
     requireNotTrue(ctx, r, ['PubliclyAccessible']);
   },

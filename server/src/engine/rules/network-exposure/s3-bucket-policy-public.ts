@@ -13,7 +13,7 @@ function isEveryone(p: Node | undefined): boolean {
 
 export const rule: Rule = {
   id: 's3-bucket-policy-public',
-  resourceTypes: ['AWS::S3::BucketPolicy'],
+  runsOn: ['AWS::S3::BucketPolicy'],
   checkResource(r, ctx) {
     for (const s of policyStatements(get(r.properties, 'PolicyDocument'))) {
       const effect = nodeOutcomes(ctx, s, ['Effect']);

@@ -7,7 +7,7 @@ const PUBLIC_ACLS = new Set(['PublicRead', 'PublicReadWrite', 'AuthenticatedRead
 
 export const rule: Rule = {
   id: 's3-bucket-public-acl',
-  resourceTypes: ['AWS::S3::Bucket'],
+  runsOn: ['AWS::S3::Bucket'],
   checkResource(r, ctx) {
     for (const o of propertyOutcomes(ctx, r, ['AccessControl'])) {
       if (o.value === UNKNOWN || o.value === undefined || !PUBLIC_ACLS.has(String(o.value))) continue;

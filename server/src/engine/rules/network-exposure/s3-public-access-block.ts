@@ -5,7 +5,7 @@ import { Rule } from '../types';
 /** All four public-access-block switches must be on. */
 export const rule: Rule = {
   id: 's3-public-access-block',
-  resourceTypes: ['AWS::S3::Bucket'],
+  runsOn: ['AWS::S3::Bucket'],
   checkResource(r, ctx) {
     const flags = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
     const block = get(r.properties, 'PublicAccessBlockConfiguration');

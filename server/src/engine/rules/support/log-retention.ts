@@ -11,7 +11,7 @@ export const AUDIT_NAME = /audit|trail|flow|access/i;
 export function retentionRule(id: string, forAuditGroups: boolean, min: number): Rule {
   return {
     id,
-    resourceTypes: ['AWS::Logs::LogGroup'],
+    runsOn: ['AWS::Logs::LogGroup'],
     checkResource(r, ctx) {
       const name = scalarString(get(r.properties, 'LogGroupName')) ?? '';
       if ((AUDIT_NAME.test(r.logicalId) || AUDIT_NAME.test(name)) !== forAuditGroups) return;

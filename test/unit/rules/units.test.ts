@@ -1,0 +1,55 @@
+/** A rule is one unit: its module, its catalog entry and its family agree, and the two type lists do too. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { RULES } from '../../../server/src/engine/rules/registry';
+import { catalog, ROOT } from '../../helpers';
+
+const RULES_DIR = path.join(ROOT, 'server/src/engine/rules');
+
+describe('rule units', () => {
+  it('every rule module sits in the folder of its catalog family and is named after its rule', () => {
+    const problems: string[] = [];
+    for (const family of fs.readdirSync(RULES_DIR, { withFileTypes: true })) {
+      if (!family.isDirectory() || family.name === 'support') continue;
+      for (const file of fs.readdirSync(path.join(RULES_DIR, family.name))) {
+        const id = file.replace(/\.ts$/, '');
+        const meta = catalog.rules.get(id);
+        if (!meta) problems.push(`${family.name}/${file}: no catalog entry "${id}"`);
+        else if (meta.family !== family.name) problems.push(`${family.name}/${file}: catalog family is ${meta.family}`);
+      }
+    }
+    assert.deepStrictEqual(problems, []);
+  });
+
+  it('every discovered rule and every ID it also reports has catalog metadata', () => {
+    const missing = RULES.flatMap(r => [r.id, ...(r.alsoReports ?? [])]).filter(id => !catalog.rules.has(id));
+    assert.deepStrictEqual(missing, []);
+  });
+
+  it('the types a rule runs on are among the types its catalog entry applies to', () => {
+    const problems: string[] = [];
+    for (const r of RULES)
+      for (const id of [r.id, ...(r.alsoReports ?? [])]) {
+        const appliesTo = catalog.rules.get(id)?.appliesTo ?? [];
+        for (const t of r.runsOn ?? []) if (!appliesTo.includes(t)) problems.push(`${id}: runs on ${t}`);
+      }
+    assert.deepStrictEqual(problems, []);
+  });
+
+  it('a rule that checks resources says which types, and the index lists every rule module', () => {
+    assert.deepStrictEqual(
+      RULES.filter(r => r.checkResource && !r.runsOn?.length).map(r => r.id),
+      [],
+    );
+    const modules = fs
+      .readdirSync(RULES_DIR, { withFileTypes: true })
+      .filter(d => d.isDirectory() && d.name !== 'support')
+      .flatMap(d => fs.readdirSync(path.join(RULES_DIR, d.name)));
+    const ids = new Set(RULES.map(r => r.id));
+    assert.deepStrictEqual(
+      modules.map(f => f.replace(/\.ts$/, '')).filter(id => !ids.has(id)),
+      [],
+    );
+  });
+});
