@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { parseYaml } from '../../../server/src/engine/parse/yaml';
 import { parseJson } from '../../../server/src/engine/parse/json';
 import { get, isMap, isScalar } from '../../../server/src/engine/model/node';
-import { open, run } from '../../helpers';
+import { open, run, applyFix } from '../../helpers';
 
 describe('parsers', () => {
   it('turns short-form tags into intrinsic maps spanning the tag', () => {
@@ -153,12 +153,48 @@ describe('intrinsics', () => {
   const tpl = (prop: string, params = '') =>
     `Parameters:\n${params || '  Dummy: {Type: String}\n'}Conditions:\n  IsProd: !Equals [!Ref Dummy, prod]\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: ${prop}\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n      BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}}]}\n`;
 
-  it('reports every non-compliant AllowedValue of a referenced parameter and names it', () => {
+  it('reports a non-compliant AllowedValue of a referenced parameter once, and fixes the parameter, not the Ref', () => {
     const a = run('p.yaml', tpl('!Ref Block', '  Block:\n    Type: String\n    AllowedValues: ["true", "false"]\n'));
     const f = open(a).filter(x => x.rule === 's3-public-access-block');
     assert.strictEqual(f.length, 1);
     assert.match(f[0].message, /when parameter Block = "false"/);
-    assert.strictEqual(f[0].fixes, undefined, 'no fix may overwrite a Ref');
+    assert.strictEqual(f[0].severity, 'error', 'without a default, every allowed value may deploy');
+    assert.deepStrictEqual(
+      f[0].fixes!.map(x => x.title),
+      ['Set the default of parameter Block to "true"', 'Remove false from the AllowedValues of parameter Block'],
+    );
+    for (const n of [0, 1]) {
+      const fixed = applyFix(a, f[0], n);
+      assert.match(fixed, /BlockPublicPolicy: !Ref Block\n/, 'no fix may overwrite a Ref');
+      assert.doesNotMatch(
+        fixed.slice(0, fixed.indexOf('Conditions:')),
+        /Block:\n    Type: String\n    AllowedValues: \["true", "false"\]\n$/,
+      );
+    }
+    // Restricting the allowed values leaves only compliant deployments.
+    const restricted = run('p.yaml', applyFix(a, f[0], 1));
+    assert.deepStrictEqual(
+      open(restricted).filter(x => x.rule === 's3-public-access-block'),
+      [],
+    );
+    // A default that complies leaves the other value as information, unless asked to be strict.
+    const defaulted = run('p.yaml', applyFix(a, f[0], 0));
+    const left = open(defaulted).filter(x => x.rule === 's3-public-access-block');
+    assert.deepStrictEqual(
+      left.map(x => [x.severity, x.message.replace(/^.*\(only/, '(only')]),
+      [['info', '(only when parameter Block = "false"; the default "true" of parameter Block complies)']],
+    );
+    const strict = run('p.yaml', applyFix(a, f[0], 0), { strictParameters: true });
+    assert.strictEqual(open(strict).find(x => x.rule === 's3-public-access-block')!.severity, 'error');
+  });
+
+  it('one finding per place: the deployed default first, then the other failing allowed values', () => {
+    const params = '  Block:\n    Type: String\n    Default: "false"\n    AllowedValues: ["false", "no", "true"]\n';
+    const a = run('p.yaml', tpl('!Ref Block', params));
+    const f = open(a).filter(x => x.rule === 's3-public-access-block');
+    assert.strictEqual(f.length, 1);
+    assert.match(f[0].message, /\(when parameter Block = "false" \(default\); also when parameter Block = "no"\)$/);
+    assert.strictEqual(f[0].severity, 'error');
   });
 
   it('uses the Default when there are no AllowedValues', () => {

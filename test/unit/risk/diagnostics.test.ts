@@ -256,7 +256,7 @@ describe('risk diagnostics', () => {
     );
   });
 
-  it('risk-scenario-uncovered: one per scenario, on guideline, with its title', () => {
+  it('risk-scenario-uncovered: one for the assessment, on guideline, with the title of a single scenario', () => {
     const { f } = expectOne(
       baseDoc({ scenarios: [...catalog.scenarios.keys()].filter(s => s !== '3.8②') }),
       'risk-scenario-uncovered',
@@ -264,7 +264,7 @@ describe('risk diagnostics', () => {
     );
     assert.strictEqual(
       f.message,
-      `Minimum scenario 3.8② "${catalog.scenarios.get('3.8②')!.title.en}" is not covered by any risk`,
+      `Minimum scenarios not covered by any risk: 3.8② "${catalog.scenarios.get('3.8②')!.title.en}"`,
     );
     assert.deepStrictEqual(f.scenarios, ['3.8②']);
   });

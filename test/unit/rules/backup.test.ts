@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { applyAndRecheck, findingsOf, lineOf } from './support';
 
 describe('backup and ransomware-resilience rules', () => {
-  it('a retention parameter is reported for each allowed value below 7 days, naming it', () => {
+  it('a retention parameter is reported once for its allowed values below 7 days, and fixed on the parameter', () => {
     const text = `Parameters:
   RetentionDays:
     Type: Number
@@ -16,15 +16,19 @@ Resources:
 `;
     const found = findingsOf('rds-backup-retention', 'db.yaml', text);
     assert.deepStrictEqual(
-      found.map(f => [lineOf(f), f.message, f.fixes]),
+      found.map(f => [lineOf(f), f.message, f.fixes?.map(x => x.title)]),
       [
         [
           10,
           'Database PatientRecordsDb keeps automated backups too briefly (BackupRetentionPeriod: 1); keep them for at least 7 days (when parameter RetentionDays = "1")',
-          undefined,
+          [
+            'Set the default of parameter RetentionDays to "7"',
+            'Remove 1 from the AllowedValues of parameter RetentionDays',
+          ],
         ],
       ],
     );
+    assert.match(applyAndRecheck('rds-backup-retention', 'db.yaml', text, 0, 1), /AllowedValues: \[7, 35\]/);
   });
 
   it("an absent retention is the 1-day CloudFormation default, said in the reader's language", () => {
@@ -54,7 +58,11 @@ Resources:
     const found = findingsOf('rds-deletion-protection', 'db.yaml', text);
     assert.strictEqual(found.length, 1);
     assert.match(found[0].message, /\(DeletionProtection: false\) \(when condition IsProduction is false\)$/);
-    assert.strictEqual(found[0].fixes, undefined);
+    // The literal is replaced inside its branch: the condition stays as the author wrote it.
+    assert.match(
+      applyAndRecheck('rds-deletion-protection', 'db.yaml', text),
+      /DeletionProtection: !If \[IsProduction, true, true\]/,
+    );
   });
 
   it('values that cannot be known statically raise nothing', () => {

@@ -94,7 +94,11 @@ Resources:
     const found = open(run('gd.yaml', text)).filter(f => f.rule === 'guardduty-detector-enabled');
     assert.strictEqual(found.length, 1);
     assert.match(found[0].message, /condition IsProd is false/);
-    assert.strictEqual(found[0].fixes, undefined, 'a branch is not fixed blindly');
+    assert.deepStrictEqual(
+      found[0].fixes?.map(f => f.title),
+      ['Set Enable to true'],
+    );
+    assert.match(applyFix(run('gd.yaml', text), found[0]), /Enable: !If \[IsProd, true, true\]/, 'the condition stays');
   });
 
   it('a RecordingGroup limited to listed types is reported; no RecordingGroup records everything', () => {

@@ -15,17 +15,27 @@ Resources:
 `;
 
 describe('encryption-at-rest rules', () => {
-  it('a parameter allowing false is reported once, naming the value, without a fix', () => {
+  it('a parameter allowing false with a compliant default is reported once, as information, fixed on the parameter', () => {
     const found = findingsOf('rds-storage-encrypted', 'db.yaml', DB_WITH_PARAMETER);
     assert.strictEqual(found.length, 1);
     assert.strictEqual(lineOf(found[0]), 11);
-    assert.match(found[0].message, /\(StorageEncrypted: false\) \(when parameter EncryptStorage = "false"\)$/);
-    assert.strictEqual(found[0].fixes, undefined);
+    assert.strictEqual(found[0].severity, 'info');
+    assert.match(
+      found[0].message,
+      /\(StorageEncrypted: false\) \(only when parameter EncryptStorage = "false"; the default "true" of parameter EncryptStorage complies\)$/,
+    );
+    assert.deepStrictEqual(
+      found[0].fixes?.map(f => f.title),
+      ['Remove false from the AllowedValues of parameter EncryptStorage'],
+    );
   });
 
   it('names the parameter value in Japanese too', () => {
     const [f] = findingsOf('rds-storage-encrypted', 'db.yaml', DB_WITH_PARAMETER, { lang: 'ja' });
-    assert.match(f.message, /パラメータ EncryptStorage = "false" のとき/);
+    assert.match(
+      f.message,
+      /パラメータ EncryptStorage = "false" のときのみ。パラメータ EncryptStorage の既定値 "true" は適合しています/,
+    );
   });
 
   it('reports the Fn::If branch that turns encryption off, with its condition', () => {
@@ -43,7 +53,7 @@ Resources:
     assert.strictEqual(found.length, 1);
     assert.match(found[0].message, /when condition IsProduction is false/);
     assert.strictEqual(lineOf(found[0]), 9);
-    assert.strictEqual(found[0].fixes, undefined);
+    assert.match(applyAndRecheck('efs-encrypted', 'efs.yaml', text), /Encrypted: !If \[IsProduction, true, true\]/);
   });
 
   it('an Fn::If branch that removes the key (AWS::NoValue) is reported', () => {

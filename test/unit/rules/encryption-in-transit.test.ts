@@ -61,7 +61,10 @@ describe('encryption-in-transit rules', () => {
         'Listener PortalListener uses a security policy (ELBSecurityPolicy-2016-08) that allows TLS below 1.2; use ELBSecurityPolicy-TLS13-1-2-2021-06 or similar (when condition LegacyClients is true)',
       ],
     );
-    assert.strictEqual(found[0].fixes, undefined);
+    assert.match(
+      applyAndRecheck('elbv2-listener-tls-policy', 'alb.yaml', text),
+      /SslPolicy: !If \[LegacyClients, ELBSecurityPolicy-TLS13-1-2-2021-06, ELBSecurityPolicy-TLS13-1-2-2021-06\]/,
+    );
   });
 
   it('policies from Sub, GetAtt or ImportValue raise nothing', () => {

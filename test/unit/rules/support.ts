@@ -19,11 +19,11 @@ export function lineOf(f: TestFinding): number {
 }
 
 /** Applies the n-th finding's first fix, checks the result still parses and the finding count dropped, returns the text. */
-export function applyAndRecheck(rule: string, name: string, text: string, n = 0): string {
+export function applyAndRecheck(rule: string, name: string, text: string, n = 0, fix = 0): string {
   const a = run(name, text);
   const mine = open(a).filter(f => f.rule === rule);
   assert.ok(mine[n]?.fixes?.length, `finding #${n} of ${rule} has no fix`);
-  const fixed = applyFix(a, mine[n]);
+  const fixed = applyFix(a, mine[n], fix);
   if (name.endsWith('.json')) assert.doesNotThrow(() => JSON.parse(fixed), `fixed JSON does not parse:\n${fixed}`);
   const after = findingsOf(rule, name, fixed);
   assert.strictEqual(after.length, mine.length - 1, `fix did not resolve the finding:\n${fixed}`);

@@ -18,8 +18,27 @@ export const PHRASES = {
   // Values in finding messages.
   notSet: { ja: '未設定', en: 'not set' },
   defaultValue: { ja: '{value} (既定値)', en: '{value} (default)' },
+  /** `1.1② "title"` for one scenario; `1.1②, 1.1⑤, 1.7, 2.1① and 82 more` for many. */
+  scenarioList: ((lang, args, catalog) => {
+    const ids = list(args, 'ids');
+    if (ids.length === 1) {
+      const title = render(args.first, lang, catalog);
+      return lang === 'ja' ? `${ids[0]}「${title}」` : `${ids[0]} "${title}"`;
+    }
+    const shown = ids.slice(0, 4).join(lang === 'ja' ? '、' : ', ');
+    const more = ids.length - 4;
+    if (more <= 0) return shown;
+    return lang === 'ja'
+      ? `${shown} ほか ${more} 件（計 ${ids.length} 件）`
+      : `${shown} and ${more} more (${ids.length} in all)`;
+  }) as Renderer,
   notSetSoDefault: { ja: '未設定 → {value}', en: 'not set → {value}' },
   when: { ja: '（{causes} のとき）', en: ' (when {causes})' },
+  whenAlso: { ja: '（{primary} のとき。{others} のときも）', en: ' (when {primary}; also when {others})' },
+  onlyWhen: {
+    ja: '（{causes} のときのみ。パラメータ {param} の既定値 "{value}" は適合しています）',
+    en: ' (only when {causes}; the default "{value}" of parameter {param} complies)',
+  },
   causeCondition: { ja: '条件 {name} が {value}', en: 'condition {name} is {value}' },
   causeParameter: { ja: 'パラメータ {name} = "{value}"', en: 'parameter {name} = "{value}"' },
   causeParameterDefault: {
@@ -149,6 +168,14 @@ export const PHRASES = {
   constructSuffix: { ja: '（コンストラクト {path}）', en: ' (construct {path})' },
   cdkSourceOf: { ja: 'CDK ソース: {id} の定義', en: 'CDK source: where {id} is defined' },
   // Fix titles.
+  setParameterDefault: {
+    ja: 'パラメータ {param} の既定値を "{value}" にする',
+    en: 'Set the default of parameter {param} to "{value}"',
+  },
+  restrictAllowedValues: {
+    ja: 'パラメータ {param} の AllowedValues から {values} を外す',
+    en: 'Remove {values} from the AllowedValues of parameter {param}',
+  },
   addSkeletonsForAll: {
     ja: '未対応の {count} 件のシナリオすべてにひな形を追加',
     en: 'Add skeletons for all {count} uncovered scenarios',

@@ -18,7 +18,7 @@ export interface Phrase {
 
 /** Another finding's message (related information that quotes a template finding in a risk file). */
 export interface FindingText {
-  finding: { rule: string; args: Args; via?: readonly Cause[] };
+  finding: { rule: string; args: Args; via?: readonly Cause[]; alsoVia?: readonly (readonly Cause[])[] };
 }
 
 /** A count with a unit, rendered with the right plural ("1 day", "7 days"; 「7 日」). */
@@ -95,19 +95,31 @@ export function fill(template: string, args: Args, lang: Lang, catalog?: Catalog
 /** A finding's message: the rule's catalog text filled with its arguments, then what led to it. */
 export function findingMessage(
   catalog: Catalog,
-  f: { rule: string; args: Args; via?: readonly Cause[] },
+  f: { rule: string; args: Args; via?: readonly Cause[]; alsoVia?: readonly (readonly Cause[])[] },
   lang: Lang,
 ): string {
   const meta = catalog.rules.get(f.rule);
   const base = meta ? fill(localize(meta.message, lang), f.args, lang, catalog) : f.rule;
-  return base + describeCauses(f.via ?? [], lang);
+  return base + describeCauses(f.via ?? [], lang, f.alsoVia ?? []);
 }
 
-/** Suffix naming the parameter values / condition branches that lead to a finding. */
-export function describeCauses(via: readonly Cause[], lang: Lang): string {
+/**
+ * Suffix naming the parameter values / condition branches that lead to a finding: the deployed one first, then
+ * the others; when only values other than a parameter's default lead here, it says the default complies.
+ */
+export function describeCauses(via: readonly Cause[], lang: Lang, also: readonly (readonly Cause[])[] = []): string {
   if (!via.length) return '';
-  const parts = via.map(c => render(causePhrase(c), lang));
-  return render(phrase('when', { causes: lang === 'ja' ? parts.join('、') : parts.join(' and ') }), lang);
+  const chain = (c: readonly Cause[]) => c.map(x => render(causePhrase(x), lang)).join(lang === 'ja' ? '、' : ' and ');
+  const chains = [via, ...also];
+  const alternative = chains.every(c => c.some(x => x.kind === 'parameter' && x.from === 'allowed' && x.default));
+  if (alternative) {
+    const p = via.find(x => x.kind === 'parameter' && x.from === 'allowed' && x.default);
+    const causes = chains.map(chain).join(lang === 'ja' ? '、' : ' or ');
+    if (p?.kind === 'parameter') return render(phrase('onlyWhen', { causes, param: p.name, value: p.default }), lang);
+  }
+  if (!also.length) return render(phrase('when', { causes: chain(via) }), lang);
+  const others = also.map(chain).join(lang === 'ja' ? '、' : ', ');
+  return render(phrase('whenAlso', { primary: chain(via), others }), lang);
 }
 
 function causePhrase(c: Cause): Phrase {

@@ -3,7 +3,11 @@ import { Template } from './template';
 
 /** Why a value is what it is: the parameter value or condition branch that leads to it. */
 export type Cause =
-  | { kind: 'parameter'; name: string; value: string; from: 'default' | 'allowed' }
+  /**
+   * A parameter's value: `default` is the value that deploys unless overridden, `allowed` another of its
+   * AllowedValues. `default` (the field) carries the parameter's default, when it has one, for messages.
+   */
+  | { kind: 'parameter'; name: string; value: string; from: 'default' | 'allowed'; default?: string }
   | { kind: 'condition'; name: string; value: boolean };
 
 /** One way a value can turn out. `node` undefined means the property is absent (not written, or AWS::NoValue). */
@@ -110,17 +114,17 @@ export function scalarOutcomes(t: Template, n: Node | undefined, via: Cause[] = 
       const name = scalarString(get(cur, 'Ref')) ?? '';
       const p = t.parameters.get(name);
       const allowed = p?.allowedValues?.filter(isScalar);
+      const def = p?.default && isScalar(p.default) ? String(p.default.value) : undefined;
       if (allowed && allowed.length) {
-        for (const a of allowed)
-          out.push({
-            value: a.value,
-            via: [...b.via, { kind: 'parameter', name, value: String(a.value), from: 'allowed' }],
-            anchor: cur,
-          });
+        for (const a of allowed) {
+          const from = def !== undefined && String(a.value) === def ? 'default' : 'allowed';
+          const cause: Cause = { kind: 'parameter', name, value: String(a.value), from, default: def };
+          out.push({ value: a.value, via: [...b.via, cause], anchor: cur });
+        }
       } else if (p?.default && isScalar(p.default)) {
         out.push({
           value: p.default.value,
-          via: [...b.via, { kind: 'parameter', name, value: String(p.default.value), from: 'default' }],
+          via: [...b.via, { kind: 'parameter', name, value: String(p.default.value), from: 'default', default: def }],
           anchor: cur,
         });
       } else out.push({ value: UNKNOWN, via: b.via, anchor: cur });

@@ -48,8 +48,10 @@ export interface Finding {
   range: Range;
   /** Values for the `{placeholders}` of the rule's catalog message. */
   args: Args;
-  /** The parameter values and condition branches that lead to this finding, if any. */
+  /** The parameter values and condition branches that lead to this finding, if any (what deploys first). */
   via?: Cause[];
+  /** Other parameter values or branches that lead to the same finding at the same place. */
+  alsoVia?: Cause[][];
   scenarios: string[];
   guidelines: string[];
   resource?: string;
@@ -76,6 +78,11 @@ export interface Settings {
   disabledRules: string[];
   severityOverrides: Record<string, Severity>;
   maxFileSizeKB: number;
+  /**
+   * Report a value that fails only for a parameter value other than the default at the rule's own severity (it is
+   * information otherwise: what deploys complies).
+   */
+  strictParameters?: boolean;
   /** Guideline edition whose minimum scenario set (別紙2) new assessments cover, e.g. metimic-2.0. */
   guideline?: string;
 }

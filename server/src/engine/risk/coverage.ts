@@ -5,6 +5,9 @@ import { Diagnostics } from './diagnostics';
 import { lookupId } from './lookup';
 import { skeletonEdit } from './fixes';
 import { Lang, phrase } from '../i18n/text';
+
+/** Quick fixes for single scenarios, beside "all of them": a menu of 86 entries helps nobody. */
+const SKELETON_FIXES = 8;
 import { RiskDocument } from './model';
 
 /**
@@ -38,18 +41,17 @@ export function checkCoverage(d: Diagnostics, doc: RiskDocument): void {
   if (!g) return;
   const { catalog } = d.ctx;
   const missing = uncoveredScenarios(catalog, doc);
-  // Skeletons are written in the reader's language, so they are made when a face asks for the fixes.
-  const all = (lang: Lang) => skeletonEdit(doc, d.lines, catalog, missing, lang);
-  for (const s of missing) {
-    const one = (lang: Lang) => {
-      const edit = skeletonEdit(doc, d.lines, catalog, [s], lang);
-      return edit ? [edit] : undefined;
-    };
-    const fixes = [d.fix(d.fixTitle('risk-scenario-uncovered', { scenario: s.id }), one)];
-    if (missing.length > 1) {
-      const title = phrase('addSkeletonsForAll', { count: missing.length });
-      fixes.push(d.fix(title, lang => [all(lang)].filter(e => e !== undefined), false));
-    }
-    d.add('risk-scenario-uncovered', g.start, g.end, { scenario: s.id, title: s.title }, { scenarios: [s.id], fixes });
-  }
+  if (!missing.length) return;
+  // One finding for the whole assessment (not one per scenario stacked on one place); every fix is made when a face
+  // asks for it, since skeletons are written in the reader's language.
+  const edit = (scenarios: ScenarioEntry[]) => (lang: Lang) => {
+    const e = skeletonEdit(doc, d.lines, catalog, scenarios, lang);
+    return e ? [e] : undefined;
+  };
+  const fixes = [];
+  if (missing.length > 1) fixes.push(d.fix(phrase('addSkeletonsForAll', { count: missing.length }), edit(missing)));
+  for (const s of missing.slice(0, SKELETON_FIXES))
+    fixes.push(d.fix(d.fixTitle('risk-scenario-uncovered', { scenario: s.id }), edit([s]), missing.length === 1));
+  const list = phrase('scenarioList', { ids: missing.map(s => s.id), first: missing[0].title });
+  d.add('risk-scenario-uncovered', g.start, g.end, { scenarios: list }, { scenarios: missing.map(s => s.id), fixes });
 }

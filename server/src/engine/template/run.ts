@@ -3,11 +3,13 @@ import { EngineContext, FixSource } from '../context';
 import { makeFinding, ruleMeta } from '../findings';
 import { FixSpec } from '../fixes/spec';
 import { Lang, phrase, render } from '../i18n/text';
+import { Cause } from '../model/evaluate';
 import { Resource, Template } from '../model/template';
 import { Finding, Fix } from '../model/types';
 import { rulesForType, TEMPLATE_RULES } from '../rules/registry';
 import { Rule, RuleContext, RuleReport } from '../rules/types';
 import { isAccountBaseline } from './account';
+import { fixesThroughCauses, parameterOf } from './outcome-fixes';
 import { collectSuppressions, Suppressions } from './suppress';
 
 /** Turns a format-neutral fix into edits in the template's own source format. */
@@ -19,6 +21,13 @@ export interface RuleRun {
   fixes: FixSource[];
 }
 
+/** Everything one rule reported at one place: several parameter values or branches become one finding. */
+interface Place {
+  rule: string;
+  resource?: Resource;
+  reports: RuleReport[];
+}
+
 /** Runs every applicable rule on a template (CloudFormation or CDK-derived) and applies suppressions. */
 export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): RuleRun {
   const { catalog, settings } = ctx;
@@ -27,6 +36,7 @@ export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): RuleRun
   const disabled = new Set(settings.disabledRules);
   const suppressions = collectSuppressions(t, ctx);
   const result: RuleRun = { findings: [...suppressions.problems], fixes: [] };
+  const places = new Map<string, Place>();
   let current: Rule | undefined;
   let currentResource: Resource | undefined;
   const rctx: RuleContext = {
@@ -35,10 +45,14 @@ export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): RuleRun
     settings,
     accountLevel,
     report: (r: RuleReport) => {
-      const id = r.rule ?? current!.id;
-      if (disabled.has(id)) return;
+      const rule = r.rule ?? current!.id;
+      if (disabled.has(rule)) return;
       const resource = r.resource ?? currentResource;
-      result.findings.push(toFinding(t, ctx, id, resource, r, suppressions, fixer, result.fixes));
+      const at = anchorOf(r, resource);
+      const key = `${rule}\u0000${at.start}\u0000${at.end}`;
+      const place = places.get(key);
+      if (place) place.reports.push(r);
+      else places.set(key, { rule, resource, reports: [r] });
     },
   };
   const run = (rule: Rule, f: () => void) => {
@@ -58,8 +72,14 @@ export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): RuleRun
   }
   currentResource = undefined;
   for (const rule of TEMPLATE_RULES) run(rule, () => rule.checkTemplate!(t, rctx));
+  for (const place of places.values())
+    result.findings.push(toFinding(t, ctx, place, suppressions, fixer, result.fixes));
   result.findings.sort(byPosition);
   return result;
+}
+
+function anchorOf(r: RuleReport, resource: Resource | undefined): { start: number; end: number } {
+  return r.at ?? (resource ? { start: resource.idStart, end: resource.idEnd } : { start: 0, end: 0 });
 }
 
 /** Findings in reading order: by where they start, then by rule ID, so the order does not depend on rule modules. */
@@ -68,33 +88,66 @@ function byPosition(a: Finding, b: Finding): number {
   return d || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
+/**
+ * Whether a chain of causes is what deploys: no parameter in it is set to a value other than its default. A
+ * parameter without a default has no deployed value, so each of its allowed values counts.
+ */
+function deploys(via: readonly Cause[]): boolean {
+  return via.every(c => c.kind !== 'parameter' || c.from === 'default' || c.default === undefined);
+}
+
 function toFinding(
   t: Template,
   ctx: EngineContext,
-  id: string,
-  resource: Resource | undefined,
-  r: RuleReport,
+  place: Place,
   sup: Suppressions,
   fixer: Fixer,
   fixes: FixSource[],
 ): Finding {
-  const at = r.at ?? (resource ? { start: resource.idStart, end: resource.idEnd } : { start: 0, end: 0 });
-  const args = { resource: resource?.logicalId, type: resource?.type, ...r.args };
+  const { rule, resource } = place;
+  // The deployed value first: its arguments and causes lead the message; the other ways are named after it.
+  const primary = place.reports.find(r => deploys(r.via ?? [])) ?? place.reports[0];
+  const at = anchorOf(primary, resource);
+  const args = { resource: resource?.logicalId, type: resource?.type, ...primary.args };
   const range = t.lines.range(at.start, at.end);
-  const f = makeFinding(ctx.catalog, ctx.settings, id, t.uri, range, args, { resource: resource?.logicalId });
-  if (r.via?.length) f.via = r.via;
+  const f = makeFinding(ctx.catalog, ctx.settings, rule, t.uri, range, args, { resource: resource?.logicalId });
+  const chains = uniqueChains(place.reports.map(r => r.via ?? []));
+  if (primary.via?.length) f.via = primary.via;
+  const others = chains.filter(c => c !== chains.find(x => sameChain(x, primary.via ?? [])));
+  if (others.length) f.alsoVia = others;
+  // Only values other than the defaults fail: what deploys complies, so it is information unless asked to be strict.
+  if (!chains.some(deploys) && !ctx.settings.strictParameters) f.severity = 'info';
   // A resource inside a Fn::ForEach loop is a template: a new resource referring to it would sit outside the loop.
   const addsResource = (spec: FixSpec): boolean => spec.kind === 'addResource' || (spec.also ?? []).some(addsResource);
-  const specs = (r.fix ? (Array.isArray(r.fix) ? r.fix : [r.fix]) : []).filter(
+  const own = (primary.fix ? (Array.isArray(primary.fix) ? primary.fix : [primary.fix]) : []).filter(
     spec => !resource?.loop || !addsResource(spec),
   );
+  const param = parameterOf(t, primary.at);
+  const failing = chains.flatMap(c =>
+    c.filter(x => x.kind === 'parameter' && x.name === param?.name).map(x => x.value),
+  );
+  const specs = fixesThroughCauses(t, primary.at, primary.via ?? [], own, [...new Set(failing.map(String))]);
   if (specs.length) {
     f.fix = fixes.length;
-    fixes.push(fixSource(t, ctx.catalog, id, specs, fixer));
+    fixes.push(fixSource(t, ctx.catalog, rule, specs, fixer));
   }
-  const reason = sup.reasonFor(id, resource);
+  const reason = sup.reasonFor(rule, resource);
   if (reason !== undefined) f.suppressed = { reason };
   return f;
+}
+
+function sameChain(a: readonly Cause[], b: readonly Cause[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function uniqueChains(chains: Cause[][]): Cause[][] {
+  const seen = new Set<string>();
+  return chains.filter(c => {
+    const k = JSON.stringify(c);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** Edits are computed on first use (a code action, a test, the CLI), not on every keystroke; titles per language. */

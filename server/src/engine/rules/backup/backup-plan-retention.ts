@@ -27,7 +27,7 @@ export const rule: Rule = {
           at: anchorOf(r, o),
           via: o.via,
           args: { rule: ruleName(rule, i), value: days, min: MIN_BACKUP_DAYS },
-          fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 35 },
+          fix: !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 35 },
         });
       }
     });

@@ -52,9 +52,8 @@ export const rule: Rule = {
           attribute,
           o,
           value: o.value === undefined ? phrase('notSetSoDefault', { value: 'Delete' }) : policy,
-          fix: o.via.length
-            ? undefined
-            : o.value === undefined || !o.anchor
+          fix:
+            o.value === undefined || !o.anchor
               ? { kind: 'set', resource: r, path: [attribute], value: keep, title: policyTitle(attribute, keep) }
               : { kind: 'replace', node: o.anchor, value: keep, title: policyTitle(attribute, keep) },
         });

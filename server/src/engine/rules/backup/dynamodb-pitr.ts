@@ -29,9 +29,8 @@ export const rule: Rule = {
             property: `Replicas[${scalarString(region) ?? i}].${PITR.join('.')}`,
             value: o.value === undefined ? notSet() : String(o.value),
           },
-          fix: o.via.length
-            ? undefined
-            : o.value === undefined
+          fix:
+            o.value === undefined
               ? setWithin(r, replica, [...PITR], true)
               : o.anchor
                 ? { kind: 'replace', node: o.anchor, value: true }

@@ -28,7 +28,7 @@ function requireAtLeast(
         value: o.value === undefined ? phrase('defaultValue', { value: absentIs }) : String(o.value),
         min,
       },
-      fix: o.via.length ? undefined : { kind: 'set', resource: r, path: ['Properties', ...path], value: fixValue },
+      fix: { kind: 'set', resource: r, path: ['Properties', ...path], value: fixValue },
     });
   }
 }

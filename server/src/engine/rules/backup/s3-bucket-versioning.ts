@@ -12,9 +12,8 @@ export const rule: Rule = {
         at: anchorOf(r, o),
         via: o.via,
         args: { value: o.value === undefined ? notSet() : String(o.value) },
-        fix: o.via.length
-          ? undefined
-          : o.value === undefined || !o.anchor
+        fix:
+          o.value === undefined || !o.anchor
             ? { kind: 'set', resource: r, path: ['Properties', 'VersioningConfiguration', 'Status'], value: 'Enabled' }
             : { kind: 'replace', node: o.anchor, value: 'Enabled' },
       });

@@ -18,14 +18,12 @@ export const rule: Rule = {
         ctx.report({
           at: o.anchor ?? g.node,
           via,
-          fix: via.length
-            ? undefined
-            : {
-                kind: 'set',
-                resource: r,
-                path: ['Properties', 'RecordingGroup'],
-                value: { AllSupported: true, IncludeGlobalResourceTypes: true },
-              },
+          fix: {
+            kind: 'set',
+            resource: r,
+            path: ['Properties', 'RecordingGroup'],
+            value: { AllSupported: true, IncludeGlobalResourceTypes: true },
+          },
         });
       }
     }

@@ -22,7 +22,7 @@ export const rule: Rule = {
           at: o.anchor ?? get(m, 'DeviceName') ?? ebs,
           via: o.via,
           args: { device, value: o.value === undefined ? notSet() : String(o.value) },
-          fix: o.via.length ? undefined : setWithin(r, ebs, ['Encrypted'], true),
+          fix: setWithin(r, ebs, ['Encrypted'], true),
         });
       }
     }

@@ -32,7 +32,7 @@ export const rule: Rule = {
           at: anchorOf(r, o),
           via: o.via,
           args: { value: alg },
-          fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 'aws:kms' },
+          fix: !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 'aws:kms' },
         });
         continue;
       }

@@ -44,14 +44,12 @@ export const rule: Rule = {
         at: anchorOf(r, o),
         via: o.via,
         args: { value: o.value === undefined ? phrase('notSetSoDefault', { value: 'TLSv1' }) : name },
-        fix: o.via.length
-          ? undefined
-          : fixValue(
-              r,
-              ['DistributionConfig', 'ViewerCertificate', 'MinimumProtocolVersion'],
-              o.value === undefined ? undefined : o.anchor,
-              MODERN_CLOUDFRONT_POLICY,
-            ),
+        fix: fixValue(
+          r,
+          ['DistributionConfig', 'ViewerCertificate', 'MinimumProtocolVersion'],
+          o.value === undefined ? undefined : o.anchor,
+          MODERN_CLOUDFRONT_POLICY,
+        ),
       });
     }
   },

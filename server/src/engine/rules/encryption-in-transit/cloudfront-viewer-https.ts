@@ -20,7 +20,7 @@ export const rule: Rule = {
           at: anchorOf(r, o),
           via: o.via,
           args: { value: o.value, behavior },
-          fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 'redirect-to-https' },
+          fix: !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 'redirect-to-https' },
         });
       }
     }

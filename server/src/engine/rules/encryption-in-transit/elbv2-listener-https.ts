@@ -34,9 +34,7 @@ export const rule: Rule = {
         at: anchorOf(r, o),
         via: o.via,
         args: { value: o.value },
-        fix: o.via.length
-          ? undefined
-          : { kind: 'set', resource: r, path: ['Properties', 'DefaultActions'], value: REDIRECT_TO_HTTPS },
+        fix: { kind: 'set', resource: r, path: ['Properties', 'DefaultActions'], value: REDIRECT_TO_HTTPS },
       });
     }
   },

@@ -31,9 +31,7 @@ export const rule: Rule = {
         at: anchorOf(r, o),
         via: o.via,
         args: { value, policy: MODERN_ELB_POLICY },
-        fix: o.via.length
-          ? undefined
-          : fixValue(r, ['SslPolicy'], o.value === undefined ? undefined : o.anchor, MODERN_ELB_POLICY),
+        fix: fixValue(r, ['SslPolicy'], o.value === undefined ? undefined : o.anchor, MODERN_ELB_POLICY),
       });
     }
   },

@@ -18,14 +18,12 @@ export const rule: Rule = {
         at: anchorOf(r, o),
         via: o.via,
         args: { value: o.value === undefined ? phrase('notSetSoDefault', { value: name }) : name },
-        fix: o.via.length
-          ? undefined
-          : fixValue(
-              r,
-              ['DomainEndpointOptions', 'TLSSecurityPolicy'],
-              o.value === undefined ? undefined : o.anchor,
-              MODERN_OPENSEARCH_POLICY,
-            ),
+        fix: fixValue(
+          r,
+          ['DomainEndpointOptions', 'TLSSecurityPolicy'],
+          o.value === undefined ? undefined : o.anchor,
+          MODERN_OPENSEARCH_POLICY,
+        ),
       });
     }
   },

@@ -32,9 +32,8 @@ export const rule: Rule = {
           required: p.required,
           value: o.value === undefined || o.value === null ? phrase('notSet') : String(o.value),
         },
-        fix: o.via.length
-          ? undefined
-          : o.value === undefined || !o.anchor
+        fix:
+          o.value === undefined || !o.anchor
             ? { kind: 'set', resource: r, path: ['Properties', 'Parameters', p.name], value: p.required }
             : { kind: 'replace', node: o.anchor, value: p.required },
       });

@@ -16,9 +16,12 @@ export const rule: Rule = {
         at: anchorOf(r, o),
         via: o.via,
         args: { value: o.value === undefined ? phrase('notSet') : String(o.value) },
-        fix: o.via.length
-          ? undefined
-          : { kind: 'set', resource: r, path: ['Properties', 'VersioningConfiguration'], value: { Status: 'Enabled' } },
+        fix: {
+          kind: 'set',
+          resource: r,
+          path: ['Properties', 'VersioningConfiguration'],
+          value: { Status: 'Enabled' },
+        },
       });
     }
   },

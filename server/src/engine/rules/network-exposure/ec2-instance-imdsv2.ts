@@ -15,9 +15,7 @@ export const rule: Rule = {
         at: anchorOf(r, o),
         via: o.via,
         args: { value: o.value === undefined ? notSet() : String(o.value) },
-        fix: o.via.length
-          ? undefined
-          : { kind: 'set', resource: r, path: ['Properties', 'MetadataOptions', 'HttpTokens'], value: 'required' },
+        fix: { kind: 'set', resource: r, path: ['Properties', 'MetadataOptions', 'HttpTokens'], value: 'required' },
       });
     }
   },

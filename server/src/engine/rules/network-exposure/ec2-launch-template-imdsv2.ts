@@ -11,14 +11,12 @@ export const rule: Rule = {
         at: anchorOf(r, o),
         via: o.via,
         args: { value: o.value === undefined ? 'optional' : String(o.value) },
-        fix: o.via.length
-          ? undefined
-          : {
-              kind: 'set',
-              resource: r,
-              path: ['Properties', 'LaunchTemplateData', 'MetadataOptions', 'HttpTokens'],
-              value: 'required',
-            },
+        fix: {
+          kind: 'set',
+          resource: r,
+          path: ['Properties', 'LaunchTemplateData', 'MetadataOptions', 'HttpTokens'],
+          value: 'required',
+        },
       });
     }
   },

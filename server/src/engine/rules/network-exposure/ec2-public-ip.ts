@@ -21,7 +21,7 @@ export const rule: Rule = {
           ctx.report({
             at: anchorOf(r, o),
             via,
-            fix: via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: false },
+            fix: !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: false },
           });
         }
       }

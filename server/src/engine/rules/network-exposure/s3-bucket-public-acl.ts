@@ -15,7 +15,7 @@ export const rule: Rule = {
         at: anchorOf(r, o),
         via: o.via,
         args: { value: String(o.value) },
-        fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 'Private' },
+        fix: !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: 'Private' },
       });
     }
   },

@@ -25,9 +25,7 @@ export const rule: Rule = {
           at: anchorOf(r, o),
           via: o.via,
           args: { value: f },
-          fix: o.via.length
-            ? undefined
-            : { kind: 'set', resource: r, path: ['Properties', 'PublicAccessBlockConfiguration', f], value: true },
+          fix: { kind: 'set', resource: r, path: ['Properties', 'PublicAccessBlockConfiguration', f], value: true },
         });
       }
     }

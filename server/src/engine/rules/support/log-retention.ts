@@ -22,7 +22,7 @@ export function retentionRule(id: string, forAuditGroups: boolean, min: number):
           at: anchorOf(r, o),
           via: o.via,
           args: { value: days, min },
-          fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: min },
+          fix: !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: min },
         });
       }
     },

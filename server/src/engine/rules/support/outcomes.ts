@@ -48,9 +48,7 @@ export function requireTrue(
       at: anchorOf(r, o),
       via: o.via,
       args: { property: path.join('.'), value },
-      fix: o.via.length
-        ? undefined
-        : { kind: 'set', resource: r, path: ['Properties', ...(opts.fixPath ?? path)], value: true },
+      fix: { kind: 'set', resource: r, path: ['Properties', ...(opts.fixPath ?? path)], value: true },
     });
   }
 }
@@ -170,7 +168,7 @@ export function requireNotTrue(ctx: RuleContext, r: Resource, path: string[]): v
       at: anchorOf(r, o),
       via: o.via,
       args: { property: path.join('.'), value: String(o.value) },
-      fix: o.via.length || !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: false },
+      fix: !o.anchor ? undefined : { kind: 'replace', node: o.anchor, value: false },
     });
   }
 }
@@ -202,7 +200,7 @@ export function requirePresent(
       at: anchorOf(r, o),
       via: o.via,
       args: { property: path.join('.'), value: notSet() },
-      fix: o.via.length ? undefined : fix?.(),
+      fix: fix?.(),
     });
   }
 }

@@ -19,7 +19,7 @@ export function checkSqs(r: Resource, ctx: RuleContext, report: 'unencrypted' | 
         at: report === 'unencrypted' ? anchorOf(r, o) : anchorOf(r, k),
         via,
         args: { value: o.value === undefined ? notSet() : String(o.value) },
-        fix: via.length ? undefined : setKey,
+        fix: setKey,
       });
     }
   }
