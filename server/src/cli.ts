@@ -16,7 +16,8 @@ import {
 } from './engine';
 import { checkKnown, oneOf, parseArgs, ParsedArgs } from './cli/args';
 import { FileResult, Format, render } from './cli/format';
-import { collectFiles, UsageError } from './cli/walk';
+import { UsageError } from './cli/errors';
+import { collectFiles } from './host/discovery';
 import { CLI_COMMANDS } from './cli/commands';
 import { assemblyOf, CdkSourceIndex, mapToConstructs } from './cli/cdk-out';
 
@@ -99,7 +100,13 @@ function check(args: ParsedArgs, catalog: Catalog): number {
   const sourceIndexes = new Map<string, CdkSourceIndex>();
   const named = new Set(args.positional.map(p => path.resolve(p)));
   const skipped: string[] = [];
-  for (const file of collectFiles(args.positional)) {
+  const { files, missing } = collectFiles(args.positional, {
+    onUnreadable: dir => {
+      throw new UsageError(`cannot read folder ${dir}`);
+    },
+  });
+  if (missing.length) throw new UsageError(`cannot read ${missing[0]}: no such file or folder`);
+  for (const file of files) {
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');

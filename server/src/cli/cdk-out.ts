@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Finding, Lang } from '../engine';
+import { walkFiles } from '../host/discovery';
 
 /** A cloud assembly: a folder named cdk.out, or one holding manifest.json and *.template.json files. */
 export function isCloudAssembly(dir: string): boolean {
@@ -28,8 +29,6 @@ export function assemblyOf(file: string): string | undefined {
   return undefined;
 }
 
-const SKIP = new Set(['node_modules', 'cdk.out', '.git', 'dist', 'out']);
-
 export class CdkSourceIndex {
   private files?: { file: string; text: string }[];
   constructor(private readonly projectRoot: string) {}
@@ -37,28 +36,14 @@ export class CdkSourceIndex {
   private sources(): { file: string; text: string }[] {
     if (this.files) return this.files;
     const out: { file: string; text: string }[] = [];
-    const walk = (dir: string, depth: number) => {
-      if (depth > 8) return;
-      let entries: fs.Dirent[];
+    const isSource = (name: string) => name.endsWith('.ts') && !name.endsWith('.d.ts');
+    for (const file of walkFiles(this.projectRoot, { include: isSource, maxDepth: 8 })) {
       try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
+        out.push({ file, text: fs.readFileSync(file, 'utf8') });
       } catch {
-        return;
+        /* unreadable: skipped */
       }
-      for (const e of entries) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) {
-          if (!SKIP.has(e.name) && !e.name.startsWith('.')) walk(p, depth + 1);
-        } else if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) {
-          try {
-            out.push({ file: p, text: fs.readFileSync(p, 'utf8') });
-          } catch {
-            /* unreadable: skipped */
-          }
-        }
-      }
-    };
-    walk(this.projectRoot, 0);
+    }
     return (this.files = out);
   }
 

@@ -1,7 +1,8 @@
-import { fileURLToPath, pathToFileURL } from 'url';
-import { collectFiles } from '../cli/walk';
+import { pathToFileURL } from 'url';
+import { collectFiles } from '../host/discovery';
 import { CommandEnv } from './commandEnv';
 import { CheckWorkspaceResult } from './protocol';
+import { toPath } from './session';
 
 /** Files whose diagnostics came from the last workspace check (they stay in Problems when their editor closes). */
 const checked = new Set<string>();
@@ -24,11 +25,9 @@ export async function checkWorkspace(args: unknown[], env: CommandEnv): Promise<
   const files: string[] = [];
   if (given) {
     for (const folder of given) {
-      try {
-        files.push(...collectFiles([fileURLToPath(folder)]).map(f => pathToFileURL(f).href));
-      } catch {
-        /* an unreadable folder has nothing to check */
-      }
+      // An unreadable or missing folder has nothing to check.
+      const found = collectFiles([toPath(folder) ?? '']).files;
+      files.push(...found.map(f => pathToFileURL(f).href));
     }
   } else files.push(...(await env.workspaceFiles()));
   const unique = [...new Set(files)];

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'url';
 import { analyze, defaultSettings } from '../engine';
 import { checkKnown, oneOf } from '../cli/args';
 import { CliCommand } from '../cli/commands';
-import { UsageError } from '../cli/walk';
+import { UsageError } from '../cli/errors';
 import { renderHtml } from './html';
 import { buildReport } from './sheet';
 import { renderCsv, renderMarkdown } from './text';
