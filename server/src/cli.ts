@@ -5,7 +5,6 @@ import { pathToFileURL } from 'url';
 import {
   analyze,
   Catalog,
-  defaultCatalog,
   describeEntry,
   defaultSettings,
   entryJson,
@@ -18,6 +17,7 @@ import { checkKnown, oneOf, parseArgs, ParsedArgs } from './cli/args';
 import { FileResult, Format, render } from './cli/format';
 import { UsageError } from './cli/errors';
 import { collectFiles } from './host/discovery';
+import { defaultCatalog } from './host/resources';
 import { CLI_COMMANDS } from './cli/commands';
 import { assemblyOf, CdkSourceIndex, mapToConstructs } from './cli/cdk-out';
 
@@ -151,7 +151,6 @@ function explain(args: ParsedArgs, catalog: Catalog): number {
   const lang = langOf(args);
   const entry = catalog.lookup(id);
   if (!entry) {
-    const s = catalog.suggest(id);
     process.stderr.write(`iryo-guard: unknown ID "${id}"${didYouMean(catalog.suggest(id))}\n`);
     return 2;
   }

@@ -1,7 +1,8 @@
 /** Language server: connection wiring only. All analysis happens in the engine; see lsp/ for conversions. */
 import * as lsp from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeLensesFor, completionsAt, defaultCatalog, definitionAt, hoverAt, referencesAt, RISK_FILE } from './engine';
+import { codeLensesFor, completionsAt, definitionAt, hoverAt, referencesAt, RISK_FILE } from './engine';
+import { defaultCatalog, packageVersion } from './host/resources';
 import { codeActions } from './lsp/codeActions';
 import { CommandEnv } from './lsp/commandEnv';
 import { SERVER_COMMANDS } from './lsp/commands';
@@ -62,7 +63,7 @@ connection.onInitialize(params => {
       referencesProvider: true,
       executeCommandProvider: { commands: [...SERVER_COMMANDS.keys()] },
     },
-    serverInfo: { name: 'iryo-guard', version: '0.1.0' },
+    serverInfo: { name: 'iryo-guard', version: packageVersion() },
   };
 });
 

@@ -1,13 +1,13 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Catalog, Finding, Lang } from '../engine';
+import { packageVersion } from '../host/resources';
 
 export interface FileResult {
   file: string;
   findings: Finding[];
 }
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'junit';
-const VERSION = '0.1.0';
 
 function rel(file: string): string {
   return path.relative(process.cwd(), file).split(path.sep).join('/') || file;
@@ -108,7 +108,7 @@ function sarif(all: { file: string; f: Finding }[], catalog: Catalog, lang: Lang
         tool: {
           driver: {
             name: 'iryo-guard',
-            version: VERSION,
+            version: packageVersion(),
             informationUri: 'https://github.com/iryo-guard/iryo-guard',
             rules: ruleIds.map(id => {
               const m = catalog.rules.get(id);

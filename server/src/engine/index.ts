@@ -2,7 +2,7 @@
 export { analyze, detectKind, hoverAt, completionsAt, codeLensesFor, definitionAt, referencesAt } from './analyze';
 export type { Analysis, EngineContext } from './context';
 export { Catalog } from './catalog/catalog';
-export { defaultCatalog } from './catalog/load';
+export type { CatalogDocs } from './catalog/catalog';
 export { describeEntry, entryJson, entryTitle } from './describe';
 export { defaultSettings } from './model/types';
 export { RISK_FILE } from './risk/language';
