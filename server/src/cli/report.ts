@@ -3,13 +3,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { analyze, defaultSettings } from '../engine';
-import { checkKnown, oneOf } from '../cli/args';
-import { CliCommand } from '../cli/commands';
-import { UsageError } from '../cli/errors';
-import { renderHtml } from './html';
-import { buildReport } from './sheet';
-import { renderCsv, renderMarkdown } from './text';
-import { renderXlsx } from './xlsx';
+import { buildReport } from '../engine/risk/report-model';
+import { renderHtml } from '../report/html';
+import { renderCsv, renderMarkdown } from '../report/text';
+import { renderXlsx } from '../report/xlsx';
+import { checkKnown, oneOf } from './args';
+import type { CliCommand } from './commands';
+import { UsageError } from './errors';
 
 export const reportCommand: CliCommand = {
   name: 'report',
