@@ -1,6 +1,16 @@
 /** The engine's public surface: pure functions over strings. No editor or protocol types. */
-export { analyze, detectKind, hoverAt, completionsAt, codeLensesFor, definitionAt, referencesAt } from './analyze';
-export type { Analysis, EngineContext } from './context';
+export {
+  analyze,
+  analyzeOversized,
+  detectKind,
+  hoverAt,
+  completionsAt,
+  codeLensesFor,
+  definitionAt,
+  referencesAt,
+} from './analyze';
+export type { Analysis, EngineContext, ReadRefusal, ReadRefusalReason } from './context';
+export { isRefusal } from './context';
 export { Catalog } from './catalog/catalog';
 export type { CatalogDocs } from './catalog/catalog';
 export { describeEntry, entryJson, entryTitle } from './describe';
