@@ -1,15 +1,16 @@
 /**
  * Links from a risk file to its IaC (`iac:`): the templates are read through `ctx.analysisOf`, which records the
- * dependency so an edit to a template re-checks this file. Claims the IaC does not back become diagnostics.
+ * dependency so an edit to a template re-checks this file. Claims the IaC does not back become diagnostics. What the
+ * host refused to read (outside the workspace, a device, too large, a network path) is said, never read around.
  */
 import { closest } from '../catalog/ids';
-import { Analysis, EngineContext } from '../context';
+import { Analysis, EngineContext, isRefusal, ReadRefusal } from '../context';
 import { Template } from '../model/template';
 import { Finding } from '../model/types';
 import { Diagnostics } from './diagnostics';
 import { replaceScalar, replacementFixes } from './edits';
 import { lookupId } from './lookup';
-import { RiskDocument, Str } from './model';
+import { RISK_FILE, RiskDocument, Str } from './model';
 
 export interface LinkedFile {
   path: Str;
@@ -18,6 +19,10 @@ export interface LinkedFile {
   uri?: string;
   analysis?: Analysis;
   template?: Template;
+  /** Why the host did not read the file (not-found included). */
+  refused?: ReadRefusal;
+  /** The entry names a risk file, not IaC. It is never analysed, so risk files listing each other never recurse. */
+  riskFile?: boolean;
 }
 
 /** The Template model of an analysis (CloudFormation, or CDK-derived), if it has one. */
@@ -47,13 +52,58 @@ function notAFile(path: string, lang: 'ja' | 'en'): string | undefined {
   return undefined;
 }
 
+/** What a `readFile` answer says about a file that has no analysis: why it was not read, or nothing (it was). */
+function refusalOf(r: string | ReadRefusal | undefined): ReadRefusal | undefined {
+  if (r === undefined) return { refused: 'not-found' };
+  return isRefusal(r) ? r : undefined;
+}
+
+/** Why a file was not read, in words for a diagnostic or a message. */
+export function refusalText(r: ReadRefusal, lang: 'ja' | 'en'): string {
+  const ja = lang === 'ja';
+  const kb = (n: number) => Math.max(1, Math.round(n / 1024));
+  switch (r.refused) {
+    case 'not-found':
+      return ja ? 'ファイルがありません' : 'no such file';
+    case 'outside-workspace':
+      return ja ? 'ワークスペース外のファイルは読みません' : 'outside the workspace: not read';
+    case 'not-a-regular-file':
+      return ja
+        ? '通常のファイルではない（デバイス、FIFO、ソケットなど）ため読みません'
+        : 'not a regular file (a device, FIFO or socket): not read';
+    case 'too-large':
+      if (r.size !== undefined && r.limit !== undefined)
+        return ja
+          ? `${kb(r.size)} KB あり、上限 ${kb(r.limit)} KB を超えるため読みません`
+          : `${kb(r.size)} KB, over the ${kb(r.limit)} KB limit: not read`;
+      return ja
+        ? '大きさの上限 (iryoGuard.maxFileSizeKB) を超えるため読みません'
+        : 'over the size limit (iryoGuard.maxFileSizeKB): not read';
+    case 'remote-path':
+      return ja
+        ? 'ネットワーク上のパス（UNC パス、リモートの URL）は読みません'
+        : 'a network path (UNC path or remote URL): not read';
+    case 'unreadable':
+      return ja ? `読めません (${r.detail ?? '?'})` : `cannot be read (${r.detail ?? '?'})`;
+  }
+}
+
 export function resolveLinks(doc: RiskDocument, uri: string, ctx: EngineContext): LinkedFile[] {
-  return (doc.assessment?.iac ?? []).map(p => {
+  return (doc.assessment?.iac ?? []).map((p): LinkedFile => {
     const why = notAFile(p.text, ctx.settings.lang);
     if (why) return { path: p, notAFile: why };
     const target = resolveUri(uri, p.text);
-    const analysis = target && target !== uri ? ctx.analysisOf?.(target) : undefined;
-    return { path: p, uri: target, analysis, template: templateOf(analysis) };
+    if (!target) return { path: p };
+    if (target === uri) return { path: p, uri: target, riskFile: true };
+    // A risk file listed as IaC is only looked up (does it exist, may it be read), never analysed.
+    if (RISK_FILE.test(new URL(target).pathname)) {
+      const refused = refusalOf(ctx.readFile?.(target));
+      return { path: p, uri: target, riskFile: !refused, refused };
+    }
+    const analysis = ctx.analysisOf?.(target);
+    if (analysis) return { path: p, uri: target, analysis, template: templateOf(analysis) };
+    // No analysis: ask the reader why (a refusal costs no read; a file that is readable has no reason to give).
+    return { path: p, uri: target, refused: refusalOf(ctx.readFile?.(target)) };
   });
 }
 
@@ -65,12 +115,16 @@ export function openIacFindings(links: LinkedFile[]): Finding[] {
 export function checkLinks(d: Diagnostics, doc: RiskDocument, links: LinkedFile[]): void {
   const canRead = !!d.ctx.analysisOf;
   for (const l of links) {
-    if (l.notAFile)
-      d.add('risk-iac-not-a-file', l.path.start, l.path.end, { path: l.path.text.trim() || '""', what: l.notAFile });
-    else if (!l.analysis) {
-      if (canRead && l.uri) d.add('risk-iac-missing', l.path.start, l.path.end, { path: l.path.text });
-    } else if (l.analysis.kind === 'none') {
-      d.add('risk-iac-not-template', l.path.start, l.path.end, { path: l.path.text });
+    const at = [l.path.start, l.path.end] as const;
+    if (l.notAFile) d.add('risk-iac-not-a-file', ...at, { path: l.path.text.trim() || '""', what: l.notAFile });
+    else if (l.refused?.refused === 'not-found') {
+      if (canRead && l.uri) d.add('risk-iac-missing', ...at, { path: l.path.text });
+    } else if (l.refused) {
+      d.add('risk-iac-not-read', ...at, { path: l.path.text, why: refusalText(l.refused, d.lang) });
+    } else if (l.riskFile || l.analysis?.kind === 'none') {
+      d.add('risk-iac-not-template', ...at, { path: l.path.text });
+    } else if (l.analysis && !l.template && l.analysis.findings.some(f => f.rule === 'file-too-large')) {
+      d.add('risk-iac-not-read', ...at, { path: l.path.text, why: refusalText({ refused: 'too-large' }, d.lang) });
     }
   }
   const templates = links.filter(l => l.template);
