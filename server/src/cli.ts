@@ -1,25 +1,31 @@
-/** `iryo-guard` command line: check, explain, report. Exit 0 clean, 1 findings at or above --fail-on, 2 usage or input error. */
+/**
+ * `iryo-guard` command line: check, explain, report. Exit 0 clean, 1 findings at or above --fail-on, 2 usage or
+ * input error.
+ */
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
-  analyze,
   Catalog,
   describeEntry,
   defaultSettings,
   entryJson,
-  EngineContext,
+  isRefusal,
   Lang,
+  ReadRefusal,
   Settings,
   Severity,
 } from './engine';
+import { refusalText } from './engine/risk/links';
 import { checkKnown, oneOf, parseArgs, ParsedArgs } from './cli/args';
-import { FileResult, Format, render } from './cli/format';
-import { UsageError } from './cli/errors';
-import { collectFiles } from './host/discovery';
-import { defaultCatalog } from './host/resources';
-import { CLI_COMMANDS } from './cli/commands';
 import { assemblyOf, CdkSourceIndex, mapToConstructs } from './cli/cdk-out';
+import { CLI_COMMANDS } from './cli/commands';
+import { cliContext, cliFiles } from './cli/context';
+import { UsageError } from './cli/errors';
+import { FileResult, Format, render } from './cli/format';
+import { collectFiles } from './host/discovery';
+import { FileAccess } from './host/read';
+import { defaultCatalog } from './host/resources';
 
 const USAGE = `usage:
   iryo-guard check <files or folders…> [--format text|json|sarif|github|junit] [--fail-on error|warning|info|never]
@@ -42,30 +48,10 @@ function fileUri(file: string): string {
   return pathToFileURL(path.resolve(file)).href;
 }
 
-/** The engine context for the CLI: files come from disk; analyses of linked files are cached for the run. */
-export function cliContext(catalog: Catalog, settings: Settings): EngineContext {
-  const cache = new Map<string, ReturnType<typeof analyze>>();
-  const read = (uri: string) => {
-    try {
-      return fs.readFileSync(new URL(uri), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const ctx: EngineContext = {
-    catalog,
-    settings,
-    readFile: read,
-    analysisOf: uri => {
-      if (!cache.has(uri)) {
-        const t = read(uri);
-        if (t === undefined) return undefined;
-        cache.set(uri, analyze(uri, t, ctx));
-      }
-      return cache.get(uri);
-    },
-  };
-  return ctx;
+/** Why a file the CLI was to check has no analysis (it was refused; a cycle cannot reach a file checked directly). */
+function refusalFor(files: FileAccess, uri: string): ReadRefusal {
+  const r = files.read(uri);
+  return isRefusal(r) ? r : { refused: 'unreadable', detail: 'analysis failed' };
 }
 
 function check(args: ParsedArgs, catalog: Catalog): number {
@@ -95,32 +81,29 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     if (catalog.rules.has(id)) continue;
     throw new UsageError(`--disable: unknown rule "${id}"${didYouMean(catalog.suggest(id, 'rule'))}`);
   }
-  const ctx = cliContext(catalog, settings);
+  const files = cliFiles(args.positional, settings);
+  const ctx = cliContext(catalog, settings, files);
   const results: FileResult[] = [];
   const sourceIndexes = new Map<string, CdkSourceIndex>();
   const named = new Set(args.positional.map(p => path.resolve(p)));
   const skipped: string[] = [];
-  const { files, missing } = collectFiles(args.positional, {
+  const found = collectFiles(args.positional, {
     onUnreadable: dir => {
       throw new UsageError(`cannot read folder ${dir}`);
     },
   });
-  if (missing.length) throw new UsageError(`cannot read ${missing[0]}: no such file or folder`);
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-    }
+  if (found.missing.length) throw new UsageError(`cannot read ${found.missing[0]}: no such file or folder`);
+  for (const file of found.files) {
     const uri = fileUri(file);
-    const a = ctx.analysisOf!(uri) ?? analyze(uri, text, ctx);
+    const a = ctx.analysisOf!(uri);
+    if (!a) throw new UsageError(`cannot read ${file}: ${refusalText(refusalFor(files, uri), 'en')}`);
     const assembly = a.kind === 'cloudformation' && file.endsWith('.template.json') ? assemblyOf(file) : undefined;
     if (assembly) {
       // Synthesized by `cdk synth`: name the construct and, where the project source has it, its line.
       const root = path.dirname(assembly);
-      if (!sourceIndexes.has(root)) sourceIndexes.set(root, new CdkSourceIndex(root));
-      mapToConstructs(file, a.findings, sourceIndexes.get(root)!, settings.lang);
+      files.allow(root);
+      if (!sourceIndexes.has(root)) sourceIndexes.set(root, new CdkSourceIndex(root, files));
+      mapToConstructs(a.text, a.findings, sourceIndexes.get(root)!, settings.lang);
     }
     if (a.kind !== 'none') results.push({ file, findings: a.findings });
     else if (named.has(path.resolve(file))) skipped.push(file);
@@ -172,7 +155,11 @@ export function main(argv: string[]): number | Promise<number> {
     if (args.command === 'check') return check(args, catalog);
     if (args.command === 'explain') return explain(args, catalog);
     const extra = CLI_COMMANDS.find(c => c.name === args.command);
-    if (extra) return extra.run(args, catalog, { lang: langOf(args), context: s => cliContext(catalog, s) });
+    if (extra)
+      return extra.run(args, catalog, {
+        lang: langOf(args),
+        context: s => cliContext(catalog, s, cliFiles(args.positional, s)),
+      });
     throw new UsageError(`unknown command "${args.command}"`);
   } catch (e) {
     if (e instanceof UsageError) {

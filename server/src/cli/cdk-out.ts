@@ -5,7 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { Finding, Lang } from '../engine';
+import { Finding, isRefusal, Lang } from '../engine';
+import { FileAccess } from '../host/read';
 import { walkFiles } from '../host/discovery';
 
 /** A cloud assembly: a folder named cdk.out, or one holding manifest.json and *.template.json files. */
@@ -31,18 +32,18 @@ export function assemblyOf(file: string): string | undefined {
 
 export class CdkSourceIndex {
   private files?: { file: string; text: string }[];
-  constructor(private readonly projectRoot: string) {}
+  constructor(
+    private readonly projectRoot: string,
+    private readonly reader: FileAccess,
+  ) {}
 
   private sources(): { file: string; text: string }[] {
     if (this.files) return this.files;
     const out: { file: string; text: string }[] = [];
     const isSource = (name: string) => name.endsWith('.ts') && !name.endsWith('.d.ts');
     for (const file of walkFiles(this.projectRoot, { include: isSource, maxDepth: 8 })) {
-      try {
-        out.push({ file, text: fs.readFileSync(file, 'utf8') });
-      } catch {
-        /* unreadable: skipped */
-      }
+      const r = this.reader.read(file);
+      if (!isRefusal(r)) out.push({ file, text: r.text }); // a file refused (too large, unreadable…) is skipped
     }
     return (this.files = out);
   }
@@ -72,10 +73,10 @@ export function constructIdOf(cdkPath: string): string | undefined {
 }
 
 /** Adds the construct path to each finding's message and the source line as related information. */
-export function mapToConstructs(file: string, findings: Finding[], index: CdkSourceIndex, lang: Lang): void {
+export function mapToConstructs(templateText: string, findings: Finding[], index: CdkSourceIndex, lang: Lang): void {
   let template: { Resources?: Record<string, { Metadata?: Record<string, unknown> }> };
   try {
-    template = JSON.parse(fs.readFileSync(file, 'utf8'));
+    template = JSON.parse(templateText);
   } catch {
     return;
   }

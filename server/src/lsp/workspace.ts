@@ -1,6 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Analysis, RISK_FILE as RISK } from '../engine';
 import { isDiscoverable, walkFiles } from '../host/discovery';
+import { isInside } from '../host/read';
 
 const BATCH = 64;
 
@@ -29,7 +30,7 @@ export class WorkspaceIndex {
 
   /** Walks the folders in the background; resolves when every risk file has been analysed once. */
   index(folders: string[]): Promise<void> {
-    this.folders = [...folders];
+    this.folders.push(...folders.filter(f => !this.folders.includes(f)));
     const walk = (async () => {
       let n = 0;
       for (const folder of folders) {
@@ -54,6 +55,15 @@ export class WorkspaceIndex {
     if (this.host.isOpen(uri)) return;
     const a = this.host.analysisOf(uri);
     if (a && a.kind !== 'none') this.host.publish(uri, a);
+  }
+
+  /** Workspace folders removed: their files leave the index. */
+  removeFolders(folders: string[]) {
+    this.folders = this.folders.filter(f => !folders.includes(f));
+    for (const uri of [...this.files]) {
+      const file = pathOf(uri);
+      if (folders.some(f => isInside(file, f))) this.files.delete(uri);
+    }
   }
 
   riskFiles(): string[] {

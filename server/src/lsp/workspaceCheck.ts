@@ -24,11 +24,10 @@ export async function checkWorkspace(args: unknown[], env: CommandEnv): Promise<
     : undefined;
   const files: string[] = [];
   if (given) {
-    for (const folder of given) {
-      // An unreadable or missing folder has nothing to check.
-      const found = collectFiles([toPath(folder) ?? '']).files;
-      files.push(...found.map(f => pathToFileURL(f).href));
-    }
+    const paths = given.map(toPath).filter((p): p is string => !!p);
+    env.allowPaths(paths);
+    // An unreadable or missing folder has nothing to check.
+    files.push(...collectFiles(paths).files.map(f => pathToFileURL(f).href));
   } else files.push(...(await env.workspaceFiles()));
   const unique = [...new Set(files)];
   checked.clear();
