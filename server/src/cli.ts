@@ -109,6 +109,13 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     else if (named.has(path.resolve(file))) skipped.push(file);
   }
   // A file named on the command line and left out must not pass silently (folders are expected to hold other files).
+  for (const file of found.special) {
+    process.stderr.write(
+      settings.lang === 'ja'
+        ? `iryo-guard: ${file} を飛ばしました: 通常のファイルではありません（デバイス、FIFO、ソケットなど）\n`
+        : `iryo-guard: skipped ${file}: not a regular file (a device, FIFO or socket)\n`,
+    );
+  }
   for (const file of skipped) {
     process.stderr.write(
       settings.lang === 'ja'

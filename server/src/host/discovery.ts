@@ -64,17 +64,20 @@ export function* walkFiles(root: string, opts: WalkOptions = {}): Generator<stri
 
 export interface Collected {
   files: string[];
-  /** Inputs that are neither a file nor a folder (or do not exist). */
+  /** Inputs that do not exist. */
   missing: string[];
+  /** Inputs that exist but are neither a regular file nor a folder (a device, FIFO or socket): never read. */
+  special: string[];
 }
 
 /**
  * Expands paths named by the user into files: folders are walked with the policy above, files named explicitly are
- * always taken (whatever their name), anything else is reported as missing.
+ * always taken (whatever their name); what does not exist or is not a regular file is reported apart.
  */
 export function collectFiles(inputs: string[], opts: WalkOptions = {}): Collected {
   const files: string[] = [];
   const missing: string[] = [];
+  const special: string[] = [];
   for (const input of inputs) {
     let st: fs.Stats;
     try {
@@ -85,8 +88,9 @@ export function collectFiles(inputs: string[], opts: WalkOptions = {}): Collecte
     }
     if (st.isFile()) files.push(input);
     else if (st.isDirectory()) files.push(...walkFiles(input, opts));
+    else special.push(input);
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, special };
 }
 
 /**

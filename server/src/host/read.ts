@@ -171,18 +171,18 @@ export class FileAccess {
       const st = fs.fstatSync(fd);
       if (!st.isFile()) return refuse('not-a-regular-file');
       if (opts.head === undefined && st.size > limit) return refuse('too-large', { size: st.size, limit });
-      // One byte more than the limit tells a file that grew since fstat from one that is exactly at the limit.
-      const buf = Buffer.alloc(Math.min(st.size, limit) + 1);
+      // Read until the end, but never more than the limit plus one byte (which tells a file that grew since fstat, or
+      // one whose size the system does not report, from one exactly at the limit).
+      const cap = opts.head ?? limit + 1;
+      let buf = Buffer.alloc(Math.min(Math.max(st.size + 1, 8192), cap));
       let n = 0;
-      while (n < buf.length) {
+      while (n < cap) {
+        if (n === buf.length) buf = Buffer.concat([buf, Buffer.alloc(Math.min(buf.length, cap - buf.length))]);
         const got = fs.readSync(fd, buf, n, buf.length - n, null);
         if (got === 0) break;
         n += got;
       }
-      if (n > limit) {
-        if (opts.head === undefined) return refuse('too-large', { size: n, limit });
-        n = limit;
-      }
+      if (opts.head === undefined && n > limit) return refuse('too-large', { size: n, limit });
       return { text: buf.toString('utf8', 0, n), info: { ...info, size: st.size, mtimeMs: st.mtimeMs } };
     } catch (e) {
       return errorReason(e);
