@@ -1,6 +1,7 @@
 /**
- * The report's data model (what every renderer in report/ draws): the assessment as the familiar リスクアセスメントシート: one row per risk × control (a risk without controls gets one
- * row), the coverage of the minimum scenarios, and the before/after impact × likelihood counts.
+ * The report's data model, which every renderer in report/ draws: the assessment as the familiar
+ * リスクアセスメントシート (one row per risk × control; a risk without controls gets one row), the coverage of the
+ * minimum scenarios, and the before/after impact × likelihood counts.
  */
 import { Catalog } from '../catalog/catalog';
 import { Analysis } from '../context';
