@@ -81,7 +81,7 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     if (catalog.rules.has(id)) continue;
     throw new UsageError(`--disable: unknown rule "${id}"${didYouMean(catalog.suggest(id, 'rule'))}`);
   }
-  const files = cliFiles(args.positional, settings);
+  const { files, allow } = cliFiles(args.positional, settings);
   const ctx = cliContext(catalog, settings, files);
   const results: FileResult[] = [];
   const sourceIndexes = new Map<string, CdkSourceIndex>();
@@ -101,7 +101,8 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     if (assembly) {
       // Synthesized by `cdk synth`: name the construct and, where the project source has it, its line.
       const root = path.dirname(assembly);
-      files.allow(root);
+      // The project holding an assembly the user pointed at may be read for its sources.
+      if (!isRefusal(files.place(assembly))) allow(root);
       if (!sourceIndexes.has(root)) sourceIndexes.set(root, new CdkSourceIndex(root, files));
       mapToConstructs(a.text, a.findings, sourceIndexes.get(root)!, settings.lang);
     }
@@ -165,7 +166,7 @@ export function main(argv: string[]): number | Promise<number> {
     if (extra)
       return extra.run(args, catalog, {
         lang: langOf(args),
-        context: s => cliContext(catalog, s, cliFiles(args.positional, s)),
+        context: s => cliContext(catalog, s, cliFiles(args.positional, s).files),
       });
     throw new UsageError(`unknown command "${args.command}"`);
   } catch (e) {

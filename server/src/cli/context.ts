@@ -4,11 +4,21 @@ import { analyzeFile, CycleGuard } from '../host/analysis';
 import { FileAccess } from '../host/read';
 import { cliRoots } from '../host/roots';
 
-/** The reader for a run: inside `cliRoots(named)` plus any folder added later (a cloud assembly's project). */
-export function cliFiles(named: readonly string[], settings: Settings): FileAccess & { allow(root: string): void } {
+/**
+ * The reader for a run: inside `cliRoots(named)`, plus folders `allow` adds (the project of a cloud assembly that was
+ * named, whose sources the findings are mapped to).
+ */
+export function cliFiles(
+  named: readonly string[],
+  settings: Settings,
+): { files: FileAccess; allow(root: string): void } {
   const roots = cliRoots(named);
-  const files = new FileAccess({ roots: () => roots, maxBytes: () => settings.maxFileSizeKB * 1024 });
-  return Object.assign(files, { allow: (root: string) => void (roots.includes(root) || roots.push(root)) });
+  return {
+    files: new FileAccess({ roots: () => roots, maxBytes: () => settings.maxFileSizeKB * 1024 }),
+    allow: root => {
+      if (!roots.includes(root)) roots.push(root);
+    },
+  };
 }
 
 /**
