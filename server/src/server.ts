@@ -124,7 +124,8 @@ function foldersChanged(e: lsp.WorkspaceFoldersChangeEvent) {
   const removed = paths(e.removed);
   const added = paths(e.added).filter(p => !folders.includes(p));
   folders = [...folders.filter(f => !removed.includes(f)), ...added];
-  index.removeFolders(removed);
+  for (const uri of index.removeFolders(removed))
+    if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   session.reset(session.settings);
   for (const d of documents.all()) schedule(d.uri, 0);
   for (const r of index.riskFiles()) index.refresh(r);

@@ -215,5 +215,15 @@ describe('LSP: what may be read follows the workspace folders', function () {
     });
     const after = await client.waitForDiagnostics(uri, d => notRead(d).length === 0);
     assert.ok(!after.some(d => d.code === 'risk-iac-missing'));
+    // The index walked the added folder: its risk files are published.
+    const other = fileUri(path.join(h.ws, 'a.risk.yaml'));
+    await client.waitForDiagnostics(other, d => d.length > 0);
+    // Removed again: the risk file (still in its own folder) is refused the template again.
+    client.notify('workspace/didChangeWorkspaceFolders', {
+      event: { added: [], removed: [{ uri: fileUri(h.ws), name: 'ws' }] },
+    });
+    await client.waitForDiagnostics(uri, d => notRead(d).length === 1);
+    // A risk file only the removed folder held has its diagnostics cleared.
+    await client.waitForDiagnostics(other, d => d.length === 0);
   });
 });

@@ -57,13 +57,13 @@ export class WorkspaceIndex {
     if (a && a.kind !== 'none') this.host.publish(uri, a);
   }
 
-  /** Workspace folders removed: their files leave the index. */
-  removeFolders(folders: string[]) {
+  /** Workspace folders removed: their files leave the index (returned, so their diagnostics can be cleared). */
+  removeFolders(folders: string[]): string[] {
     this.folders = this.folders.filter(f => !folders.includes(f));
-    for (const uri of [...this.files]) {
-      const file = pathOf(uri);
-      if (folders.some(f => isInside(file, f))) this.files.delete(uri);
-    }
+    const under = (file: string, list: string[]) => list.some(f => isInside(file, f));
+    const gone = [...this.files].filter(uri => under(pathOf(uri), folders) && !under(pathOf(uri), this.folders));
+    for (const uri of gone) this.files.delete(uri);
+    return gone;
   }
 
   riskFiles(): string[] {
