@@ -31,15 +31,23 @@ export class WorkspaceIndex {
   /** Walks the folders in the background; resolves when every risk file has been analysed once. */
   index(folders: string[]): Promise<void> {
     this.folders.push(...folders.filter(f => !this.folders.includes(f)));
+    const turn = () => new Promise(r => setImmediate(r));
     const walk = (async () => {
+      // First list the files (cheap), then analyse the risk files (costly: their templates too), one per turn, so
+      // the documents the user opens meanwhile are analysed first.
+      const risks: string[] = [];
       let n = 0;
       for (const folder of folders) {
         for (const p of walkFiles(folder)) {
           const uri = pathToFileURL(p).href;
           this.files.add(uri);
-          if (RISK.test(p)) this.refresh(uri);
-          if (++n % BATCH === 0) await new Promise(r => setImmediate(r));
+          if (RISK.test(p)) risks.push(uri);
+          if (++n % BATCH === 0) await turn();
         }
+      }
+      for (const uri of risks) {
+        await turn();
+        this.refresh(uri);
       }
     })();
     void walk.finally(() => this.markReady());
