@@ -8,7 +8,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { analyze, defaultCatalog, defaultSettings } from '../server/src/engine';
+import { analyze, defaultSettings } from '../server/src/engine';
+import { defaultCatalog } from '../server/src/host/resources';
 import { generateCorpus, largeTemplate } from './corpus';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -4,7 +4,8 @@
  * The templates' analyses are cached as the language server caches them; each run re-analyses the risk file.
  */
 import { performance } from 'perf_hooks';
-import { analyze, Analysis, defaultCatalog, defaultSettings, EngineContext } from '../server/src/engine';
+import { analyze, Analysis, defaultSettings, EngineContext } from '../server/src/engine';
+import { defaultCatalog } from '../server/src/host/resources';
 
 const catalog = defaultCatalog();
 const scenarios = [...catalog.scenarios.keys()];

@@ -7,7 +7,6 @@ import {
   analyze,
   Analysis,
   applyEdits,
-  defaultCatalog,
   defaultSettings,
   EngineContext,
   Finding,
@@ -20,6 +19,7 @@ import {
   Settings,
   TextEdit,
 } from '../server/src/engine';
+import { defaultCatalog } from '../server/src/host/resources';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const catalog = defaultCatalog();

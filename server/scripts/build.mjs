@@ -34,8 +34,10 @@ if (faults.length) {
 }
 fs.writeFileSync(path.join(dist, 'catalog.json'), JSON.stringify(data));
 
-// 2. Bundles.
+// 2. Bundles. The version has one source, package.json; the bundles get it as a constant (host/resources.ts).
+const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const common = {
+  define: { IRYO_GUARD_VERSION: JSON.stringify(version) },
   bundle: true,
   platform: 'node',
   target: 'node20',

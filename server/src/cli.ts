@@ -1,26 +1,34 @@
-/** `iryo-guard` command line: check, explain, report. Exit 0 clean, 1 findings at or above --fail-on, 2 usage or input error. */
+/**
+ * `iryo-guard` command line: check, explain, report. Exit 0 clean, 1 findings at or above --fail-on, 2 usage or
+ * input error.
+ */
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
-  analyze,
   Catalog,
-  defaultCatalog,
   describeEntry,
   defaultSettings,
   entryJson,
-  EngineContext,
+  isRefusal,
   Lang,
+  ReadRefusal,
   Settings,
   Severity,
+  render as renderText,
   renderFindings,
   t,
 } from './engine';
+import { refusalPhrase } from './engine/risk/links';
 import { checkKnown, oneOf, parseArgs, ParsedArgs } from './cli/args';
-import { FileResult, Format, render } from './cli/format';
-import { collectFiles, UsageError } from './cli/walk';
-import { CLI_COMMANDS } from './cli/commands';
 import { assemblyOf, CdkSourceIndex, mapToConstructs } from './cli/cdk-out';
+import { CLI_COMMANDS } from './cli/commands';
+import { cliContext, cliFiles } from './cli/context';
+import { UsageError } from './cli/errors';
+import { FileResult, Format, render } from './cli/format';
+import { collectFiles } from './host/discovery';
+import { FileAccess } from './host/read';
+import { defaultCatalog } from './host/resources';
 
 const USAGE = `usage:
   iryo-guard check <files or folders…> [--format text|json|sarif|github|junit] [--fail-on error|warning|info|never]
@@ -43,30 +51,10 @@ function fileUri(file: string): string {
   return pathToFileURL(path.resolve(file)).href;
 }
 
-/** The engine context for the CLI: files come from disk; analyses of linked files are cached for the run. */
-export function cliContext(catalog: Catalog, settings: Settings): EngineContext {
-  const cache = new Map<string, ReturnType<typeof analyze>>();
-  const read = (uri: string) => {
-    try {
-      return fs.readFileSync(new URL(uri), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const ctx: EngineContext = {
-    catalog,
-    settings,
-    readFile: read,
-    analysisOf: uri => {
-      if (!cache.has(uri)) {
-        const t = read(uri);
-        if (t === undefined) return undefined;
-        cache.set(uri, analyze(uri, t, ctx));
-      }
-      return cache.get(uri);
-    },
-  };
-  return ctx;
+/** Why a file the CLI was to check has no analysis (it was refused; a cycle cannot reach a file checked directly). */
+function refusalFor(files: FileAccess, uri: string): ReadRefusal {
+  const r = files.read(uri);
+  return isRefusal(r) ? r : { refused: 'unreadable', detail: 'analysis failed' };
 }
 
 function check(args: ParsedArgs, catalog: Catalog): number {
@@ -96,32 +84,39 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     if (catalog.rules.has(id)) continue;
     throw new UsageError(`--disable: unknown rule "${id}"${didYouMean(catalog.suggest(id, 'rule'))}`);
   }
-  const ctx = cliContext(catalog, settings);
+  const { files, allow } = cliFiles(args.positional, settings);
+  const ctx = cliContext(catalog, settings, files);
   const results: FileResult[] = [];
   const sourceIndexes = new Map<string, CdkSourceIndex>();
   const named = new Set(args.positional.map(p => path.resolve(p)));
   const skipped: string[] = [];
-  for (const file of collectFiles(args.positional)) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-    }
+  const found = collectFiles(args.positional, {
+    onUnreadable: dir => {
+      throw new UsageError(`cannot read folder ${dir}`);
+    },
+  });
+  if (found.missing.length) throw new UsageError(`cannot read ${found.missing[0]}: no such file or folder`);
+  for (const file of found.files) {
     const uri = fileUri(file);
-    const a = ctx.analysisOf!(uri) ?? analyze(uri, text, ctx);
+    const a = ctx.analysisOf!(uri);
+    if (!a) throw new UsageError(`cannot read ${file}: ${renderText(refusalPhrase(refusalFor(files, uri)), 'en')}`);
     const assembly = a.kind === 'cloudformation' && file.endsWith('.template.json') ? assemblyOf(file) : undefined;
     const findings = renderFindings(a.findings, catalog, settings.lang);
     if (assembly) {
       // Synthesized by `cdk synth`: name the construct and, where the project source has it, its line.
       const root = path.dirname(assembly);
-      if (!sourceIndexes.has(root)) sourceIndexes.set(root, new CdkSourceIndex(root));
-      mapToConstructs(file, findings, sourceIndexes.get(root)!, settings.lang);
+      // The project holding an assembly the user pointed at may be read for its sources.
+      if (!isRefusal(files.place(assembly))) allow(root);
+      if (!sourceIndexes.has(root)) sourceIndexes.set(root, new CdkSourceIndex(root, files));
+      mapToConstructs(a.text, findings, sourceIndexes.get(root)!, settings.lang);
     }
     if (a.kind !== 'none') results.push({ file, findings });
     else if (named.has(path.resolve(file))) skipped.push(file);
   }
   // A file named on the command line and left out must not pass silently (folders are expected to hold other files).
+  for (const file of found.special) {
+    process.stderr.write(`iryo-guard: ${t('skippedNotRegular', settings.lang, { file })}\n`);
+  }
   for (const file of skipped) {
     process.stderr.write(`iryo-guard: ${t('skippedNotAFormat', settings.lang, { file })}\n`);
   }
@@ -143,7 +138,6 @@ function explain(args: ParsedArgs, catalog: Catalog): number {
   const lang = langOf(args);
   const entry = catalog.lookup(id);
   if (!entry) {
-    const s = catalog.suggest(id);
     process.stderr.write(`iryo-guard: unknown ID "${id}"${didYouMean(catalog.suggest(id))}\n`);
     return 2;
   }
@@ -165,7 +159,11 @@ export function main(argv: string[]): number | Promise<number> {
     if (args.command === 'check') return check(args, catalog);
     if (args.command === 'explain') return explain(args, catalog);
     const extra = CLI_COMMANDS.find(c => c.name === args.command);
-    if (extra) return extra.run(args, catalog, { lang: langOf(args), context: s => cliContext(catalog, s) });
+    if (extra)
+      return extra.run(args, catalog, {
+        lang: langOf(args),
+        context: s => cliContext(catalog, s, cliFiles(args.positional, s).files),
+      });
     throw new UsageError(`unknown command "${args.command}"`);
   } catch (e) {
     if (e instanceof UsageError) {

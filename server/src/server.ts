@@ -1,16 +1,11 @@
 /** Language server: connection wiring only. All analysis happens in the engine; see lsp/ for conversions. */
+import * as path from 'path';
 import * as lsp from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  codeLensesFor,
-  completionsAt,
-  defaultCatalog,
-  definitionAt,
-  Finding,
-  hoverAt,
-  referencesAt,
-  RISK_FILE,
-} from './engine';
+import { codeLensesFor, completionsAt, definitionAt, Finding, hoverAt, referencesAt, RISK_FILE } from './engine';
+import { FileAccess } from './host/read';
+import { defaultCatalog, packageVersion } from './host/resources';
+import { projectRoot } from './host/roots';
 import { codeActions } from './lsp/codeActions';
 import { CommandEnv } from './lsp/commandEnv';
 import { SERVER_COMMANDS } from './lsp/commands';
@@ -29,6 +24,27 @@ let canAskFolders = false;
 let initialFolders: string[] = [];
 let session: Session;
 let folders: string[] = [];
+/** Files and folders a client's command named (check workspace on folders, new assessment for a file): readable. */
+const commandPaths = new Set<string>();
+const projectOfDir = new Map<string, string>();
+
+/**
+ * Where the server may read: the workspace folders. Without any (a single file opened), the project around each
+ * open document: the nearest folder with `.git` above it, else its folder.
+ */
+function readRoots(): string[] {
+  if (folders.length) return [...folders, ...commandPaths];
+  const out = new Set(commandPaths);
+  for (const d of documents.all()) {
+    const file = toPath(d.uri);
+    if (!file) continue;
+    const dir = path.dirname(file);
+    if (!projectOfDir.has(dir)) projectOfDir.set(dir, projectRoot(dir) ?? dir);
+    out.add(projectOfDir.get(dir)!);
+  }
+  return [...out];
+}
+const files = new FileAccess({ roots: readRoots, maxBytes: () => session.settings.maxFileSizeKB * 1024 });
 const index = new WorkspaceIndex({
   isOpen: uri => !!documents.get(uri),
   analysisOf: uri => session.analysisOf(uri),
@@ -54,7 +70,7 @@ connection.onInitialize(params => {
   canAskFolders = !!params.capabilities.workspace?.workspaceFolders;
   initialFolders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   const init = (params.initializationOptions ?? {}) as { settings?: RawSettings };
-  session = new Session(defaultCatalog(), toSettings(init.settings, locale), uri => documents.get(uri));
+  session = new Session(defaultCatalog(), toSettings(init.settings, locale), uri => documents.get(uri), files);
   initialSettings = init.settings;
   const roots = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = roots.map(toPath).filter((p): p is string => !!p);
@@ -69,13 +85,17 @@ connection.onInitialize(params => {
       definitionProvider: true,
       referencesProvider: true,
       executeCommandProvider: { commands: [...SERVER_COMMANDS.keys()] },
+      // Folders added later are workspace too: indexed, and readable by the guarded reader.
+      ...(canAskFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
-    serverInfo: { name: 'iryo-guard', version: '0.1.0' },
+    serverInfo: { name: 'iryo-guard', version: packageVersion() },
   };
 });
 
 connection.onInitialized(async () => {
   void index.index(folders).catch(e => connection.console.error(`iryo-guard: indexing failed: ${e}`));
+  if (canAskFolders)
+    connection.workspace.onDidChangeWorkspaceFolders(e => guard('folder change', undefined, () => foldersChanged(e)));
   if (!canPullConfig && initialSettings) applySettings(initialSettings);
   if (canPullConfig) {
     await refreshSettings();
@@ -96,6 +116,20 @@ connection.onDidChangeWatchedFiles(p =>
     }
   }),
 );
+
+/** Workspace folders added or removed: the index and what may be read follow; everything is checked again. */
+function foldersChanged(e: lsp.WorkspaceFoldersChangeEvent) {
+  const paths = (list: lsp.WorkspaceFolder[]) => list.map(f => toPath(f.uri)).filter((p): p is string => !!p);
+  const removed = paths(e.removed);
+  const added = paths(e.added).filter(p => !folders.includes(p));
+  folders = [...folders.filter(f => !removed.includes(f)), ...added];
+  for (const uri of index.removeFolders(removed))
+    if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  session.reset(session.settings);
+  for (const d of documents.all()) schedule(d.uri, 0);
+  for (const r of index.riskFiles()) index.refresh(r);
+  void index.index(added).catch(err => connection.console.error(`iryo-guard: indexing failed: ${err}`));
+}
 
 async function refreshSettings() {
   const raw = canPullConfig
@@ -118,8 +152,10 @@ let shownSettingsProblems = '';
 let initialSettings: RawSettings | undefined;
 function applySettings(raw: RawSettings | undefined) {
   const settings = toSettings(raw, locale);
-  session.reset(settings);
+  // A new language alone re-renders what was analysed; any other change analyses again.
+  session.update(settings);
   for (const d of documents.all()) schedule(d.uri, 0);
+  for (const r of index.riskFiles()) index.refresh(r);
   const problems = guard('settings check', [] as string[], () => settingsProblems(raw, session.catalog, settings.lang));
   const key = problems.join('\n');
   if (key === shownSettingsProblems) return;
@@ -257,6 +293,9 @@ const commandEnv: CommandEnv = {
   workspaceFiles: async () => {
     await index.whenReady();
     return [...index.files];
+  },
+  allowPaths: paths => {
+    for (const p of paths) commandPaths.add(p);
   },
 };
 

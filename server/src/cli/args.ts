@@ -1,4 +1,4 @@
-import { UsageError } from './walk';
+import { UsageError } from './errors';
 
 export interface ParsedArgs {
   command: string;

@@ -5,7 +5,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { Lang, RenderedFinding as Finding, t } from '../engine';
+import { isRefusal, Lang, RenderedFinding as Finding, t } from '../engine';
+import { FileAccess } from '../host/read';
+import { walkFiles } from '../host/discovery';
 
 /** A cloud assembly: a folder named cdk.out, or one holding manifest.json and *.template.json files. */
 export function isCloudAssembly(dir: string): boolean {
@@ -28,37 +30,21 @@ export function assemblyOf(file: string): string | undefined {
   return undefined;
 }
 
-const SKIP = new Set(['node_modules', 'cdk.out', '.git', 'dist', 'out']);
-
 export class CdkSourceIndex {
   private files?: { file: string; text: string }[];
-  constructor(private readonly projectRoot: string) {}
+  constructor(
+    private readonly projectRoot: string,
+    private readonly reader: FileAccess,
+  ) {}
 
   private sources(): { file: string; text: string }[] {
     if (this.files) return this.files;
     const out: { file: string; text: string }[] = [];
-    const walk = (dir: string, depth: number) => {
-      if (depth > 8) return;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) {
-          if (!SKIP.has(e.name) && !e.name.startsWith('.')) walk(p, depth + 1);
-        } else if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) {
-          try {
-            out.push({ file: p, text: fs.readFileSync(p, 'utf8') });
-          } catch {
-            /* unreadable: skipped */
-          }
-        }
-      }
-    };
-    walk(this.projectRoot, 0);
+    const isSource = (name: string) => name.endsWith('.ts') && !name.endsWith('.d.ts');
+    for (const file of walkFiles(this.projectRoot, { include: isSource, maxDepth: 8 })) {
+      const r = this.reader.read(file);
+      if (!isRefusal(r)) out.push({ file, text: r.text }); // a file refused (too large, unreadable…) is skipped
+    }
     return (this.files = out);
   }
 
@@ -87,10 +73,10 @@ export function constructIdOf(cdkPath: string): string | undefined {
 }
 
 /** Adds the construct path to each finding's message and the source line as related information. */
-export function mapToConstructs(file: string, findings: Finding[], index: CdkSourceIndex, lang: Lang): void {
+export function mapToConstructs(templateText: string, findings: Finding[], index: CdkSourceIndex, lang: Lang): void {
   let template: { Resources?: Record<string, { Metadata?: Record<string, unknown> }> };
   try {
-    template = JSON.parse(fs.readFileSync(file, 'utf8'));
+    template = JSON.parse(templateText);
   } catch {
     return;
   }

@@ -1,6 +1,6 @@
 import { Catalog, EngineContext, Lang, Settings } from '../engine';
 import { ParsedArgs } from './args';
-import { reportCommand } from '../report/command';
+import { reportCommand } from './report';
 
 export interface CliCommand {
   name: string;

@@ -1,13 +1,13 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { Catalog, Lang, RenderedFinding as Finding, t } from '../engine';
+import { Catalog, Lang, RenderedFinding as Finding, scenarioTag, t } from '../engine';
+import { packageVersion } from '../host/resources';
 
 export interface FileResult {
   file: string;
   findings: Finding[];
 }
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'junit';
-const VERSION = '0.1.0';
 
 function rel(file: string): string {
   return path.relative(process.cwd(), file).split(path.sep).join('/') || file;
@@ -55,7 +55,7 @@ export function render(
             const kind = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
             const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
             const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-            return `::${kind} file=${prop(rel(file))},line=${f.range.start.line + 1},col=${f.range.start.character + 1},endLine=${f.range.end.line + 1},endColumn=${f.range.end.character + 1},title=${prop(`iryo-guard ${f.rule}`)}::${esc(f.message + scenarioTag(f))}`;
+            return `::${kind} file=${prop(rel(file))},line=${f.range.start.line + 1},col=${f.range.start.character + 1},endLine=${f.range.end.line + 1},endColumn=${f.range.end.character + 1},title=${prop(`iryo-guard ${f.rule}`)}::${esc(f.message + scenarioTag(f.scenarios))}`;
           })
           .join('\n') + (all.length ? '\n' : '')
       );
@@ -76,14 +76,10 @@ function relUri(uri: string): string {
   }
 }
 
-function scenarioTag(f: Finding): string {
-  return f.scenarios.length ? ` [${f.scenarios.join(', ')}]` : '';
-}
-
 function text(all: { file: string; f: Finding }[], files: number, lang: Lang): string {
   const lines = all.map(
     ({ file, f }) =>
-      `${rel(file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule}: ${f.message}${scenarioTag(f)}${f.suppressed ? ` (suppressed: ${f.suppressed.reason})` : ''}` +
+      `${rel(file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule}: ${f.message}${scenarioTag(f.scenarios)}${f.suppressed ? ` (suppressed: ${f.suppressed.reason})` : ''}` +
       (f.related ?? [])
         .map(r => `\n  ${r.message}: ${relUri(r.uri)}:${r.range.start.line + 1}:${r.range.start.character + 1}`)
         .join(''),
@@ -105,7 +101,7 @@ function sarif(all: { file: string; f: Finding }[], catalog: Catalog, lang: Lang
         tool: {
           driver: {
             name: 'iryo-guard',
-            version: VERSION,
+            version: packageVersion(),
             informationUri: 'https://github.com/iryo-guard/iryo-guard',
             rules: ruleIds.map(id => {
               const m = catalog.rules.get(id);
@@ -129,7 +125,7 @@ function sarif(all: { file: string; f: Finding }[], catalog: Catalog, lang: Lang
           ruleId: f.rule,
           ruleIndex: ruleIds.indexOf(f.rule),
           level: level(f.severity),
-          message: { text: f.message + scenarioTag(f) },
+          message: { text: f.message + scenarioTag(f.scenarios) },
           locations: [
             {
               physicalLocation: {

@@ -43,18 +43,8 @@ export function analyze(uri: string, text: string, ctx: EngineContext): Analysis
   });
   const lang = languageFor(uri, text);
   if (!lang) return empty('none');
-  const sizeKB = Buffer.byteLength(text, 'utf8') / 1024;
-  if (sizeKB > ctx.settings.maxFileSizeKB) {
-    return {
-      ...empty(lang.kind),
-      findings: [
-        makeFinding(ctx.catalog, ctx.settings, 'file-too-large', uri, index().range(0, 0), {
-          size: Math.round(sizeKB),
-          limit: ctx.settings.maxFileSizeKB,
-        }),
-      ],
-    };
-  }
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size / 1024 > ctx.settings.maxFileSizeKB) return tooLarge(uri, lang.kind, empty(lang.kind), size, ctx);
   if (looksBinary(text)) return empty('none');
   try {
     return lang.analyze(uri, text, ctx);
@@ -69,6 +59,32 @@ export function analyze(uri: string, text: string, ctx: EngineContext): Analysis
       ],
     };
   }
+}
+
+function tooLarge(uri: string, kind: DocKind, base: Analysis, size: number, ctx: EngineContext): Analysis {
+  const finding = makeFinding(ctx.catalog, ctx.settings, 'file-too-large', uri, base.lines.range(0, 0), {
+    size: Math.round(size / 1024),
+    limit: ctx.settings.maxFileSizeKB,
+  });
+  return { ...base, kind, findings: [finding] };
+}
+
+/**
+ * A file the host did not read because it is over the size limit: `head` (its first bytes) tells what it is, and
+ * the analysis is the `file-too-large` finding alone, with empty text.
+ */
+export function analyzeOversized(uri: string, head: string, size: number, ctx: EngineContext): Analysis {
+  const lang = languageFor(uri, head);
+  const base: Analysis = {
+    uri,
+    kind: 'none',
+    text: '',
+    lines: new LineIndex(''),
+    findings: [],
+    symbols: [],
+    fixes: [],
+  };
+  return lang ? tooLarge(uri, lang.kind, base, size, ctx) : base;
 }
 
 function safely<T>(f: () => T, fallback: T): T {

@@ -11,6 +11,8 @@ export interface CommandEnv {
   publish(uri: string, findings: Finding[]): void;
   /** Candidate files of the workspace, from the index (waits for the first walk to finish). */
   workspaceFiles(): Promise<string[]>;
+  /** Lets the guarded reader read the files and folders a command was given, as it reads the workspace folders. */
+  allowPaths(paths: string[]): void;
 }
 
 export type CommandHandler = (args: unknown[], env: CommandEnv) => unknown;

@@ -41,6 +41,7 @@ export function newAssessment(args: unknown[], env: CommandEnv): NewAssessmentRe
   const lang = session.settings.lang;
   const uri = stringArg(args, 0);
   const file = uri && toPath(uri);
+  if (file) env.allowPaths([file]);
   const analysis = uri ? session.analysisOf(uri) : undefined;
   if (!uri || !file || !analysis || (analysis.kind !== 'cloudformation' && analysis.kind !== 'cdk')) {
     return {

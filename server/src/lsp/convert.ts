@@ -1,5 +1,5 @@
 import * as lsp from 'vscode-languageserver/node';
-import { CodeLens, CompletionItem, DocSymbol, RenderedFinding, Severity } from '../engine';
+import { CodeLens, CompletionItem, DocSymbol, RenderedFinding, scenarioTag, Severity } from '../engine';
 
 const SEVERITY: Record<Severity, lsp.DiagnosticSeverity> = {
   error: lsp.DiagnosticSeverity.Error,
@@ -9,7 +9,7 @@ const SEVERITY: Record<Severity, lsp.DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(f: RenderedFinding): lsp.Diagnostic {
-  const tags = f.scenarios.length ? ` [${f.scenarios.join(', ')}]` : '';
+  const tags = scenarioTag(f.scenarios);
   return {
     range: f.range,
     severity: SEVERITY[f.severity],

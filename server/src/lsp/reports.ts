@@ -2,7 +2,7 @@ import { Analysis, EngineContext, RISK_FILE } from '../engine';
 import { CommandEnv, L, stringArg } from './commandEnv';
 import { CoverageReportResult } from './protocol';
 import { renderHtml } from '../report/html';
-import { buildReport } from '../report/sheet';
+import { buildReport } from '../engine/risk/report-model';
 
 /**
  * HTML renderers for the coverage report, by document kind. The risk-file support registers `risk` here; the

@@ -1,9 +1,8 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { pathToFileURL } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { Analysis, RISK_FILE as RISK } from '../engine';
+import { isDiscoverable, walkFiles } from '../host/discovery';
+import { isInside } from '../host/read';
 
-import { CANDIDATE, SKIP_DIRS as SKIP } from '../cli/walk';
 const BATCH = 64;
 
 export interface IndexHost {
@@ -25,33 +24,30 @@ export class WorkspaceIndex {
     this.markReady = resolve;
   });
 
+  private folders: string[] = [];
+
   constructor(private readonly host: IndexHost) {}
 
   /** Walks the folders in the background; resolves when every risk file has been analysed once. */
   index(folders: string[]): Promise<void> {
+    this.folders.push(...folders.filter(f => !this.folders.includes(f)));
+    const turn = () => new Promise(r => setImmediate(r));
     const walk = (async () => {
-      const stack = [...folders];
+      // First list the files (cheap), then analyse the risk files (costly: their templates too), one per turn, so
+      // the documents the user opens meanwhile are analysed first.
+      const risks: string[] = [];
       let n = 0;
-      while (stack.length) {
-        const dir = stack.pop()!;
-        let entries: fs.Dirent[];
-        try {
-          entries = fs.readdirSync(dir, { withFileTypes: true });
-        } catch {
-          continue;
-        }
-        for (const e of entries) {
-          const p = path.join(dir, e.name);
-          if (e.isDirectory()) {
-            if (!SKIP.has(e.name) && !e.name.startsWith('.')) stack.push(p);
-            continue;
-          }
-          if (!e.isFile() || !CANDIDATE.test(e.name) || e.name.endsWith('.d.ts')) continue;
+      for (const folder of folders) {
+        for (const p of walkFiles(folder)) {
           const uri = pathToFileURL(p).href;
           this.files.add(uri);
-          if (RISK.test(e.name)) this.refresh(uri);
-          if (++n % BATCH === 0) await new Promise(r => setImmediate(r));
+          if (RISK.test(p)) risks.push(uri);
+          if (++n % BATCH === 0) await turn();
         }
+      }
+      for (const uri of risks) {
+        await turn();
+        this.refresh(uri);
       }
     })();
     void walk.finally(() => this.markReady());
@@ -69,15 +65,32 @@ export class WorkspaceIndex {
     if (a && a.kind !== 'none') this.host.publish(uri, a);
   }
 
+  /** Workspace folders removed: their files leave the index (returned, so their diagnostics can be cleared). */
+  removeFolders(folders: string[]): string[] {
+    this.folders = this.folders.filter(f => !folders.includes(f));
+    const under = (file: string, list: string[]) => list.some(f => isInside(file, f));
+    const gone = [...this.files].filter(uri => under(pathOf(uri), folders) && !under(pathOf(uri), this.folders));
+    for (const uri of gone) this.files.delete(uri);
+    return gone;
+  }
+
   riskFiles(): string[] {
     return [...this.files].filter(u => RISK.test(u));
   }
 
-  /** Files created, changed or deleted on disk. */
+  /** Files created, changed or deleted on disk; a new file joins the index when a walk would have found it. */
   filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]) {
     for (const c of changes) {
       if (c.type === 3) this.files.delete(c.uri);
-      else if (CANDIDATE.test(c.uri)) this.files.add(c.uri);
+      else if (isDiscoverable(pathOf(c.uri), this.folders)) this.files.add(c.uri);
     }
+  }
+}
+
+function pathOf(uri: string): string {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return '';
   }
 }

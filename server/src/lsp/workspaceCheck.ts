@@ -1,7 +1,8 @@
-import { fileURLToPath, pathToFileURL } from 'url';
-import { collectFiles } from '../cli/walk';
+import { pathToFileURL } from 'url';
+import { collectFiles } from '../host/discovery';
 import { CommandEnv } from './commandEnv';
 import { CheckWorkspaceResult } from './protocol';
+import { toPath } from './session';
 
 /** Files whose diagnostics came from the last workspace check (they stay in Problems when their editor closes). */
 const checked = new Set<string>();
@@ -23,13 +24,10 @@ export async function checkWorkspace(args: unknown[], env: CommandEnv): Promise<
     : undefined;
   const files: string[] = [];
   if (given) {
-    for (const folder of given) {
-      try {
-        files.push(...collectFiles([fileURLToPath(folder)]).map(f => pathToFileURL(f).href));
-      } catch {
-        /* an unreadable folder has nothing to check */
-      }
-    }
+    const paths = given.map(toPath).filter((p): p is string => !!p);
+    env.allowPaths(paths);
+    // An unreadable or missing folder has nothing to check.
+    files.push(...collectFiles(paths).files.map(f => pathToFileURL(f).href));
   } else files.push(...(await env.workspaceFiles()));
   const unique = [...new Set(files)];
   checked.clear();

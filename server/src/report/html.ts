@@ -1,5 +1,5 @@
 /** A self-contained HTML report: summary, the sheet, scenario coverage and before/after heat maps as inline SVG. */
-import { cellLevel, coveredCount, Report } from './sheet';
+import { cellLevel, coveredCount, Report } from '../engine/risk/report-model';
 
 export const LEVEL_COLOURS: Record<string, string> = {
   S: '#c0392b',

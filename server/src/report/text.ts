@@ -1,5 +1,5 @@
 /** Markdown and CSV renderings of the report. */
-import { cellLevel, coveredCount, Report } from './sheet';
+import { cellLevel, coveredCount, Report } from '../engine/risk/report-model';
 
 const L = (rep: Report, ja: string, en: string) => (rep.lang === 'ja' ? ja : en);
 

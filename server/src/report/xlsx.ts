@@ -1,7 +1,7 @@
 /** The report as an Excel workbook (exceljs): the sheet, the coverage and both risk matrices, coloured by level. */
 import ExcelJS from 'exceljs';
 import { LEVEL_COLOURS } from './html';
-import { cellLevel, Report } from './sheet';
+import { cellLevel, Report } from '../engine/risk/report-model';
 
 const fill = (hex: string): ExcelJS.Fill => ({
   type: 'pattern',

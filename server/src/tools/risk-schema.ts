@@ -3,7 +3,7 @@
  * Regenerate with: node out/server/src/tools/risk-schema.js > catalog/schema/risk-file.schema.json
  */
 import { Catalog } from '../engine/catalog/catalog';
-import { defaultCatalog } from '../engine/catalog/load';
+import { defaultCatalog } from '../host/resources';
 import { KEYS, KeySpec, ObjectKind } from '../engine/risk/keys';
 
 type Schema = Record<string, unknown>;

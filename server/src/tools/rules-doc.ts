@@ -1,7 +1,8 @@
 /** Generates docs/rules.md from the catalog: `npm run docs`. A test keeps the committed file in step. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Catalog, defaultCatalog } from '../engine';
+import { Catalog } from '../engine';
+import { defaultCatalog } from '../host/resources';
 import { RuleMeta } from '../engine/catalog/types';
 
 const FAMILY_TITLE: Record<string, string> = {

@@ -4,7 +4,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Catalog, defaultCatalog } from '../engine';
+import { Catalog } from '../engine';
+import { defaultCatalog } from '../host/resources';
 
 type Json = { [key: string]: any };
 

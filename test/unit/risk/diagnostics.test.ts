@@ -350,11 +350,12 @@ describe('risk diagnostics', () => {
   });
 
   after(() => {
-    // Link diagnostics are tested in links.test.ts.
+    // Link diagnostics are tested in links.test.ts (risk-iac-not-read in read-guard.test.ts).
     const linkRules = [
       'risk-control-contradicted',
       'risk-iac-missing',
       'risk-iac-not-a-file',
+      'risk-iac-not-read',
       'risk-iac-not-template',
       'risk-service-not-in-iac',
       'risk-rule-not-applicable',

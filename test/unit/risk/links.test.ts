@@ -2,8 +2,9 @@
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, defaultSettings } from '../../../server/src/engine';
+import { FileAccess } from '../../../server/src/host/read';
 import { Session } from '../../../server/src/lsp/session';
-import { catalog, context, open, uriOf, viewOf } from '../../helpers';
+import { catalog, context, open, ROOT, uriOf, viewOf } from '../../helpers';
 import { analyzeRisk, assertFixResolves, baseDoc, only, RISK_NAME, textAt } from './util';
 
 const UNENCRYPTED = `AWSTemplateFormatVersion: "2010-09-09"
@@ -169,7 +170,8 @@ describe('risk file ↔ IaC links', () => {
       ),
     );
     docs.set(tplUri, TextDocument.create(tplUri, 'yaml', 1, UNENCRYPTED));
-    const session = new Session(catalog, { ...defaultSettings }, uri => docs.get(uri));
+    const files = new FileAccess({ roots: () => [ROOT], maxBytes: () => defaultSettings.maxFileSizeKB * 1024 });
+    const session = new Session(catalog, { ...defaultSettings }, uri => docs.get(uri), files);
     const before = viewOf(session.analyzeDocument(docs.get(riskUri)!));
     assert.strictEqual(only(before, 'risk-control-contradicted').length, 1);
     assert.deepStrictEqual(session.dependentsOf(tplUri), [riskUri]);

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { renderHtml } from '../../../server/src/report/html';
-import { buildReport, COLUMNS } from '../../../server/src/report/sheet';
+import { buildReport, COLUMNS } from '../../../server/src/engine/risk/report-model';
 import { renderCsv, renderMarkdown } from '../../../server/src/report/text';
 import { renderXlsx } from '../../../server/src/report/xlsx';
 import { catalog, ROOT } from '../../helpers';

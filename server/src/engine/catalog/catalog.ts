@@ -1,5 +1,12 @@
 import { CatalogData, CatalogEntry, EntryKind, GuidelineEdition, GuidelineItem, Labelled, RuleMeta, ScenarioEntry, ServiceEntry, ThreatEntry } from './types';
 import { closest, lookupKey, mhlw6Aliases, scenarioAliases } from './ids';
+import { Location } from '../model/types';
+
+/** Where the host found the catalog's documentation; the engine reads no files itself. */
+export interface CatalogDocs {
+  /** A rule's documentation (docs/rules.md or its catalog entry), if the package has it. */
+  ruleLocation?(id: string): Location | undefined;
+}
 
 /** The catalog indexed for look-ups by ID and alias, built once per process. */
 export class Catalog {
@@ -13,7 +20,10 @@ export class Catalog {
   readonly serviceByType = new Map<string, ServiceEntry>();
   private readonly index = new Map<string, CatalogEntry[]>();
 
-  constructor(readonly data: CatalogData) {
+  constructor(
+    readonly data: CatalogData,
+    readonly docs: CatalogDocs = {},
+  ) {
     for (const s of data.scenarios) {
       this.scenarios.set(s.id, s);
       this.add([s.id, ...scenarioAliases(s.id)], { kind: 'scenario', id: s.id, entry: s });

@@ -66,7 +66,7 @@ export function projectConfig(uri: string, ctx: EngineContext): ProjectConfig {
   let dir = uri.slice(0, uri.lastIndexOf('/'));
   for (let i = 0; i < 12 && dir.length > 'file://'.length; i++) {
     const text = ctx.readFile(`${dir}/cdk.json`);
-    if (text !== undefined) {
+    if (typeof text === 'string') {
       try {
         const json = JSON.parse(text) as { context?: Record<string, unknown> };
         return { found: true, flags: json.context && typeof json.context === 'object' ? json.context : {} };

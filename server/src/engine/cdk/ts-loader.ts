@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import type * as TS from 'typescript';
 
@@ -10,9 +9,12 @@ let loaded: typeof TS | undefined;
  */
 export function typescript(): typeof TS {
   if (!loaded) {
-    const bundled = path.join(__dirname, 'typescript.js');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loaded = (fs.existsSync(bundled) ? require(bundled) : require('typescript')) as typeof TS;
+    try {
+      loaded = require(path.join(__dirname, 'typescript.js')) as typeof TS;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
+      loaded = require('typescript') as typeof TS;
+    }
   }
   return loaded;
 }

@@ -19,3 +19,10 @@ export function renderFinding(f: Finding, catalog: Catalog, lang: Lang): Rendere
 export function renderFindings(findings: readonly Finding[], catalog: Catalog, lang: Lang): RenderedFinding[] {
   return findings.map(f => renderFinding(f, catalog, lang));
 }
+
+/** ` [3.13②, 3.10②]` after a message; a long list (an assessment's uncovered scenarios) is cut short. */
+export function scenarioTag(scenarios: readonly string[]): string {
+  if (!scenarios.length) return '';
+  const shown = scenarios.slice(0, 6).join(', ');
+  return ` [${shown}${scenarios.length > 6 ? `, … +${scenarios.length - 6}` : ''}]`;
+}

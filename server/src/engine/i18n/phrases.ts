@@ -73,6 +73,25 @@ export const PHRASES = {
     const { text, ...rest } = args;
     return fill(render(text, lang, catalog), rest, lang, catalog);
   }) as Renderer,
+  refusedNotFound: { ja: 'ファイルがありません', en: 'no such file' },
+  refusedOutsideWorkspace: { ja: 'ワークスペース外のファイルは読みません', en: 'outside the workspace: not read' },
+  refusedNotRegular: {
+    ja: '通常のファイルではない（デバイス、FIFO、ソケットなど）ため読みません',
+    en: 'not a regular file (a device, FIFO or socket): not read',
+  },
+  refusedTooLargeBy: {
+    ja: '{size} KB あり、上限 {limit} KB を超えるため読みません',
+    en: '{size} KB, over the {limit} KB limit: not read',
+  },
+  refusedTooLarge: {
+    ja: '大きさの上限 (iryoGuard.maxFileSizeKB) を超えるため読みません',
+    en: 'over the size limit (iryoGuard.maxFileSizeKB): not read',
+  },
+  refusedRemote: {
+    ja: 'ネットワーク上のパス（UNC パス、リモートの URL）は読みません',
+    en: 'a network path (UNC path or remote URL): not read',
+  },
+  refusedUnreadable: { ja: '読めません ({detail})', en: 'cannot be read ({detail})' },
   emptyPath: { ja: '空の文字列', en: 'empty' },
   wildcardPath: { ja: 'ワイルドカードを含むパターン', en: 'a wildcard pattern' },
   folderPath: { ja: 'フォルダー', en: 'a folder' },
@@ -165,6 +184,10 @@ export const PHRASES = {
     const parts = [s('errors', 'error', 'errors'), s('warnings', 'warning', 'warnings'), `${n('info')} info`];
     return `${s('files', 'file', 'files')} checked: ${parts.join(', ')}`;
   }) as Renderer,
+  skippedNotRegular: {
+    ja: '{file} を飛ばしました: 通常のファイルではありません（デバイス、FIFO、ソケットなど）',
+    en: 'skipped {file}: not a regular file (a device, FIFO or socket)',
+  },
   constructSuffix: { ja: '（コンストラクト {path}）', en: ' (construct {path})' },
   cdkSourceOf: { ja: 'CDK ソース: {id} の定義', en: 'CDK source: where {id} is defined' },
   // Fix titles.

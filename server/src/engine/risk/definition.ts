@@ -1,9 +1,5 @@
 /** Go to definition and find references in a risk file. */
-import * as fs from 'fs';
-import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { Analysis, EngineContext, riskOf } from '../context';
-import { LineIndex } from '../model/text';
 import { Location, Range } from '../model/types';
 import { RiskModel } from './language-model';
 import { Str } from './model';
@@ -23,7 +19,7 @@ export function riskDefinition(a: Analysis, offset: number, ctx: EngineContext):
       return f?.id ? [at(f.id)] : [];
     }
     case 'rules': {
-      const loc = ruleLocation(v.text.trim());
+      const loc = ctx.catalog.docs.ruleLocation?.(v.text.trim());
       return loc ? [loc] : [];
     }
     case 'iac': {
@@ -73,50 +69,4 @@ export function riskReferences(a: Analysis, offset: number, ctx: EngineContext):
     return [...def, ...doc.risks.filter(r => r.flow?.text === flowId).map(r => at(r.flow!))];
   }
   return [];
-}
-
-/** The folder holding catalog/ and docs/ (the extension or repository root), found from the running code. */
-function packageRoot(): string | undefined {
-  const candidates = [path.resolve(__dirname, '..'), path.resolve(__dirname, '../../../../..'), process.cwd()];
-  return candidates.find(c => fs.existsSync(path.join(c, 'catalog', 'rules')));
-}
-
-/** A rule's documentation: its heading in docs/rules.md when that exists, else its entry in catalog/rules/*.yaml. */
-export function ruleLocation(id: string, root = packageRoot()): Location | undefined {
-  if (!root) return undefined;
-  const find = (file: string, re: RegExp): Location | undefined => {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-    const lines = new LineIndex(text);
-    for (let l = 0; l < lines.lineCount; l++) {
-      if (re.test(lines.lineText(l)))
-        return {
-          uri: pathToFileURL(file).href,
-          range: { start: { line: l, character: 0 }, end: { line: l, character: lines.lineText(l).length } },
-        };
-    }
-    return undefined;
-  };
-  const esc = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const doc = find(path.join(root, 'docs', 'rules.md'), new RegExp(`^#+\\s.*\\b${esc}\\b|<a (id|name)="${esc}"`));
-  if (doc) return doc;
-  const dir = path.join(root, 'catalog', 'rules');
-  let files: string[] = [];
-  try {
-    files = fs
-      .readdirSync(dir)
-      .filter(f => f.endsWith('.yaml'))
-      .sort();
-  } catch {
-    return undefined;
-  }
-  for (const f of files) {
-    const hit = find(path.join(dir, f), new RegExp(`^\\s*-\\s+id:\\s*["']?${esc}["']?\\s*$`));
-    if (hit) return hit;
-  }
-  return undefined;
 }

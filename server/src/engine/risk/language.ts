@@ -11,10 +11,11 @@ import { Diagnostics } from './diagnostics';
 import { riskHover } from './hover';
 import { RiskModel } from './language-model';
 import { checkLinks, resolveLinks } from './links';
+import { RISK_FILE } from './model';
 import { parseRiskDocument } from './parse';
 import { riskCodeLenses, riskSymbols } from './symbols';
 
-export const RISK_FILE = /\.risk\.ya?ml$/i;
+export { RISK_FILE };
 
 /**
  * The last parse per file, reused while the text is unchanged: a risk file is re-checked without edits whenever a

@@ -1,16 +1,17 @@
 /**
  * Links from a risk file to its IaC (`iac:`): the templates are read through `ctx.analysisOf`, which records the
- * dependency so an edit to a template re-checks this file. Claims the IaC does not back become diagnostics.
+ * dependency so an edit to a template re-checks this file. Claims the IaC does not back become diagnostics. What the
+ * host refused to read (outside the workspace, a device, too large, a network path) is said, never read around.
  */
 import { closest } from '../catalog/ids';
-import { Analysis, EngineContext, templateOf } from '../context';
+import { Analysis, EngineContext, isRefusal, ReadRefusal, templateOf } from '../context';
 import { phrase, Phrase } from '../i18n/text';
 import { Template } from '../model/template';
 import { Finding } from '../model/types';
 import { Diagnostics } from './diagnostics';
 import { replaceScalar, replacementFixes } from './edits';
 import { lookupId } from './lookup';
-import { RiskDocument, Str } from './model';
+import { RISK_FILE, RiskDocument, Str } from './model';
 
 export interface LinkedFile {
   path: Str;
@@ -19,6 +20,10 @@ export interface LinkedFile {
   uri?: string;
   analysis?: Analysis;
   template?: Template;
+  /** Why the host did not read the file (not-found included). */
+  refused?: ReadRefusal;
+  /** The entry names a risk file, not IaC. It is never analysed, so risk files listing each other never recurse. */
+  riskFile?: boolean;
 }
 
 export function resolveUri(base: string, relative: string): string | undefined {
@@ -40,13 +45,49 @@ function notAFile(path: string): Phrase | undefined {
   return undefined;
 }
 
+/** What a `readFile` answer says about a file that has no analysis: why it was not read, or nothing (it was). */
+function refusalOf(r: string | ReadRefusal | undefined): ReadRefusal | undefined {
+  if (r === undefined) return { refused: 'not-found' };
+  return isRefusal(r) ? r : undefined;
+}
+
+/** Why a file was not read, as a phrase for a diagnostic or a message. */
+export function refusalPhrase(r: ReadRefusal): Phrase {
+  const kb = (n: number) => Math.max(1, Math.round(n / 1024));
+  switch (r.refused) {
+    case 'not-found':
+      return phrase('refusedNotFound');
+    case 'outside-workspace':
+      return phrase('refusedOutsideWorkspace');
+    case 'not-a-regular-file':
+      return phrase('refusedNotRegular');
+    case 'too-large':
+      if (r.size !== undefined && r.limit !== undefined)
+        return phrase('refusedTooLargeBy', { size: kb(r.size), limit: kb(r.limit) });
+      return phrase('refusedTooLarge');
+    case 'remote-path':
+      return phrase('refusedRemote');
+    case 'unreadable':
+      return phrase('refusedUnreadable', { detail: r.detail ?? '?' });
+  }
+}
+
 export function resolveLinks(doc: RiskDocument, uri: string, ctx: EngineContext): LinkedFile[] {
-  return (doc.assessment?.iac ?? []).map(p => {
+  return (doc.assessment?.iac ?? []).map((p): LinkedFile => {
     const why = notAFile(p.text);
     if (why) return { path: p, notAFile: why };
     const target = resolveUri(uri, p.text);
-    const analysis = target && target !== uri ? ctx.analysisOf?.(target) : undefined;
-    return { path: p, uri: target, analysis, template: templateOf(analysis) };
+    if (!target) return { path: p };
+    if (target === uri) return { path: p, uri: target, riskFile: true };
+    // A risk file listed as IaC is only looked up (does it exist, may it be read), never analysed.
+    if (RISK_FILE.test(new URL(target).pathname)) {
+      const refused = refusalOf(ctx.readFile?.(target));
+      return { path: p, uri: target, riskFile: !refused, refused };
+    }
+    const analysis = ctx.analysisOf?.(target);
+    if (analysis) return { path: p, uri: target, analysis, template: templateOf(analysis) };
+    // No analysis: ask the reader why (a refusal costs no read; a file that is readable has no reason to give).
+    return { path: p, uri: target, refused: refusalOf(ctx.readFile?.(target)) };
   });
 }
 
@@ -58,12 +99,16 @@ export function openIacFindings(links: LinkedFile[]): Finding[] {
 export function checkLinks(d: Diagnostics, doc: RiskDocument, links: LinkedFile[]): void {
   const canRead = !!d.ctx.analysisOf;
   for (const l of links) {
-    if (l.notAFile)
-      d.add('risk-iac-not-a-file', l.path.start, l.path.end, { path: l.path.text.trim() || '""', what: l.notAFile });
-    else if (!l.analysis) {
-      if (canRead && l.uri) d.add('risk-iac-missing', l.path.start, l.path.end, { path: l.path.text });
-    } else if (l.analysis.kind === 'none') {
-      d.add('risk-iac-not-template', l.path.start, l.path.end, { path: l.path.text });
+    const at = [l.path.start, l.path.end] as const;
+    if (l.notAFile) d.add('risk-iac-not-a-file', ...at, { path: l.path.text.trim() || '""', what: l.notAFile });
+    else if (l.refused?.refused === 'not-found') {
+      if (canRead && l.uri) d.add('risk-iac-missing', ...at, { path: l.path.text });
+    } else if (l.refused) {
+      d.add('risk-iac-not-read', ...at, { path: l.path.text, why: refusalPhrase(l.refused) });
+    } else if (l.riskFile || l.analysis?.kind === 'none') {
+      d.add('risk-iac-not-template', ...at, { path: l.path.text });
+    } else if (l.analysis && !l.template && l.analysis.findings.some(f => f.rule === 'file-too-large')) {
+      d.add('risk-iac-not-read', ...at, { path: l.path.text, why: refusalPhrase({ refused: 'too-large' }) });
     }
   }
   const templates = links.filter(l => l.template);

@@ -2,6 +2,9 @@
 import { Entry, MapNode, SeqNode } from '../model/node';
 import { ObjectKind } from './keys';
 
+/** The names of risk files: `*.risk.yaml` / `*.risk.yml`. */
+export const RISK_FILE = /\.risk\.ya?ml$/i;
+
 /** A scalar as the author wrote it (`3.10` stays "3.10", not the number 3.1). */
 export interface Str {
   text: string;

@@ -1,11 +1,16 @@
 /**
- * The assessment as the familiar リスクアセスメントシート: one row per risk × control (a risk without controls gets one
- * row), the coverage of the minimum scenarios, and the before/after impact × likelihood counts.
+ * The report's data model, which every renderer in report/ draws: the assessment as the familiar
+ * リスクアセスメントシート (one row per risk × control; a risk without controls gets one row), the coverage of the
+ * minimum scenarios, and the before/after impact × likelihood counts.
  */
-import { Analysis, Catalog, findingMessage, Lang, riskOf } from '../engine';
-import { coveredScenarios, minimumScenarios } from '../engine/risk/coverage';
-import { levelIds, levelOf, levelRank, normalizeLevel, Thresholds, thresholdsOf } from '../engine/risk/levels';
-import { Risk } from '../engine/risk/model';
+import { Catalog } from '../catalog/catalog';
+import { Analysis } from '../context';
+import { Lang } from '../model/types';
+import { findingMessage } from '../i18n/text';
+import { riskOf } from '../context';
+import { coveredScenarios, minimumScenarios } from './coverage';
+import { levelIds, levelOf, levelRank, normalizeLevel, Thresholds, thresholdsOf } from './levels';
+import { Risk } from './model';
 
 export interface Column {
   id: string;

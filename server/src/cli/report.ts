@@ -2,14 +2,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { analyze, defaultSettings } from '../engine';
-import { checkKnown, oneOf } from '../cli/args';
-import { CliCommand } from '../cli/commands';
-import { UsageError } from '../cli/walk';
-import { renderHtml } from './html';
-import { buildReport } from './sheet';
-import { renderCsv, renderMarkdown } from './text';
-import { renderXlsx } from './xlsx';
+import { analyze, defaultSettings, isRefusal, render } from '../engine';
+import { refusalPhrase } from '../engine/risk/links';
+import { buildReport } from '../engine/risk/report-model';
+import { renderHtml } from '../report/html';
+import { renderCsv, renderMarkdown } from '../report/text';
+import { renderXlsx } from '../report/xlsx';
+import { checkKnown, oneOf } from './args';
+import type { CliCommand } from './commands';
+import { UsageError } from './errors';
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -21,15 +22,13 @@ export const reportCommand: CliCommand = {
     const format = oneOf(args, 'format', ['md', 'html', 'csv', 'xlsx'] as const, 'md');
     const output = args.options.get('output')?.slice(-1)[0];
     if (format === 'xlsx' && !output) throw new UsageError('--format xlsx needs --output FILE');
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-    }
     const settings = { ...defaultSettings, lang: env.lang };
+    const ctx = env.context(settings);
     const uri = pathToFileURL(path.resolve(file)).href;
-    const a = analyze(uri, text, env.context(settings));
+    // Read like every other file: guarded (a regular file within the size limit), the reason said when refused.
+    const text = ctx.readFile!(uri) ?? { refused: 'not-found' };
+    if (isRefusal(text)) throw new UsageError(`cannot read ${file}: ${render(refusalPhrase(text), 'en')}`);
+    const a = analyze(uri, text, ctx);
     if (a.kind !== 'risk') throw new UsageError(`${file} is not a risk file (name it *.risk.yaml)`);
     const rep = buildReport(a, catalog, env.lang);
     if (format === 'xlsx') {

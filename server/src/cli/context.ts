@@ -1,0 +1,45 @@
+/** How the CLI reads: one guarded reader per run, rooted at the project and the paths named on the command line. */
+import { Analysis, Catalog, EngineContext, isRefusal, Settings } from '../engine';
+import { analyzeFile, CycleGuard } from '../host/analysis';
+import { FileAccess } from '../host/read';
+import { cliRoots } from '../host/roots';
+
+/**
+ * The reader for a run: inside `cliRoots(named)`, plus folders `allow` adds (the project of a cloud assembly that was
+ * named, whose sources the findings are mapped to).
+ */
+export function cliFiles(
+  named: readonly string[],
+  settings: Settings,
+): { files: FileAccess; allow(root: string): void } {
+  const roots = cliRoots(named);
+  return {
+    files: new FileAccess({ roots: () => roots, maxBytes: () => settings.maxFileSizeKB * 1024 }),
+    allow: root => {
+      if (!roots.includes(root)) roots.push(root);
+    },
+  };
+}
+
+/**
+ * The engine context for the CLI: files come from disk through the guarded reader; every file is analysed once per
+ * run (the cache), and a file asked for while it is being analysed (a cycle of links) is answered without recursing.
+ */
+export function cliContext(catalog: Catalog, settings: Settings, files: FileAccess): EngineContext {
+  const cache = new Map<string, Analysis | undefined>();
+  const cycles = new CycleGuard();
+  const ctx: EngineContext = {
+    catalog,
+    settings,
+    readFile: uri => files.text(uri),
+    analysisOf: uri => {
+      if (cycles.has(uri)) return undefined;
+      if (!cache.has(uri)) {
+        const a = cycles.run(uri, () => analyzeFile(uri, files, ctx));
+        cache.set(uri, isRefusal(a) ? undefined : a);
+      }
+      return cache.get(uri);
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,151 @@
+/**
+ * The layering of server/src, read from the imports themselves (TypeScript compiler API): the engine is pure, the
+ * top-level folders depend on each other without a cycle, and rules are written against the model only.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+import { ROOT } from '../helpers';
+
+const SRC = path.join(ROOT, 'server/src');
+
+interface Import {
+  from: string;
+  /** The specifier as written. */
+  spec: string;
+  /** The file inside server/src it resolves to (relative specifiers only). */
+  target?: string;
+  line: number;
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return e.isFile() && p.endsWith('.ts') && !p.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+function resolve(from: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const base = path.resolve(path.dirname(from), spec);
+  for (const c of [base, `${base}.ts`, path.join(base, 'index.ts')]) {
+    if (fs.existsSync(c) && fs.statSync(c).isFile()) return c;
+  }
+  return base;
+}
+
+/** Every module a file names: import/export … from, import = require, require(), import(). */
+function importsOf(file: string): Import[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const out: Import[] = [];
+  const add = (spec: ts.Expression | undefined, node: ts.Node) => {
+    if (!spec || !ts.isStringLiteralLike(spec)) return;
+    const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+    out.push({ from: file, spec: spec.text, target: resolve(file, spec.text), line });
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) add(node.moduleSpecifier, node);
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference))
+      add(node.moduleReference.expression, node);
+    else if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const isRequire = ts.isIdentifier(callee) && callee.text === 'require';
+      if (isRequire || callee.kind === ts.SyntaxKind.ImportKeyword) add(node.arguments[0], node);
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node.argument.literal, node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** The top-level part of server/src a file belongs to; the two entry files belong to their face. */
+function areaOf(file: string): string {
+  const rel = path.relative(SRC, file).split(path.sep);
+  if (rel.length === 1) return { 'cli.ts': 'cli', 'server.ts': 'lsp' }[rel[0]] ?? rel[0];
+  return rel[0];
+}
+
+const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
+const where = (i: Import) => `${rel(i.from)}:${i.line} imports '${i.spec}'`;
+
+describe('architecture: imports in server/src', () => {
+  const files = sourceFiles(SRC);
+  const imports = files.flatMap(importsOf);
+
+  it('finds the source and its imports (the test reads what it means to check)', () => {
+    assert.ok(files.length > 100, `${files.length} files`);
+    const areas = new Set(files.map(areaOf));
+    for (const a of ['engine', 'host', 'lsp', 'cli', 'report', 'tools']) assert.ok(areas.has(a), a);
+    assert.ok(imports.some(i => i.spec === 'typescript' && areaOf(i.from) === 'engine'));
+    assert.ok(imports.some(i => i.spec.startsWith('..') && i.target && areaOf(i.target) === 'host'));
+  });
+
+  it('the engine imports no face, no host, no editor and no file, process or network module', () => {
+    const forbidden = /^(node:)?(fs|fs\/promises|child_process|net|tls|http|https|http2|dgram|dns|worker_threads)$/;
+    const bad = imports
+      .filter(i => areaOf(i.from) === 'engine')
+      .filter(i => (i.target ? areaOf(i.target) !== 'engine' : /^vscode/.test(i.spec) || forbidden.test(i.spec)));
+    assert.deepStrictEqual(bad.map(where), []);
+  });
+
+  it('no cycle between the top-level folders (engine, host, lsp, cli, report, tools)', () => {
+    const edges = new Map<string, Map<string, Import>>();
+    for (const i of imports) {
+      if (!i.target) continue;
+      const [a, b] = [areaOf(i.from), areaOf(i.target)];
+      if (a === b) continue;
+      if (!edges.has(a)) edges.set(a, new Map());
+      if (!edges.get(a)!.has(b)) edges.get(a)!.set(b, i);
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'active' | 'done'>();
+    const visit = (a: string, trail: string[]) => {
+      state.set(a, 'active');
+      for (const [b, i] of edges.get(a) ?? []) {
+        if (state.get(b) === 'active') {
+          const loop = [...trail.slice(trail.indexOf(b)), a, b];
+          cycles.push(`${loop.join(' → ')} (e.g. ${where(i)})`);
+        } else if (!state.has(b)) visit(b, [...trail, a]);
+      }
+      state.set(a, 'done');
+    };
+    for (const a of edges.keys()) if (!state.has(a)) visit(a, []);
+    assert.deepStrictEqual(cycles, []);
+    // The intended direction: the faces and the host build on the engine, never the other way.
+    assert.ok(!edges.get('host')?.has('lsp') && !edges.get('host')?.has('cli'), 'host imports no face');
+    assert.ok(!edges.get('report')?.has('cli') && !edges.get('report')?.has('lsp'), 'report imports no face');
+  });
+
+  it('rules are written against the model: nothing in engine/rules imports a format or the risk model', () => {
+    const formats = ['cloudformation', 'cdk', 'parse', 'risk'].map(d => path.join(SRC, 'engine', d) + path.sep);
+    const bad = imports
+      .filter(i => i.from.startsWith(path.join(SRC, 'engine', 'rules') + path.sep))
+      .filter(i => i.target && formats.some(f => i.target!.startsWith(f)));
+    assert.deepStrictEqual(bad.map(where), []);
+  });
+
+  it('reads every form of import: import, export from, import type, require()', () => {
+    const tmp = fs.mkdtempSync(path.join(ROOT, 'out', 'arch-'));
+    try {
+      const probe = path.join(tmp, 'probe.ts');
+      fs.writeFileSync(
+        probe,
+        [
+          "import * as fs from 'fs';",
+          "export const x = require('./y');",
+          "import type { Z } from '../z';",
+          "export * from './w';",
+        ].join('\n'),
+      );
+      assert.deepStrictEqual(
+        importsOf(probe).map(i => i.spec),
+        ['fs', './y', '../z', './w'],
+      );
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
