@@ -19,6 +19,15 @@ import {
 export const ROOT = path.resolve(__dirname, '../..');
 export const catalog = defaultCatalog();
 
+/**
+ * Marks a test or suite that runs the bundles in dist/ (the CLI as users run it). `npm run test:fast` builds no bundle
+ * and sets IRYO_TEST_NO_BUNDLES=1, so there it is skipped and counted as pending; everywhere else it runs. Call it
+ * first thing in `before` (for a whole suite) or in `it`, with mocha's `this`.
+ */
+export function usesBundles(ctx: Mocha.Context): void {
+  if (process.env.IRYO_TEST_NO_BUNDLES === '1') ctx.skip();
+}
+
 export function uriOf(name: string): string {
   return pathToFileURL(path.isAbsolute(name) ? name : path.join(ROOT, 'test/fixtures/virtual', name)).href;
 }
