@@ -2,9 +2,9 @@
 // The two ends of `npm test` around the build, the unit and the protocol tests (see test/prerequisites.js for policy):
 //   node test/real-editor.js setup   installs what the real-editor tests and the Neovim check lack, where it can;
 //                                    under CI a missing prerequisite stops the run here, before the long build.
-//   node test/real-editor.js run     packs the .vsix and runs the e2e scenarios (test/e2e); when they cannot run,
-//                                    ends with one line saying what was not run and why, and exits 0 for that
-//                                    reason alone.
+//   node test/real-editor.js run     packs the .vsix and runs the e2e scenarios (test/e2e) and the extension-host
+//                                    tests in code-server (test/vscode); when they cannot run, ends with one line
+//                                    saying what was not run and why, and exits 0 for that reason alone.
 'use strict';
 const { spawnSync } = require('child_process');
 const path = require('path');
@@ -54,6 +54,7 @@ function run() {
     ok = sh(npm, ['run', 'package']) && ok;
     if (ok) {
       ok = sh(process.execPath, [path.join(__dirname, 'e2e/run.js')]) && ok;
+      ok = sh(process.execPath, [path.join(__dirname, 'vscode/code-server/run.js')]) && ok;
     }
   }
   if (d.notRun.length) console.log(notRunLine(d));
