@@ -2,9 +2,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyEdits } from '../../../server/src/engine';
 import { parseRiskDocument } from '../../../server/src/engine/risk/parse';
-import { catalog, open, ROOT } from '../../helpers';
+import { catalog, fixesOf, open, ROOT } from '../../helpers';
+import { assertSafeFix } from '../../oracles/fix-safety';
 import { analyzeRisk, analyzeSample, assertFixResolves, baseDoc, only } from './util';
 
 describe('scenario coverage', () => {
@@ -45,9 +45,11 @@ describe('scenario coverage', () => {
   it('the skeleton fix adds a prefilled risk; only the author\'s judgement is left as "required"', () => {
     const a = analyzeRisk(baseDoc({ scenarios: [...catalog.scenarios.keys()].filter(s => s !== '3.13②') }));
     const [f] = only(a, 'risk-scenario-uncovered');
-    assert.strictEqual(f.fixes!.length, 1);
-    assert.strictEqual(f.fixes![0].title, 'Add a risk skeleton for 3.13②');
-    const fixed = assertFixResolves(a, f, 0, {}, ['risk-required']);
+    assert.deepStrictEqual(
+      fixesOf(a, f).map(x => x.title),
+      ['Add a risk skeleton for 3.13②'],
+    );
+    const fixed = assertFixResolves(a, f, 0, ['risk-required']);
     assert.ok(fixed.startsWith(a.text));
     const added = fixed.slice(a.text.length);
     assert.strictEqual(
@@ -85,9 +87,9 @@ describe('scenario coverage', () => {
     const a = analyzeRisk(baseDoc({ scenarios: [...catalog.scenarios.keys()].filter(s => !missing.includes(s)) }));
     const fs3 = only(a, 'risk-scenario-uncovered');
     assert.strictEqual(fs3.length, 3);
-    assert.strictEqual(fs3[0].fixes![1].title, 'Add skeletons for all 3 uncovered scenarios');
-    const fixed = applyEdits(a.text, fs3[0].fixes![1].edit[a.uri]);
-    const b = analyzeRisk(fixed);
+    assert.strictEqual(fixesOf(a, fs3[0])[1].title, 'Add skeletons for all 3 uncovered scenarios');
+    // The fix resolves all three findings at once, so the oracle sees its own finding gone and the others too.
+    const b = assertSafeFix(a, fs3[0], 1, { allowNew: ['risk-required'] }).after;
     assert.deepStrictEqual(only(b, 'risk-scenario-uncovered'), []);
     assert.ok(
       open(b).every(x => x.rule === 'risk-required'),
@@ -101,7 +103,7 @@ describe('scenario coverage', () => {
     const text = 'アセスメント:\n  ID: t\n  ガイドライン: metimic-1.1\n  許容レベル: C\nリスク:\n';
     const a = analyzeRisk(text);
     const f = only(a, 'risk-scenario-uncovered').find(x => x.scenarios[0] === '1.2')!;
-    const fixed = applyEdits(a.text, f.fixes![0].edit[a.uri]);
+    const fixed = assertFixResolves(a, f, 0, ['risk-required']);
     assert.match(
       fixed,
       /リスク:\n {2}- id: R-1\.2\n {4}関連する脅威: data-theft-leakage\n {4}リスクシナリオ: \["1\.2"\]\n/,

@@ -1,7 +1,7 @@
 /** Japanese sheet names as keys and values, and Japanese messages. */
 import * as assert from 'assert';
 import { completionsAt, hoverAt } from '../../../server/src/engine';
-import { context, open } from '../../helpers';
+import { context, fixesOf, open } from '../../helpers';
 import { analyzeRisk, analyzeSample, ALL_SCENARIOS, only, textAt } from './util';
 
 const JA = `アセスメント:
@@ -52,7 +52,7 @@ describe('Japanese keys and values', () => {
     const [f] = only(a, 'risk-unknown-key');
     assert.strictEqual(textAt(a, f), '顕在率');
     assert.strictEqual(f.message, 'キー「顕在率」はここでは使えません。もしかして 「顕在化率」、「頻在率」');
-    assert.strictEqual(f.fixes![0].title, '「顕在化率」に置き換える');
+    assert.strictEqual(fixesOf(a, f)[0].title, '「顕在化率」に置き換える');
   });
 
   it('Japanese values: 保有 without a reason, 移転 as share', () => {

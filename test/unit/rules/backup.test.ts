@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { applyAndRecheck, findingsOf, lineOf } from './support';
+import { fixesOf } from '../../helpers';
+import { analysisOf, applyAndRecheck, findingsOf, lineOf } from './support';
 
 describe('backup and ransomware-resilience rules', () => {
   it('a retention parameter is reported for each allowed value below 7 days, naming it', () => {
@@ -14,14 +15,14 @@ Resources:
       Engine: postgres
       BackupRetentionPeriod: !Ref RetentionDays
 `;
-    const found = findingsOf('rds-backup-retention', 'db.yaml', text);
+    const { a, found } = analysisOf('rds-backup-retention', 'db.yaml', text);
     assert.deepStrictEqual(
-      found.map(f => [lineOf(f), f.message, f.fixes]),
+      found.map(f => [lineOf(f), f.message, fixesOf(a, f)]),
       [
         [
           10,
           'Database PatientRecordsDb keeps automated backups too briefly (BackupRetentionPeriod: 1); keep them for at least 7 days (when parameter RetentionDays = "1")',
-          undefined,
+          [],
         ],
       ],
     );
@@ -51,10 +52,10 @@ Resources:
       Engine: aurora-postgresql
       DeletionProtection: !If [IsProduction, true, false]
 `;
-    const found = findingsOf('rds-deletion-protection', 'db.yaml', text);
+    const { a, found } = analysisOf('rds-deletion-protection', 'db.yaml', text);
     assert.strictEqual(found.length, 1);
     assert.match(found[0].message, /\(DeletionProtection: false\) \(when condition IsProduction is false\)$/);
-    assert.strictEqual(found[0].fixes, undefined);
+    assert.deepStrictEqual(fixesOf(a, found[0]), []);
   });
 
   it('values that cannot be known statically raise nothing', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { Template } from '../../../server/src/engine/model/template';
-import { applyFix, open, rulesOf, run } from '../../helpers';
+import { fixesOf, open, rulesOf, run } from '../../helpers';
+import { applySafeFix } from '../../oracles/fix-safety';
 
 const ACCOUNT_RULES = [
   'cloudtrail-trail-present',
@@ -60,7 +61,7 @@ describe('detection rules (account level)', () => {
   it('the GuardDuty fix inserts an enabled detector that parses and satisfies both GuardDuty rules', () => {
     const a = run('baseline.yaml', APP, { accountLevelRules: 'always' });
     const f = open(a).find(x => x.rule === 'guardduty-detector-present')!;
-    const fixed = applyFix(a, f);
+    const fixed = applySafeFix(a, f);
     assert.match(
       fixed,
       /  GuardDutyDetector:\n    Type: AWS::GuardDuty::Detector\n    Properties:\n      Enable: true\n/,
@@ -72,7 +73,7 @@ describe('detection rules (account level)', () => {
   it('the Config fix adds a recorder, a delivery channel and an archive bucket in one edit', () => {
     const a = run('baseline.yaml', BASELINE);
     const f = open(a).find(x => x.rule === 'config-recorder-present')!;
-    const fixed = applyFix(a, f);
+    const fixed = applySafeFix(a, f);
     const b = run('baseline.yaml', fixed);
     assert.ok(!rulesOf(b).some(r => r.startsWith('config-')), rulesOf(b).join());
     assert.deepStrictEqual(
@@ -90,10 +91,11 @@ Resources:
     Properties:
       Enable: !If [IsProd, true, false]
 `;
-    const found = open(run('gd.yaml', text)).filter(f => f.rule === 'guardduty-detector-enabled');
+    const a = run('gd.yaml', text);
+    const found = open(a).filter(f => f.rule === 'guardduty-detector-enabled');
     assert.strictEqual(found.length, 1);
     assert.match(found[0].message, /condition IsProd is false/);
-    assert.strictEqual(found[0].fixes, undefined, 'a branch is not fixed blindly');
+    assert.deepStrictEqual(fixesOf(a, found[0]), [], 'a branch is not fixed blindly');
   });
 
   it('a RecordingGroup limited to listed types is reported; no RecordingGroup records everything', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { applyAndRecheck, findingsOf, lineOf } from './support';
+import { fixesOf } from '../../helpers';
+import { analysisOf, applyAndRecheck, findingsOf, lineOf } from './support';
 
 const DB_WITH_PARAMETER = `Parameters:
   EncryptStorage:
@@ -16,11 +17,11 @@ Resources:
 
 describe('encryption-at-rest rules', () => {
   it('a parameter allowing false is reported once, naming the value, without a fix', () => {
-    const found = findingsOf('rds-storage-encrypted', 'db.yaml', DB_WITH_PARAMETER);
+    const { a, found } = analysisOf('rds-storage-encrypted', 'db.yaml', DB_WITH_PARAMETER);
     assert.strictEqual(found.length, 1);
     assert.strictEqual(lineOf(found[0]), 11);
     assert.match(found[0].message, /\(StorageEncrypted: false\) \(when parameter EncryptStorage = "false"\)$/);
-    assert.strictEqual(found[0].fixes, undefined);
+    assert.deepStrictEqual(fixesOf(a, found[0]), []);
   });
 
   it('names the parameter value in Japanese too', () => {
@@ -39,11 +40,11 @@ Resources:
     Properties:
       Encrypted: !If [IsProduction, true, false]
 `;
-    const found = findingsOf('efs-encrypted', 'efs.yaml', text);
+    const { a, found } = analysisOf('efs-encrypted', 'efs.yaml', text);
     assert.strictEqual(found.length, 1);
     assert.match(found[0].message, /when condition IsProduction is false/);
     assert.strictEqual(lineOf(found[0]), 9);
-    assert.strictEqual(found[0].fixes, undefined);
+    assert.deepStrictEqual(fixesOf(a, found[0]), []);
   });
 
   it('an Fn::If branch that removes the key (AWS::NoValue) is reported', () => {
@@ -217,9 +218,9 @@ Resources:
     Type: AWS::KMS::Key
     Properties: { EnableKeyRotation: true }
 `;
-    const [f] = findingsOf('logs-group-kms', 'logs.yaml', text);
+    const { a, found } = analysisOf('logs-group-kms', 'logs.yaml', text);
     assert.deepStrictEqual(
-      f.fixes?.map(x => x.title),
+      fixesOf(a, found[0]).map(x => x.title),
       [
         'Use KMS key AuditKey (its key policy must allow CloudWatch Logs)',
         'Use KMS key AppKey (its key policy must allow CloudWatch Logs)',

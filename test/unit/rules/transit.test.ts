@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { isModernCloudFrontPolicy, isWeakElbPolicy } from '../../../server/src/engine/rules/transit';
-import { applyAndRecheck, findingsOf, lineOf } from './support';
+import { fixesOf } from '../../helpers';
+import { analysisOf, applyAndRecheck, findingsOf, lineOf } from './support';
 
 const LISTENER = (props: string) => `Parameters:
   ListenerProtocol:
@@ -20,14 +21,14 @@ describe('encryption-in-transit rules', () => {
         - Type: forward
           TargetGroupArn: !Ref PortalTargets
 `);
-    const found = findingsOf('elbv2-listener-https', 'alb.yaml', text);
+    const { a, found } = analysisOf('elbv2-listener-https', 'alb.yaml', text);
     assert.deepStrictEqual(
-      found.map(f => [lineOf(f), f.message, f.fixes]),
+      found.map(f => [lineOf(f), f.message, fixesOf(a, f)]),
       [
         [
           9,
           'Listener PortalListener serves plain HTTP and does not redirect to HTTPS (when parameter ListenerProtocol = "HTTP")',
-          undefined,
+          [],
         ],
       ],
     );
@@ -53,14 +54,14 @@ describe('encryption-in-transit rules', () => {
     const text = LISTENER(`      Protocol: HTTPS
       SslPolicy: !If [LegacyClients, ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS13-1-2-2021-06]
 `);
-    const found = findingsOf('elbv2-listener-tls-policy', 'alb.yaml', text);
+    const { a, found } = analysisOf('elbv2-listener-tls-policy', 'alb.yaml', text);
     assert.deepStrictEqual(
       found.map(f => f.message),
       [
         'Listener PortalListener uses a security policy (ELBSecurityPolicy-2016-08) that allows TLS below 1.2; use ELBSecurityPolicy-TLS13-1-2-2021-06 or similar (when condition LegacyClients is true)',
       ],
     );
-    assert.strictEqual(found[0].fixes, undefined);
+    assert.deepStrictEqual(fixesOf(a, found[0]), []);
   });
 
   it('policies from Sub, GetAtt or ImportValue raise nothing', () => {
