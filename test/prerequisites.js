@@ -117,7 +117,7 @@ function decide(f, { installing = false } = {}) {
       else if (f.debian) why.push(`no Chromium at ${f.chromiumPath} (as root: apt-get install chromium)`);
       else why.push(`no Chromium at ${f.chromiumPath} (install one and set IRYO_E2E_CHROMIUM to its path)`);
     }
-    notRun.push(`real-editor tests (code-server + Chromium): ${why.join('; ')}`);
+    notRun.push(`real-editor tests (e2e and extension host, in code-server + Chromium): ${why.join('; ')}`);
   }
   if (!f.nvim) {
     notRun.push(

@@ -114,7 +114,8 @@ describe('npm test prerequisites', () => {
     });
     assert.strictEqual(setup.status, 'skip');
     assert.deepStrictEqual(after.notRun, [
-      'real-editor tests (code-server + Chromium): IRYO_E2E_CHROMIUM=/opt/chrome/chrome is not an executable',
+      'real-editor tests (e2e and extension host, in code-server + Chromium): ' +
+        'IRYO_E2E_CHROMIUM=/opt/chrome/chrome is not an executable',
     ]);
   });
 
@@ -179,7 +180,7 @@ describe('npm test prerequisites', () => {
       assert.strictEqual(lines.length, 1, r.stdout);
       assert.match(
         lines[0],
-        /^npm test: not run — real-editor tests \(code-server \+ Chromium\): code-server 4\.100\.3/,
+        /^npm test: not run — real-editor tests \(e2e and extension host, in code-server \+ Chromium\): code-server 4\.100\.3/,
       );
     });
 
