@@ -1,28 +1,34 @@
-/** Shared test helpers: run the real engine on text, apply fixes, compare. */
+/** Shared test helpers: run the real engine on text, read findings and their fixes (fix safety: oracles/). */
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import * as assert from 'assert';
 import {
   analyze,
   Analysis,
-  applyEdits,
   defaultSettings,
   EngineContext,
   Finding,
   Fix,
   fixesFor,
   Lang,
-  LineIndex,
   RenderedFinding,
   renderFinding,
   Settings,
-  TextEdit,
 } from '../server/src/engine';
+import { applyEdits } from '../server/src/engine';
 import { defaultCatalog } from '../server/src/host/resources';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const catalog = defaultCatalog();
+
+/**
+ * Marks a test or suite that runs the bundles in dist/ (the CLI as users run it). `npm run test:fast` builds no bundle
+ * and sets IRYO_TEST_NO_BUNDLES=1, so there it is skipped and counted as pending; everywhere else it runs. Call it
+ * first thing in `before` (for a whole suite) or in `it`, with mocha's `this`.
+ */
+export function usesBundles(ctx: Mocha.Context): void {
+  if (process.env.IRYO_TEST_NO_BUNDLES === '1') ctx.skip();
+}
 
 export function uriOf(name: string): string {
   return pathToFileURL(path.isAbsolute(name) ? name : path.join(ROOT, 'test/fixtures/virtual', name)).href;
@@ -50,6 +56,17 @@ export function context(settings: Partial<Settings> = {}, files: Record<string, 
   return ctx;
 }
 
+/** Analyses `text` as if it were the file `name` (the extension decides the format). */
+export function run(
+  name: string,
+  text: string,
+  settings: Partial<Settings> = {},
+  files: Record<string, string> = {},
+): Checked {
+  const ctx = context(settings, files);
+  return remember(analyze(uriOf(name), text, ctx), ctx);
+}
+
 /** A finding as a user sees it in one language: its message rendered and its fixes computed. */
 export type TestFinding = RenderedFinding & { fixes?: Fix[] };
 /** An analysis whose findings are seen as a user sees them (the engine's findings carry data, not sentences). */
@@ -65,15 +82,37 @@ export function viewOf(a: Analysis, lang: Lang = 'en'): Checked {
   return { ...a, findings } as Checked;
 }
 
-/** Analyses `text` as if it were the file `name` (the extension decides the format). */
-export function run(
-  name: string,
-  text: string,
-  settings: Partial<Settings> = {},
-  files: Record<string, string> = {},
-): Checked {
-  const ctx = context(settings, files);
-  return viewOf(analyze(uriOf(name), text, ctx), ctx.settings.lang);
+const contexts = new WeakMap<object, EngineContext>();
+
+/**
+ * Records the context an analysis was made in, so that re-checks of an edited text see the same world, and returns
+ * the analysis as a user sees it (messages and fixes in the context's language).
+ */
+export function remember(a: Analysis, ctx: EngineContext): Checked {
+  const checked = viewOf(a, ctx.settings.lang);
+  contexts.set(checked, ctx);
+  return checked;
+}
+
+/** The context (settings, other files) of an analysis made by `run` or `remember`ed; the default context otherwise. */
+export function contextOf(a: Checked | Analysis): EngineContext {
+  return contexts.get(a) ?? context();
+}
+
+/**
+ * The quick fixes the engine offers for a finding of an analysis. Tests read fixes only through this function; the
+ * engine computes them on request (`fixesFor`), which `viewOf` has done already. A finding without a fix gives [].
+ */
+export function fixesOf(a: Checked | Analysis, f: Finding | TestFinding): Fix[] {
+  if ('fixes' in f && f.fixes) return f.fixes;
+  return fixesFor(a as Analysis, f as Finding, contextOf(a).settings.lang);
+}
+
+/** Applies a finding's n-th fix to the analysed text. */
+export function applyFix(a: Checked, f: TestFinding, n = 0): string {
+  const fix = fixesOf(a, f)[n];
+  if (!fix) throw new Error(`finding ${f.rule} has no fix #${n}`);
+  return applyEdits(a.text, fix.edit[a.uri] ?? []);
 }
 
 export function open(a: Checked): TestFinding[] {
@@ -86,13 +125,6 @@ export function rulesOf(a: Checked): string[] {
     .sort();
 }
 
-/** Applies a finding's n-th fix to the analysed text. */
-export function applyFix(a: Analysis, f: TestFinding, n = 0): string {
-  const fix = f.fixes?.[n];
-  if (!fix) throw new Error(`finding ${f.rule} has no fix #${n}`);
-  return applyEdits(a.text, fix.edit[a.uri] ?? []);
-}
-
 /** A stable key for comparing finding sets before and after an edit. */
 export function findingKey(f: Finding): string {
   return `${f.rule}@${f.resource ?? ''}`;
@@ -101,24 +133,4 @@ export function findingKey(f: Finding): string {
 /** Settings under which only the given rules report: for tests about what happens with a known set of findings. */
 export function onlyRules(...ids: string[]): Partial<Settings> {
   return { disabledRules: [...catalog.rules.keys()].filter(id => !ids.includes(id)) };
-}
-
-/** The original text outside the edited ranges must be unchanged. */
-export function assertEditsOnlyInside(before: string, after: string, edits: TextEdit[]) {
-  const idx = new LineIndex(before);
-  const spans = edits
-    .map(e => ({ s: idx.offset(e.range.start), e: idx.offset(e.range.end), len: e.newText.length }))
-    .sort((a, b) => a.s - b.s);
-  let delta = 0,
-    cursor = 0;
-  for (const sp of spans) {
-    assert.strictEqual(
-      after.slice(cursor + delta, sp.s + delta),
-      before.slice(cursor, sp.s),
-      'text before an edit changed',
-    );
-    delta += sp.len - (sp.e - sp.s);
-    cursor = sp.e;
-  }
-  assert.strictEqual(after.slice(cursor + delta), before.slice(cursor), 'text after the last edit changed');
 }

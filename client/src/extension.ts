@@ -8,7 +8,12 @@ import { FindingsStatus } from './status';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns: the extension-host tests (test/vscode) read the status bar through it. */
+export interface IryoGuardApi {
+  statusBarText(): string;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<IryoGuardApi> {
   const applyLanguage = () =>
     useLanguage(
       effectiveLanguage(vscode.workspace.getConfiguration('iryoGuard').get('language'), vscode.env.language),
@@ -28,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+  return { statusBarText: () => status.text };
 }
 
 export async function deactivate(): Promise<void> {

@@ -42,6 +42,10 @@ export class FindingsStatus implements vscode.Disposable {
     this.timer = setTimeout(() => this.update(), 150);
   }
 
+  get text(): string {
+    return this.item.text;
+  }
+
   update(): void {
     const c = countFindings(vscode.languages.getDiagnostics());
     const total = c.errors + c.warnings + c.other;

@@ -1,20 +1,25 @@
 /** The real server over stdio: diagnostics on open and on unsaved edits, hover, code actions, with exact ranges. */
 import * as assert from 'assert';
+import { marked, positionOf, rangeOf } from '../markers';
 import { LspClient } from './client';
 
 const URI = 'file:///virtual/ehr/storage.yaml';
-const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
-# Patient images, scenario 3.13② applies
+// Markers (test/markers.ts): the ranges the server must answer with, and where the hovers are asked.
+const MARKED = marked(`AWSTemplateFormatVersion: "2010-09-09"
+# Patient images, scenario [[3.<|>13②]] applies
 Resources:
-  PatientImages:
-    Type: AWS::S3::Bucket
+  [[PatientImages]]:
+    Type: [[AW<|>S::S3::Bucket]]
     Properties:
       PublicAccessBlockConfiguration:
         BlockPublicAcls: true
         BlockPublicPolicy: true
         IgnorePublicAcls: true
         RestrictPublicBuckets: true
-`;
+`);
+const TEMPLATE = MARKED.text;
+const [SCENARIO, LOGICAL_ID, TYPE] = MARKED.ranges.map(r => rangeOf(TEMPLATE, r));
+const [ON_SCENARIO, ON_TYPE] = MARKED.cursors.map(o => positionOf(TEMPLATE, o));
 
 describe('language server over stdio: CloudFormation', function () {
   this.timeout(20000);
@@ -31,7 +36,7 @@ describe('language server over stdio: CloudFormation', function () {
     const diags = await client.waitForDiagnostics(URI, d => d.length > 0);
     const enc = diags.find(d => d.code === 's3-bucket-encryption');
     assert.ok(enc, JSON.stringify(diags));
-    assert.deepStrictEqual(enc.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 15 } });
+    assert.deepStrictEqual(enc.range, LOGICAL_ID);
     assert.strictEqual(enc.severity, 1);
     assert.strictEqual(enc.source, 'iryo-guard');
     assert.match(enc.message, /PatientImages has no default KMS encryption/);
@@ -52,9 +57,9 @@ describe('language server over stdio: CloudFormation', function () {
   it('hovers a resource type with the service and the findings on it', async () => {
     const h = await client.request('textDocument/hover', {
       textDocument: { uri: URI },
-      position: { line: 4, character: 12 },
+      position: ON_TYPE,
     });
-    assert.deepStrictEqual(h.range, { start: { line: 4, character: 10 }, end: { line: 4, character: 25 } });
+    assert.deepStrictEqual(h.range, TYPE);
     assert.match(h.contents.value, /Amazon S3/);
     assert.match(h.contents.value, /s3-bucket-encryption/);
   });
@@ -62,9 +67,9 @@ describe('language server over stdio: CloudFormation', function () {
   it('hovers a scenario ID in a comment', async () => {
     const h = await client.request('textDocument/hover', {
       textDocument: { uri: URI },
-      position: { line: 1, character: 29 },
+      position: ON_SCENARIO,
     });
-    assert.deepStrictEqual(h.range, { start: { line: 1, character: 27 }, end: { line: 1, character: 32 } });
+    assert.deepStrictEqual(h.range, SCENARIO);
     assert.match(h.contents.value, /\*\*3\.13②\*\*/);
   });
 

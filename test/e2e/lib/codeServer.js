@@ -84,10 +84,11 @@ async function waitForHealth(url, child, logFile, timeoutMs) {
 }
 
 /**
- * A fresh profile (user data, extensions, XDG dirs) with the .vsix installed and `settings` merged into the user
- * settings, then code-server on a free loopback port. Returns { url, root, stop }.
+ * A fresh profile (user data, extensions, XDG dirs) with the .vsix installed (when given) and `settings` merged into
+ * the user settings, then code-server on a free loopback port with `env` added to its environment (its extension
+ * host inherits it). Returns { url, root, stop }.
  */
-async function startCodeServer({ vsix, settings = {}, locale, restricted = false }) {
+async function startCodeServer({ vsix, settings = {}, locale, restricted = false, env: extraEnv = {} }) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'iryo-e2e-'));
   const dirs = { ud: path.join(root, 'user-data'), ext: path.join(root, 'extensions') };
   fs.mkdirSync(path.join(dirs.ud, 'User'), { recursive: true });
@@ -111,9 +112,10 @@ async function startCodeServer({ vsix, settings = {}, locale, restricted = false
     XDG_DATA_HOME: path.join(root, 'xdg-data'),
     XDG_CACHE_HOME: path.join(root, 'xdg-cache'),
     HOME: process.env.HOME,
+    ...extraEnv,
   };
   const common = ['--config', path.join(root, 'config.yaml'), '--user-data-dir', dirs.ud, '--extensions-dir', dirs.ext];
-  execFileSync(BIN, [...common, '--install-extension', vsix], { env, stdio: 'pipe' });
+  if (vsix) execFileSync(BIN, [...common, '--install-extension', vsix], { env, stdio: 'pipe' });
   const port = await freePort();
   const logFile = path.join(root, 'code-server.log');
   const log = fs.openSync(logFile, 'w');
@@ -158,4 +160,4 @@ async function startCodeServer({ vsix, settings = {}, locale, restricted = false
   };
 }
 
-module.exports = { startCodeServer, assertInstalled, killAll, CODE_SERVER_VERSION, HOME };
+module.exports = { startCodeServer, assertInstalled, killAll, CODE_SERVER_VERSION, HOME, BIN };

@@ -4,7 +4,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ROOT } from '../../helpers';
+import { ROOT, usesBundles } from '../../helpers';
 
 const STACK_SOURCE = `import * as cdk from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -68,7 +68,8 @@ const TEMPLATE = {
 
 describe('CLI on a cloud assembly (cdk.out)', () => {
   let dir: string;
-  before(() => {
+  before(function () {
+    usesBundles(this);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iryo-cdk-out-'));
     fs.mkdirSync(path.join(dir, 'lib'));
     fs.mkdirSync(path.join(dir, 'cdk.out'));
@@ -80,7 +81,7 @@ describe('CLI on a cloud assembly (cdk.out)', () => {
       JSON.stringify({ version: '48.0.0', files: {} }),
     );
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
   const check = (...args: string[]) => {
     try {

@@ -3,7 +3,7 @@
  * prop (adding an import only when needed), the result parses, the finding is gone and nothing new appears.
  */
 import * as assert from 'assert';
-import { open, run } from '../../helpers';
+import { fixesOf, open, run } from '../../helpers';
 import { checkFixes } from './helpers';
 
 const IMPORTS = [
@@ -193,7 +193,8 @@ describe('CDK: a TypeScript fix for each rule with an L2 idiom', () => {
       `    new rds.DatabaseInstance(this, 'Db', { engine: rds.DatabaseInstanceEngine.POSTGRES, vpc });\n`,
     );
     for (let i = 0; i < 10; i++) {
-      const f = open(run('stack.ts', text)).find(x => x.fixes?.length);
+      const a = run('stack.ts', text);
+      const f = open(a).find(x => fixesOf(a, x).length);
       if (!f) break;
       text = checkFixes('stack.ts', text, f.rule)[0].fixed;
     }
@@ -230,12 +231,13 @@ describe('CDK: a TypeScript fix for each rule with an L2 idiom', () => {
     const text = stack(
       `    const t = new dynamodb.Table(this, 'T', { partitionKey: pk });\n    t.applyRemovalPolicy(cdk.RemovalPolicy.DESTROY);\n`,
     );
-    const f = open(run('stack.ts', text)).filter(x => x.rule === 'cloudformation-retain-stateful');
+    const a = run('stack.ts', text);
+    const f = open(a).filter(x => x.rule === 'cloudformation-retain-stateful');
     assert.strictEqual(f.length, 1, 'DeletionPolicy and UpdateReplacePolicy come from the one call: one finding');
     assert.match(f[0].message, /\(DeletionPolicy, UpdateReplacePolicy: Delete\)/);
     assert.ok(f.every(x => x.range.start.line === text.split('\n').findIndex(l => l.includes('applyRemovalPolicy'))));
     assert.ok(
-      f.every(x => !x.fixes),
+      f.every(x => !fixesOf(a, x).length),
       'no fix',
     );
   });
@@ -246,56 +248,61 @@ describe('CDK: fixes that cannot be written in TypeScript are not offered', () =
     const text = stack(
       `    const sg = new ec2.SecurityGroup(this, 'Sg', { vpc });\n    sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(22));\n`,
     );
-    const f = open(run('stack.ts', text)).find(x => x.rule === 'ec2-sg-open-admin-port')!;
+    const a = run('stack.ts', text);
+    const f = open(a).find(x => x.rule === 'ec2-sg-open-admin-port')!;
     assert.ok(f);
-    assert.strictEqual(f.fixes, undefined);
+    assert.deepStrictEqual(fixesOf(a, f), []);
   });
   it('a fix with several parts (a new secret plus the reference to it) is declined', () => {
     const text = stack(
       `    new rds.CfnDBInstance(this, 'Db', { engine: 'postgres', dbInstanceClass: 'db.t3.micro', masterUsername: 'admin', masterUserPassword: 'hunter2hunter2' });\n`,
     );
-    const f = open(run('stack.ts', text)).find(x => x.rule === 'rds-master-password-plaintext');
+    const a = run('stack.ts', text);
+    const f = open(a).find(x => x.rule === 'rds-master-password-plaintext');
     assert.ok(
       f,
-      open(run('stack.ts', text))
+      open(a)
         .map(x => x.rule)
         .join(', '),
     );
-    assert.strictEqual(f!.fixes, undefined);
+    assert.deepStrictEqual(fixesOf(a, f!), []);
   });
   it('a set inside a list item (an L1 block device mapping) is declined, not written onto the props', () => {
     const text = stack(
       `    new ec2.CfnInstance(this, 'Vm', { imageId: 'ami-1', launchTemplate: lt, blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { volumeSize: 30, encrypted: false } }] });\n`,
     );
-    const f = open(run('stack.ts', text)).find(x => x.rule === 'ec2-block-device-encrypted');
+    const a = run('stack.ts', text);
+    const f = open(a).find(x => x.rule === 'ec2-block-device-encrypted');
     assert.ok(
       f,
-      open(run('stack.ts', text))
+      open(a)
         .map(x => x.rule)
         .join(', '),
     );
-    assert.strictEqual(f!.fixes, undefined);
+    assert.deepStrictEqual(fixesOf(a, f!), []);
   });
   it('a condition added inside an L1 policy statement (iam-role-admin-mfa) is declined', () => {
     const iam = stack(
       `    new iam.CfnRole(this, 'Admin', { assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }] }, managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] });\n`,
       `${IMPORTS}\nimport * as iam from 'aws-cdk-lib/aws-iam';`,
     );
-    const mfa = open(run('stack.ts', iam)).find(x => x.rule === 'iam-role-admin-mfa');
+    const a = run('stack.ts', iam);
+    const mfa = open(a).find(x => x.rule === 'iam-role-admin-mfa');
     assert.ok(
       mfa,
-      open(run('stack.ts', iam))
+      open(a)
         .map(x => x.rule)
         .join(', '),
     );
-    assert.strictEqual(mfa!.fixes, undefined);
+    assert.deepStrictEqual(fixesOf(a, mfa!), []);
   });
   it('a resource CDK creates for a construct (the trail bucket) gets no fix', () => {
     const text = stack(`    new cloudtrail.Trail(this, 'Trail');\n`);
-    const f = open(run('stack.ts', text)).filter(x => x.resource === 'TrailS3');
+    const a = run('stack.ts', text);
+    const f = open(a).filter(x => x.resource === 'TrailS3');
     assert.ok(f.length);
     assert.ok(
-      f.every(x => !x.fixes),
+      f.every(x => !fixesOf(a, x).length),
       f.map(x => x.rule).join(', '),
     );
   });

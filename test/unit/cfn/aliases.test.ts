@@ -1,6 +1,7 @@
 /** YAML anchors, aliases and merge keys: values reached through them are checked, and fixes never edit shared text. */
 import * as assert from 'assert';
-import { applyFix, onlyRules, open, run } from '../../helpers';
+import { fixesOf, onlyRules, open, run } from '../../helpers';
+import { applySafeFix } from '../../oracles/fix-safety';
 
 const SECURE = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -34,7 +35,7 @@ describe('CloudFormation: YAML aliases and merge keys', () => {
   });
 
   it('a fix on a value written beside the merge key edits only that value, and the result is clean', () => {
-    const fixed = applyFix(a, open(a)[0]);
+    const fixed = applySafeFix(a, open(a)[0]);
     assert.match(fixed, /<<: \*secure\n {6}VersioningConfiguration: \{ Status: Enabled \}\n/);
     assert.deepStrictEqual(open(run('aliases.yaml', fixed, RULES)), []);
   });
@@ -43,10 +44,10 @@ describe('CloudFormation: YAML aliases and merge keys', () => {
     const bare = SECURE.replace(/ {6}BucketEncryption:\n.*\n.*\n/, '');
     const b = run('aliases.yaml', bare, RULES);
     const byResource = (id: string) => open(b).filter(f => f.rule === 's3-bucket-encryption' && f.resource === id);
-    assert.ok(byResource('Images')[0].fixes, 'the anchor owner gets its fix');
-    assert.strictEqual(byResource('Scans')[0].fixes, undefined, "`Properties: *secure` is the anchor's text");
+    assert.ok(fixesOf(b, byResource('Images')[0]).length, 'the anchor owner gets its fix');
+    assert.deepStrictEqual(fixesOf(b, byResource('Scans')[0]), [], "`Properties: *secure` is the anchor's text");
     const letters = byResource('Letters')[0];
-    const fixed = applyFix(b, letters);
+    const fixed = applySafeFix(b, letters);
     assert.match(
       fixed,
       /VersioningConfiguration: \{ Status: Suspended \}\n {6}BucketEncryption:\n/,

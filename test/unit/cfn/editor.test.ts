@@ -3,47 +3,52 @@ import * as assert from 'assert';
 import { applyEdits, codeLensesFor, completionsAt, hoverAt } from '../../../server/src/engine';
 import { codeActions } from '../../../server/src/lsp/codeActions';
 import { catalog, context, open, run } from '../../helpers';
+import { marked } from '../../markers';
 
-const TEMPLATE = `Resources:
-  # iryo-guard-ignore
+// Cursors (see test/markers.ts): after the ignore comment's keyword, and at the empty SslPolicy value.
+const MARKED = marked(`Resources:
+  # iryo-guard-ignore<|>
   Api:
     Type: AWS::ElasticLoadBalancingV2::Listener
     Properties:
       Protocol: HTTPS
-      SslPolicy: 
+      SslPolicy: <|>
   ScansA:
     Type: AWS::S3::Bucket
   ScansB:
     Type: AWS::S3::Bucket
-`;
+`);
+const TEMPLATE = MARKED.text;
+const [IGNORE_COMMENT, SSL_POLICY] = MARKED.cursors;
 
 describe('template editor features', () => {
   const ctx = context();
   const a = run('editor.yaml', TEMPLATE);
 
   it('completes compliant SslPolicy values, TLS 1.3/1.2 first', () => {
-    const offset = TEMPLATE.indexOf('SslPolicy: ') + 'SslPolicy: '.length;
-    const items = completionsAt(a, offset, ctx);
+    const items = completionsAt(a, SSL_POLICY, ctx);
     assert.strictEqual(items[0].label, 'ELBSecurityPolicy-TLS13-1-2-2021-06');
     assert.ok(items.every(i => !/2016-08|TLS-1-1/.test(i.label)));
   });
 
   it('completes rule IDs in an ignore comment', () => {
-    const offset = TEMPLATE.indexOf('# iryo-guard-ignore') + '# iryo-guard-ignore'.length;
-    const items = completionsAt(a, offset, ctx);
+    const items = completionsAt(a, IGNORE_COMMENT, ctx);
     assert.ok(items.some(i => i.label === 's3-bucket-encryption' && i.detail === 'S3 bucket default encryption'));
   });
 
-  it('hovers a flagged value with the rule explanation', () => {
-    const b = run(
-      'editor2.yaml',
-      'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: false\n',
-    );
-    const offset = b.text.indexOf('false') + 1;
-    const h = hoverAt(b, offset, ctx);
+  it('hovers a flagged value with the rule explanation, over the whole value', () => {
+    const m = marked(`Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      StorageEncrypted: [[f<|>alse]]
+`);
+    const b = run('editor2.yaml', m.text);
+    const h = hoverAt(b, m.cursor, ctx);
     assert.ok(h, 'no hover');
     assert.match(h!.markdown, /rds-storage-encrypted/);
-    assert.strictEqual(h!.range.start.line, 5);
+    assert.deepStrictEqual(h!.range, b.lines.range(m.range.start, m.range.end));
   });
 
   it('shows a code lens per resource with its findings and scenarios', () => {

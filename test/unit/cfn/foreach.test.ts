@@ -1,6 +1,7 @@
 /** Fn::ForEach loops (AWS::LanguageExtensions): the resource template inside a loop is checked like any resource. */
 import * as assert from 'assert';
-import { applyFix, open, run } from '../../helpers';
+import { fixesOf, open, run } from '../../helpers';
+import { applySafeFix } from '../../oracles/fix-safety';
 
 const LOOP = `AWSTemplateFormatVersion: "2010-09-09"
 Transform: AWS::LanguageExtensions
@@ -43,14 +44,14 @@ describe('CloudFormation: Fn::ForEach loops', () => {
 
   it('offers fixes that edit the loop body, never ones that add a resource outside the loop', () => {
     const enc = findings.find(f => f.rule === 's3-bucket-encryption')!;
-    const fixed = applyFix(a, enc);
+    const fixed = applySafeFix(a, enc);
     const after = run('loop.yaml', fixed);
     assert.ok(after.findings.every(f => f.rule !== 'syntax-error'));
     assert.ok(!open(after).some(f => f.rule === 's3-bucket-encryption'), 'the fix resolves it');
     assert.match(fixed, /\n {10}BucketEncryption:\n/, 'written inside the loop body, at its indentation');
     const logging = findings.find(f => f.rule === 's3-access-logging');
     assert.ok(logging, 'access logging is reported');
-    assert.strictEqual(logging!.fixes, undefined, 'its fix would add a log bucket outside the loop');
+    assert.deepStrictEqual(fixesOf(a, logging!), [], 'its fix would add a log bucket outside the loop');
   });
 
   it('a loop that is not [identifier, collection, body] is skipped without a finding or an error', () => {

@@ -4,7 +4,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ROOT } from '../../helpers';
+import { ROOT, usesBundles } from '../../helpers';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
 function cli(args: string[], cwd: string) {
@@ -14,7 +14,8 @@ function cli(args: string[], cwd: string) {
 
 describe('CLI', () => {
   let dir: string;
-  before(() => {
+  before(function () {
+    usesBundles(this);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iryo-cli-'));
     fs.mkdirSync(path.join(dir, 'infra'));
     fs.mkdirSync(path.join(dir, 'node_modules/pkg'), { recursive: true });

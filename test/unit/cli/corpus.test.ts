@@ -5,11 +5,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { generateCorpus } from '../../../bench/corpus';
-import { ROOT } from '../../helpers';
+import { ROOT, usesBundles } from '../../helpers';
 
 describe('generated corpus', function () {
   this.timeout(60000);
-  it('iryo-guard check handles 500 varied templates without crashing or a usage error', () => {
+  it('iryo-guard check handles 500 varied templates without crashing or a usage error', function () {
+    usesBundles(this);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iryo-corpus-'));
     for (const t of generateCorpus(500)) fs.writeFileSync(path.join(dir, t.name), t.text);
     const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', dir, '--format', 'json'], {

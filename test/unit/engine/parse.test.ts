@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { parseYaml } from '../../../server/src/engine/parse/yaml';
 import { parseJson } from '../../../server/src/engine/parse/json';
 import { get, isMap, isScalar } from '../../../server/src/engine/model/node';
-import { open, run, applyFix } from '../../helpers';
+import { applyFix, fixesOf, open, run } from '../../helpers';
 
 describe('parsers', () => {
   it('turns short-form tags into intrinsic maps spanning the tag', () => {
@@ -160,7 +160,7 @@ describe('intrinsics', () => {
     assert.match(f[0].message, /when parameter Block = "false"/);
     assert.strictEqual(f[0].severity, 'error', 'without a default, every allowed value may deploy');
     assert.deepStrictEqual(
-      f[0].fixes!.map(x => x.title),
+      fixesOf(a, f[0]).map(x => x.title),
       ['Set the default of parameter Block to "true"', 'Remove false from the AllowedValues of parameter Block'],
     );
     for (const n of [0, 1]) {

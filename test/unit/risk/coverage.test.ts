@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits } from '../../../server/src/engine';
 import { parseRiskDocument } from '../../../server/src/engine/risk/parse';
-import { catalog, open, ROOT } from '../../helpers';
+import { catalog, fixesOf, open, ROOT } from '../../helpers';
+import { assertSafeFix } from '../../oracles/fix-safety';
 import { analyzeRisk, analyzeSample, assertFixResolves, baseDoc, only } from './util';
 
 describe('scenario coverage', () => {
@@ -45,9 +46,11 @@ describe('scenario coverage', () => {
   it('the skeleton fix adds a prefilled risk; only the author\'s judgement is left as "required"', () => {
     const a = analyzeRisk(baseDoc({ scenarios: [...catalog.scenarios.keys()].filter(s => s !== '3.13②') }));
     const [f] = only(a, 'risk-scenario-uncovered');
-    assert.strictEqual(f.fixes!.length, 1);
-    assert.strictEqual(f.fixes![0].title, 'Add a risk skeleton for 3.13②');
-    const fixed = assertFixResolves(a, f, 0, {}, ['risk-required']);
+    assert.deepStrictEqual(
+      fixesOf(a, f).map(x => x.title),
+      ['Add a risk skeleton for 3.13②'],
+    );
+    const fixed = assertFixResolves(a, f, 0, ['risk-required']);
     assert.ok(fixed.startsWith(a.text));
     const added = fixed.slice(a.text.length);
     assert.strictEqual(
@@ -88,7 +91,7 @@ describe('scenario coverage', () => {
     assert.deepStrictEqual(fs3[0].scenarios, missing);
     assert.strictEqual(fs3[0].message, 'Minimum scenarios not covered by any risk: 1.2, 3.8②, 3.22');
     assert.deepStrictEqual(
-      fs3[0].fixes!.map(f => f.title),
+      fixesOf(a, fs3[0]).map(f => f.title),
       [
         'Add skeletons for all 3 uncovered scenarios',
         'Add a risk skeleton for 1.2',
@@ -96,8 +99,7 @@ describe('scenario coverage', () => {
         'Add a risk skeleton for 3.22',
       ],
     );
-    const fixed = applyEdits(a.text, fs3[0].fixes![0].edit[a.uri]);
-    const b = analyzeRisk(fixed);
+    const b = assertSafeFix(a, fs3[0], 0, { allowNew: ['risk-required'] }).after;
     assert.deepStrictEqual(only(b, 'risk-scenario-uncovered'), []);
     assert.ok(
       open(b).every(x => x.rule === 'risk-required'),
@@ -111,8 +113,9 @@ describe('scenario coverage', () => {
     const text = 'アセスメント:\n  ID: t\n  ガイドライン: metimic-1.1\n  許容レベル: C\nリスク:\n';
     const a = analyzeRisk(text);
     const f = only(a, 'risk-scenario-uncovered')[0];
-    const one = f.fixes!.find(x => x.title === 'Add a risk skeleton for 1.2')!;
-    const fixed = applyEdits(a.text, one.edit[a.uri]);
+    const n = fixesOf(a, f).findIndex(x => x.title === 'Add a risk skeleton for 1.2');
+    // The finding stays (other scenarios are still uncovered); the skeleton for 1.2 is what changed.
+    const fixed = applyEdits(a.text, fixesOf(a, f)[n].edit[a.uri]);
     assert.match(
       fixed,
       /リスク:\n {2}- id: R-1\.2\n {4}関連する脅威: data-theft-leakage\n {4}リスクシナリオ: \["1\.2"\]\n/,

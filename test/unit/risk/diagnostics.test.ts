@@ -1,6 +1,6 @@
 /** One test per risk-file diagnostic: exact range and message; each fix applied, re-parsed, gone, nothing new. */
 import * as assert from 'assert';
-import { catalog, open } from '../../helpers';
+import { catalog, fixesOf, open } from '../../helpers';
 import { analyzeRisk, assertFixResolves, baseDoc, only, textAt } from './util';
 
 const tested = new Set<string>();
@@ -40,7 +40,7 @@ describe('risk diagnostics', () => {
       only(a, 'risk-required').map(x => x.message),
       ['treatment is required'],
     );
-    assert.strictEqual(f.fixes![0].title, 'Replace with "treatment"');
+    assert.strictEqual(fixesOf(a, f)[0].title, 'Replace with "treatment"');
     assertFixResolves(a, f);
     assert.deepStrictEqual(open(analyzeRisk(assertFixResolves(a, f))), []);
   });
@@ -81,7 +81,7 @@ describe('risk diagnostics', () => {
       'redcue',
       /allowed: reduce, avoid, share, accept/,
     );
-    assert.strictEqual(f.fixes![0].title, 'Replace with "reduce"');
+    assert.strictEqual(fixesOf(a, f)[0].title, 'Replace with "reduce"');
     assertFixResolves(a, f);
   });
 
@@ -102,7 +102,7 @@ describe('risk diagnostics', () => {
       '"3.99"',
       /did you mean "3.9"/,
     );
-    assert.ok(f.fixes!.length >= 2);
+    assert.ok(fixesOf(a, f).length >= 2);
     assertFixResolves(a, f);
   });
 
@@ -191,7 +191,7 @@ describe('risk diagnostics', () => {
       'B',
       /impact 2 × likelihood 2 = 4, which is level C/,
     );
-    assert.strictEqual(f.fixes![0].title, 'Set level to C');
+    assert.strictEqual(fixesOf(a, f)[0].title, 'Set level to C');
     const fixed = assertFixResolves(a, f);
     assert.match(fixed, /level: C\n/);
   });
@@ -291,26 +291,26 @@ describe('risk diagnostics', () => {
 
   it('risk-residual-unjustified: needs both justification and acceptedBy; no fix writes them', () => {
     const high = baseDoc().replace('impact: 2', 'impact: 5').replace('likelihood: 2', 'likelihood: 3');
-    const { f } = expectOne(
+    const { a, f } = expectOne(
       high,
       'risk-residual-unjustified',
       'R1',
       /Residual level A of risk R1 is above the acceptance level C/,
     );
-    assert.strictEqual(f.fixes, undefined);
+    assert.deepStrictEqual(fixesOf(a, f), []);
     assert.strictEqual(only(analyzeRisk(high + '    justification: j\n'), 'risk-residual-unjustified').length, 1);
     assert.deepStrictEqual(open(analyzeRisk(high + '    justification: j\n    acceptedBy: 院長\n')), []);
     assert.deepStrictEqual(open(analyzeRisk(high + '    residual: { impact: 5, likelihood: 1 }\n')), []);
   });
 
   it('risk-accept-unjustified', () => {
-    const { f } = expectOne(
+    const { a, f } = expectOne(
       baseDoc().replace('treatment: reduce', 'treatment: accept'),
       'risk-accept-unjustified',
       'accept',
       /Risk R1 is accepted but has no justification/,
     );
-    assert.strictEqual(f.fixes, undefined);
+    assert.deepStrictEqual(fixesOf(a, f), []);
   });
 
   it('risk-accept-high-level', () => {

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { codeLensesFor, completionsAt, definitionAt, hoverAt, referencesAt } from '../../../server/src/engine';
 import { catalog, context, ROOT } from '../../helpers';
+import { marked } from '../../markers';
 import { analyzeRisk, analyzeSample, baseDoc } from './util';
 
 const a = analyzeSample('ehr.risk.yaml');
@@ -72,11 +73,13 @@ describe('risk editor features', () => {
       [...items].sort((x, y) => (x.sortText ?? '').localeCompare(y.sortText ?? ''));
 
     it("scenarios of the risk's threat come first, titled in both languages", () => {
-      const text = baseDoc()
-        .replace('threat: unauthorized-access', 'threat: eavesdropping-spoofing')
-        .replace(/scenarios: \[.*\]/, 'scenarios: [');
-      const b = analyzeRisk(text);
-      const items = sorted(completionsAt(b, text.indexOf('scenarios: [') + 12, ctx));
+      const m = marked(
+        baseDoc()
+          .replace('threat: unauthorized-access', 'threat: eavesdropping-spoofing')
+          .replace(/scenarios: \[.*\]/, 'scenarios: [<|>'),
+      );
+      const b = analyzeRisk(m.text);
+      const items = sorted(completionsAt(b, m.cursor, ctx));
       const first = items.filter(i => i.sortText!.startsWith('0-')).map(i => i.label);
       const expected = [...catalog.scenarios.values()]
         .filter(s => s.threats.includes('eavesdropping-spoofing'))
@@ -89,29 +92,26 @@ describe('risk editor features', () => {
     });
 
     it('works while the YAML is half-typed, replacing the typed prefix', () => {
-      const text = baseDoc().replace(/scenarios: \[.*\]/, 'scenarios: ["3.1');
-      const b = analyzeRisk(text);
+      const m = marked(baseDoc().replace(/scenarios: \[.*\]/, 'scenarios: ["[[3.1<|>]]'));
+      const b = analyzeRisk(m.text);
       assert.ok(b.findings.some(f => f.rule === 'syntax-error'));
-      const o = text.indexOf('"3.1') + 4;
-      const items = completionsAt(b, o, ctx);
+      const items = completionsAt(b, m.cursor, ctx);
       const item = items.find(i => i.label === '3.13②')!;
-      assert.deepStrictEqual(item.range, b.lines.range(o - 3, o));
+      assert.deepStrictEqual(item.range, b.lines.range(m.range.start, m.range.end));
       assert.strictEqual(item.insertText, '3.13②');
     });
 
     it('keys, English and Japanese, at a key position', () => {
-      const text = baseDoc().replace('    impact: 2\n', '    impact: 2\n    \n');
-      const b = analyzeRisk(text);
-      const labels = completionsAt(b, text.indexOf('    \n') + 4, ctx).map(i => i.label);
+      const m = marked(baseDoc().replace('    impact: 2\n', '    impact: 2\n    <|>\n'));
+      const labels = completionsAt(analyzeRisk(m.text), m.cursor, ctx).map(i => i.label);
       for (const k of ['likelihood', '顕在化率', 'residual', '残存するリスク', 'treatment', '対応'])
         assert.ok(labels.includes(k), k);
       assert.ok(!labels.includes('perspective'));
     });
 
     it("rule IDs ranked by the risk's scenarios; never engine or risk rules", () => {
-      const text = baseDoc({ scenarios: ['3.13②'] }).replace('measure: m\n', 'measure: m\n        rules: []\n');
-      const b = analyzeRisk(text);
-      const items = sorted(completionsAt(b, text.indexOf('rules: [') + 8, ctx));
+      const m = marked(baseDoc({ scenarios: ['3.13②'] }).replace('measure: m\n', 'measure: m\n        rules: [<|>]\n'));
+      const items = sorted(completionsAt(analyzeRisk(m.text), m.cursor, ctx));
       // Rules that serve the risk's scenario come first, whichever they are.
       const serving = [...catalog.rules.values()].filter(r => r.scenarios.includes('3.13②')).map(r => r.id);
       assert.ok(serving.length >= 2);

@@ -1,7 +1,8 @@
 /** Japanese sheet names as keys and values, and Japanese messages. */
 import * as assert from 'assert';
 import { completionsAt, hoverAt } from '../../../server/src/engine';
-import { context, open } from '../../helpers';
+import { context, fixesOf, open } from '../../helpers';
+import { marked } from '../../markers';
 import { analyzeRisk, analyzeSample, ALL_SCENARIOS, only, textAt } from './util';
 
 const JA = `アセスメント:
@@ -52,7 +53,7 @@ describe('Japanese keys and values', () => {
     const [f] = only(a, 'risk-unknown-key');
     assert.strictEqual(textAt(a, f), '顕在率');
     assert.strictEqual(f.message, 'キー「顕在率」はここでは使えません。もしかして 「顕在化率」、「頻在率」');
-    assert.strictEqual(f.fixes![0].title, '「顕在化率」に置き換える');
+    assert.strictEqual(fixesOf(a, f)[0].title, '「顕在化率」に置き換える');
   });
 
   it('Japanese values: 保有 without a reason, 移転 as share', () => {
@@ -64,8 +65,8 @@ describe('Japanese keys and values', () => {
     const a = analyzeRisk(JA);
     const h = hoverAt(a, JA.indexOf('顕在化率: 3') + 1, context({ lang: 'ja' }))!;
     assert.match(h.markdown, /^\*\*likelihood\*\* \(顕在化率 \/ 頻在率\)\n\n顕在化率 1–5\n\n_Likelihood 1–5_/);
-    const text = JA.replace('    影響度: 4\n', '    影響度: 4\n    顕\n');
-    const items = completionsAt(analyzeRisk(text), text.indexOf('    顕\n') + 5, context());
+    const m = marked(JA.replace('    影響度: 4\n', '    影響度: 4\n    顕<|>\n'));
+    const items = completionsAt(analyzeRisk(m.text), m.cursor, context());
     assert.ok(items.some(i => i.label === '顕在化率' && i.insertText === '顕在化率: '));
   });
 });

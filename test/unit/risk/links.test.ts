@@ -148,7 +148,7 @@ describe('risk file ↔ IaC links', () => {
       f.map(x => [textAt(a, x), x.message]),
       [['Kye', 'Resource "Kye" is not defined in the linked templates; did you mean "Key"?']],
     );
-    assertFixResolves(a, f[0], 0, files);
+    assertFixResolves(a, f[0]);
   });
 
   it('without a way to read files nothing is claimed about the IaC', () => {

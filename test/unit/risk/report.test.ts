@@ -9,7 +9,7 @@ import { renderHtml } from '../../../server/src/report/html';
 import { buildReport, COLUMNS } from '../../../server/src/engine/risk/report-model';
 import { renderCsv, renderMarkdown } from '../../../server/src/report/text';
 import { renderXlsx } from '../../../server/src/report/xlsx';
-import { catalog, ROOT } from '../../helpers';
+import { catalog, ROOT, usesBundles } from '../../helpers';
 import { riskOf } from '../../../server/src/engine';
 import { analyzeRisk, analyzeSample, baseDoc } from './util';
 
@@ -154,7 +154,8 @@ describe('risk reports', () => {
     assert.strictEqual((cell.fill as ExcelJS.FillPattern).fgColor?.argb, 'FFE67E22');
   });
 
-  it('the bundled CLI writes every format (xlsx via the exceljs bundled into dist/cli.js)', async () => {
+  it('the bundled CLI writes every format (xlsx via the exceljs bundled into dist/cli.js)', async function () {
+    usesBundles(this);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iryo-report-'));
     const cli = path.join(ROOT, 'dist/cli.js');
     const sample = path.join(ROOT, 'samples/ehr.risk.yaml');

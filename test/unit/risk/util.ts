@@ -1,10 +1,10 @@
 /** Shared helpers for risk-file tests: a clean base document and finding/fix assertions. */
-import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { analyze, applyEdits, Settings } from '../../../server/src/engine';
-import { catalog, Checked, context, findingKey, open, ROOT, run, TestFinding, uriOf, viewOf } from '../../helpers';
+import { analyze, Settings } from '../../../server/src/engine';
+import { catalog, Checked, context, open, remember, ROOT, run, TestFinding, uriOf } from '../../helpers';
+import { assertSafeFix } from '../../oracles/fix-safety';
 
 export const ALL_SCENARIOS = [...catalog.scenarios.keys()];
 
@@ -55,33 +55,9 @@ export function only(a: Checked, rule: string): TestFinding[] {
   return open(a).filter(f => f.rule === rule);
 }
 
-/** Applies fix n of f, re-analyses, and checks the finding is gone and nothing new appeared (except `allowNew`). */
-export function assertFixResolves(
-  a: Checked,
-  f: TestFinding,
-  n = 0,
-  files: Record<string, string> = {},
-  allowNew: string[] = [],
-): string {
-  const fix = f.fixes?.[n];
-  assert.ok(fix, `no fix #${n} on ${f.rule}`);
-  const fixed = applyEdits(a.text, fix.edit[a.uri] ?? []);
-  const b = analyzeRisk(fixed, {}, files);
-  assert.ok(!b.findings.some(x => x.rule === 'syntax-error'), `fix "${fix.title}" broke the YAML:\n${fixed}`);
-  const count = (list: TestFinding[], k: string) => list.filter(x => findingKey(x) === k).length;
-  assert.ok(
-    count(open(b), findingKey(f)) < count(open(a), findingKey(f)),
-    `fix "${fix.title}" did not remove ${f.rule}:\n${fixed}`,
-  );
-  const added = open(b).filter(
-    x => count(open(b), findingKey(x)) > count(open(a), findingKey(x)) && !allowNew.includes(x.rule),
-  );
-  assert.deepStrictEqual(
-    added.map(x => `${x.rule}: ${x.message}`),
-    [],
-    `fix "${fix.title}" introduced findings:\n${fixed}`,
-  );
-  return fixed;
+/** Applies fix n of f through the fix-safety oracle (new findings of `allowNew` rules allowed); returns the text. */
+export function assertFixResolves(a: Checked, f: TestFinding, n = 0, allowNew: string[] = []): string {
+  return assertSafeFix(a, f, n, { allowNew }).text;
 }
 
 /** Analyses a file under samples/ with its linked templates read from disk. */
@@ -95,5 +71,5 @@ export function analyzeSample(name: string, text?: string): Checked {
       return undefined;
     }
   };
-  return viewOf(analyze(pathToFileURL(file).href, text ?? fs.readFileSync(file, 'utf8'), ctx));
+  return remember(analyze(pathToFileURL(file).href, text ?? fs.readFileSync(file, 'utf8'), ctx), ctx);
 }

@@ -6,8 +6,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateCorpus } from '../../../bench/corpus';
-import { analyze, codeLensesFor, completionsAt, hoverAt, LineIndex, Range, fixesFor } from '../../../server/src/engine';
-import { context, ROOT, uriOf } from '../../helpers';
+import { analyze, codeLensesFor, completionsAt, hoverAt, LineIndex, Range } from '../../../server/src/engine';
+import { context, fixesOf, ROOT, uriOf } from '../../helpers';
 import { mutants } from './mutate';
 
 const CASES = Number(process.env.IRYO_FUZZ_CASES ?? 5000);
@@ -58,7 +58,7 @@ describe(`fuzzing (${CASES} cases, seed ${SEED})`, function () {
         const idx = new LineIndex(m.text);
         for (const f of a.findings) {
           inside(f.range, idx, `${m.how} on ${m.name}: ${f.rule}`);
-          for (const fix of fixesFor(a, f, 'en'))
+          for (const fix of fixesOf(a, f))
             for (const e of fix.edit[uri] ?? []) inside(e.range, idx, `${m.how} on ${m.name}: fix of ${f.rule}`);
         }
         const offset = Math.floor(m.text.length / 2);

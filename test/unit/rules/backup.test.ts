@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { applyAndRecheck, findingsOf, lineOf } from './support';
+import { fixesOf } from '../../helpers';
+import { analysisOf, applyAndRecheck, findingsOf, lineOf } from './support';
 
 describe('backup and ransomware-resilience rules', () => {
   it('a retention parameter is reported once for its allowed values below 7 days, and fixed on the parameter', () => {
@@ -14,9 +15,9 @@ Resources:
       Engine: postgres
       BackupRetentionPeriod: !Ref RetentionDays
 `;
-    const found = findingsOf('rds-backup-retention', 'db.yaml', text);
+    const { a, found } = analysisOf('rds-backup-retention', 'db.yaml', text);
     assert.deepStrictEqual(
-      found.map(f => [lineOf(f), f.message, f.fixes?.map(x => x.title)]),
+      found.map(f => [lineOf(f), f.message, fixesOf(a, f).map(x => x.title)]),
       [
         [
           10,
@@ -55,7 +56,7 @@ Resources:
       Engine: aurora-postgresql
       DeletionProtection: !If [IsProduction, true, false]
 `;
-    const found = findingsOf('rds-deletion-protection', 'db.yaml', text);
+    const { a, found } = analysisOf('rds-deletion-protection', 'db.yaml', text);
     assert.strictEqual(found.length, 1);
     assert.match(found[0].message, /\(DeletionProtection: false\) \(when condition IsProduction is false\)$/);
     // The literal is replaced inside its branch: the condition stays as the author wrote it.

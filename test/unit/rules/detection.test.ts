@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { templateOf } from '../../../server/src/engine';
 import { Template } from '../../../server/src/engine/model/template';
-import { applyFix, open, rulesOf, run } from '../../helpers';
+import { fixesOf, open, rulesOf, run, applyFix } from '../../helpers';
+import { applySafeFix } from '../../oracles/fix-safety';
 
 const ACCOUNT_RULES = [
   'cloudtrail-trail-present',
@@ -61,7 +62,7 @@ describe('detection rules (account level)', () => {
   it('the GuardDuty fix inserts an enabled detector that parses and satisfies both GuardDuty rules', () => {
     const a = run('baseline.yaml', APP, { accountLevelRules: 'always' });
     const f = open(a).find(x => x.rule === 'guardduty-detector-present')!;
-    const fixed = applyFix(a, f);
+    const fixed = applySafeFix(a, f);
     assert.match(
       fixed,
       /  GuardDutyDetector:\n    Type: AWS::GuardDuty::Detector\n    Properties:\n      Enable: true\n/,
@@ -73,7 +74,7 @@ describe('detection rules (account level)', () => {
   it('the Config fix adds a recorder, a delivery channel and an archive bucket in one edit', () => {
     const a = run('baseline.yaml', BASELINE);
     const f = open(a).find(x => x.rule === 'config-recorder-present')!;
-    const fixed = applyFix(a, f);
+    const fixed = applySafeFix(a, f);
     const b = run('baseline.yaml', fixed);
     assert.ok(!rulesOf(b).some(r => r.startsWith('config-')), rulesOf(b).join());
     assert.deepStrictEqual(
@@ -91,14 +92,15 @@ Resources:
     Properties:
       Enable: !If [IsProd, true, false]
 `;
-    const found = open(run('gd.yaml', text)).filter(f => f.rule === 'guardduty-detector-enabled');
+    const a = run('gd.yaml', text);
+    const found = open(a).filter(f => f.rule === 'guardduty-detector-enabled');
     assert.strictEqual(found.length, 1);
     assert.match(found[0].message, /condition IsProd is false/);
     assert.deepStrictEqual(
-      found[0].fixes?.map(f => f.title),
+      fixesOf(a, found[0]).map(f => f.title),
       ['Set Enable to true'],
     );
-    assert.match(applyFix(run('gd.yaml', text), found[0]), /Enable: !If \[IsProd, true, true\]/, 'the condition stays');
+    assert.match(applyFix(a, found[0]), /Enable: !If \[IsProd, true, true\]/, 'the condition stays');
   });
 
   it('a RecordingGroup limited to listed types is reported; no RecordingGroup records everything', () => {

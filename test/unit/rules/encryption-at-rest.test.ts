@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { applyAndRecheck, findingsOf, lineOf } from './support';
+import { fixesOf } from '../../helpers';
+import { analysisOf, applyAndRecheck, findingsOf, lineOf } from './support';
 
 const DB_WITH_PARAMETER = `Parameters:
   EncryptStorage:
@@ -16,7 +17,7 @@ Resources:
 
 describe('encryption-at-rest rules', () => {
   it('a parameter allowing false with a compliant default is reported once, as information, fixed on the parameter', () => {
-    const found = findingsOf('rds-storage-encrypted', 'db.yaml', DB_WITH_PARAMETER);
+    const { a, found } = analysisOf('rds-storage-encrypted', 'db.yaml', DB_WITH_PARAMETER);
     assert.strictEqual(found.length, 1);
     assert.strictEqual(lineOf(found[0]), 11);
     assert.strictEqual(found[0].severity, 'info');
@@ -25,7 +26,7 @@ describe('encryption-at-rest rules', () => {
       /\(StorageEncrypted: false\) \(only when parameter EncryptStorage = "false"; the default "true" of parameter EncryptStorage complies\)$/,
     );
     assert.deepStrictEqual(
-      found[0].fixes?.map(f => f.title),
+      fixesOf(a, found[0]).map(f => f.title),
       ['Remove false from the AllowedValues of parameter EncryptStorage'],
     );
   });
@@ -49,7 +50,7 @@ Resources:
     Properties:
       Encrypted: !If [IsProduction, true, false]
 `;
-    const found = findingsOf('efs-encrypted', 'efs.yaml', text);
+    const { a, found } = analysisOf('efs-encrypted', 'efs.yaml', text);
     assert.strictEqual(found.length, 1);
     assert.match(found[0].message, /when condition IsProduction is false/);
     assert.strictEqual(lineOf(found[0]), 9);
@@ -227,9 +228,9 @@ Resources:
     Type: AWS::KMS::Key
     Properties: { EnableKeyRotation: true }
 `;
-    const [f] = findingsOf('logs-group-kms', 'logs.yaml', text);
+    const { a, found } = analysisOf('logs-group-kms', 'logs.yaml', text);
     assert.deepStrictEqual(
-      f.fixes?.map(x => x.title),
+      fixesOf(a, found[0]).map(x => x.title),
       [
         'Use KMS key AuditKey (its key policy must allow CloudWatch Logs)',
         'Use KMS key AppKey (its key policy must allow CloudWatch Logs)',

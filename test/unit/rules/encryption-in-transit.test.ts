@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { isModernCloudFrontPolicy } from '../../../server/src/engine/rules/encryption-in-transit/cloudfront-min-tls';
 import { isWeakElbPolicy } from '../../../server/src/engine/rules/encryption-in-transit/elbv2-listener-tls-policy';
-import { applyAndRecheck, findingsOf, lineOf } from './support';
+import { fixesOf } from '../../helpers';
+import { analysisOf, applyAndRecheck, findingsOf, lineOf } from './support';
 
 const LISTENER = (props: string) => `Parameters:
   ListenerProtocol:
@@ -21,14 +22,14 @@ describe('encryption-in-transit rules', () => {
         - Type: forward
           TargetGroupArn: !Ref PortalTargets
 `);
-    const found = findingsOf('elbv2-listener-https', 'alb.yaml', text);
+    const { a, found } = analysisOf('elbv2-listener-https', 'alb.yaml', text);
     assert.deepStrictEqual(
-      found.map(f => [lineOf(f), f.message, f.fixes]),
+      found.map(f => [lineOf(f), f.message, fixesOf(a, f)]),
       [
         [
           9,
           'Listener PortalListener serves plain HTTP and does not redirect to HTTPS (when parameter ListenerProtocol = "HTTP")',
-          undefined,
+          [],
         ],
       ],
     );
@@ -54,7 +55,7 @@ describe('encryption-in-transit rules', () => {
     const text = LISTENER(`      Protocol: HTTPS
       SslPolicy: !If [LegacyClients, ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS13-1-2-2021-06]
 `);
-    const found = findingsOf('elbv2-listener-tls-policy', 'alb.yaml', text);
+    const { a, found } = analysisOf('elbv2-listener-tls-policy', 'alb.yaml', text);
     assert.deepStrictEqual(
       found.map(f => f.message),
       [

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { applyFix, open, rulesOf, run } from '../../helpers';
+import { open, rulesOf, run } from '../../helpers';
+import { applySafeFix } from '../../oracles/fix-safety';
 
 describe('identity rules', () => {
   it('wildcard Allow through !If is reported for the admin branch only', () => {
@@ -65,7 +66,7 @@ Resources:
       ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]
 `;
     const a = run('r.yaml', text);
-    const fixed = applyFix(
+    const fixed = applySafeFix(
       a,
       open(a).find(x => x.rule === 'iam-role-admin-mfa')!,
     );
@@ -111,7 +112,7 @@ ${param}Resources:
       MasterUserPassword: hunter2hunter2
 `;
     const a = run('p.yaml', text);
-    const fixed = applyFix(
+    const fixed = applySafeFix(
       a,
       open(a).find(x => x.rule === 'rds-master-password-plaintext')!,
     );

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { templateOf } from '../../../server/src/engine';
 import { Template } from '../../../server/src/engine/model/template';
-import { applyFix, open, rulesOf, run } from '../../helpers';
+import { open, rulesOf, run } from '../../helpers';
+import { applySafeFix } from '../../oracles/fix-safety';
 
 const VPC = `  Vpc:
     Type: AWS::EC2::VPC
@@ -38,7 +39,7 @@ describe('audit logging rules', () => {
         DestinationBucketName: !Ref Logs
 `;
     const a = run('f.yaml', text);
-    const fixed = applyFix(
+    const fixed = applySafeFix(
       a,
       open(a).find(x => x.rule === 'vpc-flow-logs')!,
     );
@@ -91,7 +92,7 @@ Resources:
       f.message,
       'Database Db (mysql) does not export its audit log to CloudWatch Logs (EnableCloudwatchLogsExports)',
     );
-    assert.ok(applyFix(a, f).includes('EnableCloudwatchLogsExports: [audit, error, general, slowquery]'));
+    assert.ok(applySafeFix(a, f).includes('EnableCloudwatchLogsExports: [audit, error, general, slowquery]'));
     assert.ok(!rulesOf(run('r.yaml', db('!ImportValue engine'))).includes('rds-log-exports'));
   });
 
@@ -141,7 +142,7 @@ Resources:
           - { Effect: Allow, Principal: { Service: cloudtrail.amazonaws.com }, Action: kms:GenerateDataKey*, Resource: "*" }
 `;
     const a = run('b.yaml', text);
-    const fixed = applyFix(
+    const fixed = applySafeFix(
       a,
       open(a).find(x => x.rule === 'cloudtrail-trail-present')!,
     );
@@ -210,7 +211,7 @@ Resources:
       2,
     );
     const a = run('j.json', text);
-    const fixed = applyFix(
+    const fixed = applySafeFix(
       a,
       open(a).find(x => x.rule === 'logs-audit-retention')!,
     );

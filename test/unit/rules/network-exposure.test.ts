@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { applyFix, open, rulesOf, run } from '../../helpers';
+import { fixesOf, open, rulesOf, run } from '../../helpers';
+import { applySafeFix } from '../../oracles/fix-safety';
 
 const RULE = 'ec2-sg-open-admin-port';
 
@@ -26,13 +27,17 @@ const findings = (text: string) => open(run('sg.yaml', text)).filter(f => f.rule
 
 describe('network exposure rules', () => {
   it('a !Ref CIDR parameter whose AllowedValues include 0.0.0.0/0 is reported naming that value, without a blind fix', () => {
-    const f = findings(sg('        - { IpProtocol: tcp, FromPort: 3306, ToPort: 3306, CidrIp: !Ref AdminCidr }\n'));
+    const a = run(
+      'sg.yaml',
+      sg('        - { IpProtocol: tcp, FromPort: 3306, ToPort: 3306, CidrIp: !Ref AdminCidr }\n'),
+    );
+    const f = open(a).filter(x => x.rule === RULE);
     assert.strictEqual(f.length, 1);
     assert.strictEqual(
       f[0].message,
       'DbGroup opens port 3306 (MySQL) to 0.0.0.0/0 (when parameter AdminCidr = "0.0.0.0/0")',
     );
-    assert.strictEqual(f[0].fixes, undefined);
+    assert.deepStrictEqual(fixesOf(a, f[0]), []);
   });
 
   it('!If branches: only the open branch is reported, with its condition', () => {
@@ -75,7 +80,7 @@ describe('network exposure rules', () => {
       '        - IpProtocol: tcp\n          FromPort: 5432\n          ToPort: 5432\n          CidrIp: 0.0.0.0/0\n',
     );
     const a = run('sg.yaml', text);
-    const fixed = applyFix(
+    const fixed = applySafeFix(
       a,
       open(a).find(f => f.rule === RULE)!,
     );
@@ -96,7 +101,7 @@ describe('network exposure rules', () => {
 `;
     const a = run('i.yaml', text);
     assert.ok(
-      applyFix(
+      applySafeFix(
         a,
         open(a).find(f => f.rule === RULE)!,
       ).includes('CidrIp: 10.0.0.0/8'),

@@ -1,16 +1,27 @@
 /** Small helpers for rule-family unit tests: findings of one rule, and a fix applied and re-checked. */
 import * as assert from 'assert';
 import { Settings } from '../../../server/src/engine';
-import { applyFix, open, run, TestFinding } from '../../helpers';
+import { Checked, open, run, TestFinding } from '../../helpers';
+import { assertSafeFix } from '../../oracles/fix-safety';
 
-export function findingsOf(rule: string, name: string, text: string, settings: Partial<Settings> = {}): TestFinding[] {
+/** The analysis of `text` as file `name` (which must parse) and its open findings of `rule`. */
+export function analysisOf(
+  rule: string,
+  name: string,
+  text: string,
+  settings: Partial<Settings> = {},
+): { a: Checked; found: TestFinding[] } {
   const a = run(name, text, settings);
   assert.deepStrictEqual(
     a.findings.filter(f => f.rule === 'syntax-error').map(f => f.message),
     [],
     'test template must parse',
   );
-  return open(a).filter(f => f.rule === rule);
+  return { a, found: open(a).filter(f => f.rule === rule) };
+}
+
+export function findingsOf(rule: string, name: string, text: string, settings: Partial<Settings> = {}): TestFinding[] {
+  return analysisOf(rule, name, text, settings).found;
 }
 
 /** 1-based line of a finding's start. */
@@ -18,14 +29,9 @@ export function lineOf(f: TestFinding): number {
   return f.range.start.line + 1;
 }
 
-/** Applies the n-th finding's first fix, checks the result still parses and the finding count dropped, returns the text. */
+/** Applies the first fix of the n-th finding of `rule` through the fix-safety oracle; returns the fixed text. */
 export function applyAndRecheck(rule: string, name: string, text: string, n = 0, fix = 0): string {
-  const a = run(name, text);
-  const mine = open(a).filter(f => f.rule === rule);
-  assert.ok(mine[n]?.fixes?.length, `finding #${n} of ${rule} has no fix`);
-  const fixed = applyFix(a, mine[n], fix);
-  if (name.endsWith('.json')) assert.doesNotThrow(() => JSON.parse(fixed), `fixed JSON does not parse:\n${fixed}`);
-  const after = findingsOf(rule, name, fixed);
-  assert.strictEqual(after.length, mine.length - 1, `fix did not resolve the finding:\n${fixed}`);
-  return fixed;
+  const { a, found } = analysisOf(rule, name, text);
+  assert.ok(found[n], `no finding #${n} of ${rule}`);
+  return assertSafeFix(a, found[n], fix).text;
 }
