@@ -66,6 +66,7 @@ const selection: ConstructSpec = {
   props: [],
   parentRef: ['BackupPlanId'],
   derived: c => [{ path: ['BackupSelection'], value: c.props ? opaqueOf(c.props) : new Opaque('selection') }],
+  note: '`BackupPlanId` the plan; the selection itself unknown',
 };
 
 export const backupPlan: ConstructSpec = {

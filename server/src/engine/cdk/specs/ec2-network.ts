@@ -160,6 +160,7 @@ const flowLog: ConstructSpec = {
   parentRef: ['ResourceId'],
   constants: { ResourceType: 'VPC' },
   derived: c => [{ path: ['TrafficType'], value: flowTraffic(c.props), at: c.props }],
+  note: '`ResourceId` the VPC, `TrafficType` from `trafficType` (default ALL)',
 };
 
 /** `flowLogs: { name: { destination?, trafficType? } }`: one flow log each, and a log group without a destination. */

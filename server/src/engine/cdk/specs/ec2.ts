@@ -82,7 +82,8 @@ export const instance: ConstructSpec = {
       ['aws-ec2', 'HttpTokens'],
       TOKENS,
       undefined,
-      "CloudFormation default; written as the instance's `MetadataOptions.HttpTokens`",
+      "CloudFormation default; written as the instance's `MetadataOptions.HttpTokens`, which `ec2-instance-imdsv2` " +
+        "accepts as well as `requireImdsv2`'s launch template",
     ),
   ],
   companions: [

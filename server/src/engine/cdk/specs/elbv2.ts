@@ -82,7 +82,11 @@ export const applicationListener: ConstructSpec = {
       listenerProtocol,
       'from the port: 80/8080/8000 HTTP, 443/8443 HTTPS',
     ),
-    { ...num('port', ['Port']), default: c => listenerPort(c) ?? new Opaque('port') },
+    {
+      ...num('port', ['Port']),
+      default: c => listenerPort(c) ?? new Opaque('port'),
+      note: 'from `protocol` when not written (HTTP 80, HTTPS 443)',
+    },
     sslPolicy,
     opaque('certificates', ['Certificates']),
   ],

@@ -55,12 +55,12 @@ const engine: PropSpec = {
 };
 
 /** Props instances and clusters share; `inherited`: encryption comes from the source (a snapshot, a replica). */
-const common = (inherited: boolean): PropSpec[] => [
+const common = (inherited: boolean, encryptedNote = 'true if `storageEncryptionKey`, else false'): PropSpec[] => [
   bool(
     'storageEncrypted',
     ['StorageEncrypted'],
     c => (inherited ? new Opaque('inherited from the source') : c.has('storageEncryptionKey')),
-    inherited ? 'inherited from the source: unknown' : 'true if `storageEncryptionKey`, else false',
+    inherited ? 'inherited from the source' : encryptedNote,
   ),
   opaque('storageEncryptionKey', ['KmsKeyId']),
   bool('iamAuthentication', ['EnableIAMDatabaseAuthentication'], always(false)),
@@ -110,7 +110,7 @@ const cluster = (classes: string[], inherited: boolean): ConstructSpec => ({
   classes,
   type: 'AWS::RDS::DBCluster',
   props: [
-    ...common(inherited),
+    ...common(inherited, 'true if `storageEncryptionKey`, else **false** (not true: 2.276 passes the prop through)'),
     bool(
       'deletionProtection',
       ['DeletionProtection'],
@@ -123,7 +123,6 @@ const cluster = (classes: string[], inherited: boolean): ConstructSpec => ({
     days('backup.retention', ['BackupRetentionPeriod'], always(1)),
   ],
   removalDefault: 'SNAPSHOT',
-  note: '`storageEncrypted` defaults to false, not true: 2.276 passes the prop through',
 });
 
 export const rdsSpecs: ConstructSpec[] = [

@@ -179,6 +179,6 @@ export interface ConstructSpec {
   opens?: OpensSpec;
   methods?: MethodSpec[];
   factories?: FactorySpec[];
-  /** For docs/cdk.md: what the construct does beyond its props. */
+  /** For docs/cdk.md: what a construct made only by a parent's method writes. */
   note?: string;
 }
