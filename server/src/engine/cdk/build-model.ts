@@ -26,7 +26,7 @@ export function buildModel<S extends Syntax>(scan: SourceScan<S>): BuiltModel<S>
     (p.unreadable ? unreadable : resources).push(r);
   }
   return {
-    template: templateOf(scan.uri, scan.text, resources),
+    template: templateOf(scan, resources),
     calls,
     origins: st.origins,
     attributes: st.attributes,
@@ -62,12 +62,12 @@ function resourceOf<S extends Syntax>(p: Pending<S>): Resource {
   };
 }
 
-function templateOf(uri: string, text: string, resources: Resource[]): Template {
+function templateOf<S extends Syntax>({ uri, text, format }: SourceScan<S>, resources: Resource[]): Template {
   const root: MapNode = { kind: 'map', flow: true, start: 0, end: text.length, entries: [] };
   return {
     uri,
     text,
-    format: 'typescript',
+    format,
     lines: new LineIndex(text),
     root,
     resources,

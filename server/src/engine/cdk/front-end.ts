@@ -29,6 +29,7 @@
  * `buildModel(scan)` applies the specs — props, CDK's defaults, resources a construct creates, methods — and returns
  * the same `Template` the CloudFormation rules run on.
  */
+import { SourceFormat } from '../model/template';
 import { CdkRef, CdkValue, Syntax } from './cdk-value';
 import { l1Type } from './l1-mapping';
 import { Span } from './property-draft';
@@ -82,6 +83,8 @@ export interface MethodCall<S extends Syntax> {
 export interface SourceScan<S extends Syntax> {
   uri: string;
   text: string;
+  /** The source language, as the model records it. */
+  format: SourceFormat;
   project: ProjectConfig;
   /** In source order. */
   sites: ConstructSite<S>[];

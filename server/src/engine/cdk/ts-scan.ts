@@ -48,7 +48,7 @@ export function scanTypescript(uri: string, text: string, parsed: ParsedSource, 
     const expr = site.propsIndex >= 0 ? site.call.arguments?.[site.propsIndex] : undefined;
     if (expr) site.props = evaluate(env, expr);
   }
-  return { scan: { uri, text, project, sites, calls: findMethodCalls(env) }, imports, env };
+  return { scan: { uri, text, format: 'typescript', project, sites, calls: findMethodCalls(env) }, imports, env };
 }
 
 /** Every construct call in source order; each gets its logical ID and variable binding as it is met. */

@@ -1,7 +1,7 @@
 /** aws-ec2 compute and storage: `Volume`, `Instance`, `LaunchTemplate` (networking: ec2-network.ts). */
 import { ABSENT, Cfn, Opaque, Path } from '../cfn-value';
 import { isFalse, isTrue, opaqueOf, propOf } from '../cdk-value';
-import { always, bool, enumOf, flag, num, opaque } from './props';
+import { always, bool, enumOf, num, opaque, whenTrue } from './props';
 import { ConstructSpec, PropSpec } from './types';
 
 export const volume: ConstructSpec = {
@@ -119,7 +119,7 @@ export const launchTemplate: ConstructSpec = {
       undefined,
       'CloudFormation default',
     ),
-    flag('requireImdsv2', ['LaunchTemplateData', 'MetadataOptions', 'HttpTokens'], 'required'),
+    whenTrue('requireImdsv2', ['LaunchTemplateData', 'MetadataOptions', 'HttpTokens'], 'required'),
     blockDevices(['LaunchTemplateData', 'BlockDeviceMappings']),
   ],
 };

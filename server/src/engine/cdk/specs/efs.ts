@@ -1,5 +1,5 @@
 /** aws-efs: `FileSystem`. */
-import { always, bool, flag, opaque } from './props';
+import { always, bool, opaque, whenTrue } from './props';
 import { ConstructSpec } from './types';
 
 export const fileSystem: ConstructSpec = {
@@ -14,7 +14,7 @@ export const fileSystem: ConstructSpec = {
       'the `@aws-cdk/aws-efs:defaultEncryptionAtRest` flag is always on in v2',
     ),
     opaque('kmsKey', ['KmsKeyId']),
-    flag('enableAutomaticBackups', ['BackupPolicy', 'Status'], 'ENABLED'),
+    whenTrue('enableAutomaticBackups', ['BackupPolicy', 'Status'], 'ENABLED'),
     opaque('fileSystemPolicy', ['FileSystemPolicy']),
   ],
   removalDefault: 'RETAIN',

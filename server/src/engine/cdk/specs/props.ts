@@ -1,7 +1,7 @@
 /** The usual kinds of prop: booleans, numbers, strings, enums, durations, lists, and values rules cannot judge. */
 import { ABSENT, CfnOrAbsent, leaves, Path, samePlain } from '../cfn-value';
 import { CdkValue, durationDays, enumMember, isFalse, isTrue, literalOr, opaqueOf } from '../cdk-value';
-import { durationOfDays, FixExpr, list, lit, member } from './fix-expr';
+import { durationOfDays, list, lit, member } from './fix-expr';
 import { Leaf, PropSpec, SpecCtx } from './types';
 
 type Default = (c: SpecCtx) => CfnOrAbsent;
@@ -47,17 +47,17 @@ export function str(prop: string, cfn: Path): PropSpec {
 }
 
 /**
- * `true` writes `whenTrue`; `false` (and not writing it) writes nothing: `versioned: true` → `Status: Enabled`.
- * The fix writes `true` for exactly that value.
+ * A boolean prop that writes `value` when true and nothing when false: `versioned: true` → `Status: Enabled`. The fix
+ * writes `true` for exactly that value.
  */
-export function flag(prop: string, cfn: Path, whenTrue: string, def?: Default, note?: string): PropSpec {
+export function whenTrue(prop: string, cfn: Path, value: string, def?: Default, note?: string): PropSpec {
   return {
     prop,
     cfn,
-    toCfn: v => (isTrue(v) ? whenTrue : isFalse(v) || v.kind === 'absent' ? ABSENT : opaqueOf(v)),
+    toCfn: v => (isTrue(v) ? value : isFalse(v) || v.kind === 'absent' ? ABSENT : opaqueOf(v)),
     default: def,
     note,
-    fix: want => (want.length === 1 && want[0].value === whenTrue ? lit(true) : undefined),
+    fix: want => (want.length === 1 && want[0].value === value ? lit(true) : undefined),
   };
 }
 
@@ -137,5 +137,3 @@ export function days(prop: string, cfn: Path, def?: Default, note?: string): Pro
     fix: want => (typeof single(want) === 'number' ? durationOfDays(single(want) as number) : undefined),
   };
 }
-
-export type { FixExpr };

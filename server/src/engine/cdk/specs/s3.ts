@@ -3,7 +3,7 @@ import { ABSENT, Cfn, Opaque } from '../cfn-value';
 import { durationDays, enumMember, isNew, isTrue, literalOr, opaqueOf, propOf, staticMethod } from '../cdk-value';
 import { durationOfDays, invoke, member } from './fix-expr';
 import { policyStatement } from './iam';
-import { always, bool, enumOf, flag, opaque, str } from './props';
+import { always, bool, enumOf, opaque, str, whenTrue } from './props';
 import { S3_BUCKET_POLICY } from './tls-policy';
 import { ConstructSpec, PropSpec } from './types';
 
@@ -110,7 +110,7 @@ export const bucket: ConstructSpec = {
     opaque('encryptionKey', [...SSE, 'KMSMasterKeyID']),
     bool('bucketKeyEnabled', ['BucketEncryption', 'ServerSideEncryptionConfiguration', 0, 'BucketKeyEnabled']),
     blockPublicAccess,
-    flag(
+    whenTrue(
       'versioned',
       ['VersioningConfiguration', 'Status'],
       'Enabled',
