@@ -3,7 +3,7 @@
  * model level): apply, re-parse with TypeScript, rebuild the model, and the wanted value is now written in the source.
  */
 import * as assert from 'assert';
-import { typescriptFixer } from '../../../server/src/engine/cdk/fix';
+import { typescriptFixer } from '../../../server/src/engine/cdk/ts-fix';
 import { applyEdits } from '../../../server/src/engine/model/text';
 import { MapNode } from '../../../server/src/engine/model/node';
 import { setWithin } from '../../../server/src/engine/rules/support/outcomes';

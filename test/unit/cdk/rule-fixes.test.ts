@@ -168,6 +168,16 @@ const CASES: [string, string, string][] = [
     `    new ec2.LaunchTemplate(this, 'Lt', { httpTokens: ec2.LaunchTemplateHttpTokens.OPTIONAL });\n`,
     'httpTokens: ec2.LaunchTemplateHttpTokens.REQUIRED',
   ],
+  [
+    'rds-publicly-accessible',
+    `    new rds.DatabaseInstance(this, 'Db', { ${DB}, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } });\n`,
+    'publiclyAccessible: false',
+  ],
+  [
+    'ec2-instance-imdsv2',
+    `    new ec2.Instance(this, 'Vm', { vpc, instanceType, machineImage });\n`,
+    'httpTokens: ec2.HttpTokens.REQUIRED',
+  ],
 ];
 
 describe('CDK: a TypeScript fix for each rule with an L2 idiom', () => {

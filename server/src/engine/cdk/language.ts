@@ -5,10 +5,12 @@ import { templateHover } from '../template/hover';
 import { idCompletions } from '../completion';
 import { LanguageSupport } from '../language';
 import { DocSymbol } from '../model/types';
-import { buildModel, ProjectConfig } from './constructs';
-import { typescriptFixer } from './fix';
+import { buildModel } from './build-model';
+import { typescriptFixer } from './ts-fix';
+import { ProjectConfig } from './front-end';
 import { CdkModel } from './model';
-import { parseSource } from './parse';
+import { ParsedSource, parseSource } from './ts-parse';
+import { scanTypescript } from './ts-scan';
 
 /** `import … from 'aws-cdk-lib…'` / `'@aws-cdk/…'` (or `require`) anywhere in the file: cheap, no parse. */
 const CDK_IMPORT = /(?:from\s*|require\(\s*)['"](?:aws-cdk-lib(?:\/[\w-]+)?|@aws-cdk\/[\w-]+)['"]/;
@@ -28,7 +30,7 @@ export const cdkLanguage: LanguageSupport = {
 
 export function analyzeCdk(uri: string, text: string, ctx: EngineContext): Analysis {
   const parsed = parseSource(uri, text);
-  const model = buildModel(uri, text, parsed, projectConfig(uri, ctx));
+  const model = readModel(uri, text, parsed, projectConfig(uri, ctx));
   // Syntax errors are the editor's own TypeScript diagnostics; the recovered tree is still analysed.
   const run = runRules(model.template, ctx, typescriptFixer(model));
   return {
@@ -45,7 +47,13 @@ export function analyzeCdk(uri: string, text: string, ctx: EngineContext): Analy
 
 /** Analyses and returns the model too (tests and tools). */
 export function cdkModelOf(uri: string, text: string, ctx: EngineContext): CdkModel {
-  return buildModel(uri, text, parseSource(uri, text), projectConfig(uri, ctx));
+  return readModel(uri, text, parseSource(uri, text), projectConfig(uri, ctx));
+}
+
+/** The TypeScript front-end's scan, then the shared model builder. */
+function readModel(uri: string, text: string, parsed: ParsedSource, project: ProjectConfig): CdkModel {
+  const { scan, imports, env } = scanTypescript(uri, text, parsed, project);
+  return { ...buildModel(scan), parsed, imports, env };
 }
 
 function symbolsOf(model: CdkModel): DocSymbol[] {

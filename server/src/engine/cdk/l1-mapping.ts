@@ -1,9 +1,9 @@
-import type * as TS from 'typescript';
+/** L1 (`Cfn*`) constructs: their CloudFormation type, and props that map 1:1 to CloudFormation names. */
 import { Entry, MapNode, Node } from '../model/node';
+import { CdkValue } from './cdk-value';
 import { Opaque } from './cfn-value';
-import { opaqueNode } from './draft';
 import { L1_AMBIGUOUS, L1_CLASS_TYPES, L1_JSON_PROPS, L1_NAMESPACES, L1_PROPERTY_NAMES } from './l1-data';
-import { TsValue } from './values';
+import { opaqueNode } from './property-draft';
 
 /** The CloudFormation type of an L1 class (`aws-s3`, `CfnBucket` → `AWS::S3::Bucket`), if it is one. */
 export function l1Type(module: string, cls: string): string | undefined {
@@ -40,7 +40,7 @@ export function l1Prop(module: string, cls: string, parent: string | undefined, 
   const plain = key.charAt(0).toLowerCase() + key.slice(1);
   if (l1Key(module, cls, parent, plain) === key) return plain;
   for (const [k, name] of Object.entries(L1_PROPERTY_NAMES)) {
-    const camel = k.split(':').pop()!;
+    const camel = k.slice(k.lastIndexOf(':') + 1);
     if (name === key && l1Key(module, cls, parent, camel) === key) return camel;
   }
   return undefined;
@@ -53,36 +53,36 @@ const JSON_DOC = '\u0000json';
  * L1 props map 1:1: camelCase identifiers become CloudFormation names; quoted keys (`'aws:SecureTransport'` inside a
  * policy) stay as written. Each node keeps the range of its own expression.
  */
-export function l1Node(v: TsValue, file: TS.SourceFile, module: string, cls: string, parent?: string): Node {
-  const span = { start: v.node.getStart(file), end: v.node.getEnd() };
+export function l1Node(v: CdkValue, module: string, cls: string, parent?: string): Node {
+  const span = { start: v.node.getStart(), end: v.node.getEnd() };
   switch (v.kind) {
     case 'literal':
       return { kind: 'scalar', value: v.value, ...span };
     case 'array':
-      if (v.spread) return opaqueNode(new Opaque(v.node.getText(file)), span);
-      return { kind: 'seq', flow: true, items: v.items.map(i => l1Node(i, file, module, cls, parent)), ...span };
+      if (v.spread) return opaqueNode(new Opaque(v.node.getText()), span);
+      return { kind: 'seq', flow: true, items: v.items.map(i => l1Node(i, module, cls, parent)), ...span };
     case 'object': {
-      if (v.spread) return opaqueNode(new Opaque(v.node.getText(file)), span);
+      if (v.spread) return opaqueNode(new Opaque(v.node.getText()), span);
       const entries: Entry[] = [];
       for (const p of v.props) {
         const key = p.quoted || parent === JSON_DOC ? p.key : l1Key(module, cls, parent, p.key);
-        const name = (p.element as TS.PropertyAssignment).name ?? p.element;
         const value =
           key === undefined
-            ? opaqueNode(new Opaque(p.value.node.getText(file)), span)
+            ? opaqueNode(new Opaque(p.value.node.getText()), span)
             : parent === JSON_DOC || (parent === undefined && isJsonProp(module, cls, p.key))
-              ? l1Node(p.value, file, module, cls, JSON_DOC)
-              : l1Node(p.value, file, module, cls, key);
+              ? l1Node(p.value, module, cls, JSON_DOC)
+              : l1Node(p.value, module, cls, key);
         entries.push({
           key: key ?? p.key.charAt(0).toUpperCase() + p.key.slice(1),
-          keyStart: name.getStart(file),
-          keyEnd: name.getEnd(),
+          keyStart: p.keyNode.getStart(),
+          keyEnd: p.keyNode.getEnd(),
           value,
         });
       }
-      return { kind: 'map', flow: true, entries, ...span } as MapNode;
+      const map: MapNode = { kind: 'map', flow: true, entries, ...span };
+      return map;
     }
     default:
-      return opaqueNode(new Opaque(v.node.getText(file)), span);
+      return opaqueNode(new Opaque(v.node.getText()), span);
   }
 }

@@ -1,15 +1,13 @@
-import type * as TS from 'typescript';
-import { Cfn, Opaque } from './cfn-value';
-import { opaqueOf } from './mapping';
-import { evaluate, propOf, TsValue, ValueEnv } from './values';
+/** IAM values other specs read: `new iam.PolicyStatement({ … })` as a statement of a resource policy. */
+import { Cfn, Opaque } from '../cfn-value';
+import { CdkValue, isNew, literalOr, opaqueOf, propOf } from '../cdk-value';
 
 /**
  * `new iam.PolicyStatement({ effect, actions, principals, resources, conditions })` as a policy statement. What cannot
- * be read stays unknown; a statement that is not a `new PolicyStatement(…)` literal is unknown as a whole.
+ * be read stays unknown; a statement that is not a `new PolicyStatement(…)` is unknown as a whole.
  */
-export function resourcePolicyStatement(env: ValueEnv, expr: TS.Expression, bucketId: string): Cfn {
-  const v = evaluate(env, expr);
-  if (v.kind !== 'new' || v.ref.module !== 'aws-iam' || v.ref.path.join('.') !== 'PolicyStatement') return opaqueOf(v);
+export function policyStatement(v: CdkValue, ownerId: string): Cfn {
+  if (!isNew(v, 'aws-iam', 'PolicyStatement')) return opaqueOf(v);
   const props = v.args[0];
   if (!props) return { Effect: 'Allow' };
   if (props.kind !== 'object' || props.spread) return opaqueOf(props);
@@ -24,26 +22,22 @@ export function resourcePolicyStatement(env: ValueEnv, expr: TS.Expression, buck
   if (actions) out.Action = stringList(actions);
   const principals = propOf(props, 'principals')?.value;
   if (principals) out.Principal = principalOf(principals);
-  if (propOf(props, 'resources')) out.Resource = new Opaque(`${bucketId} ARNs`);
+  if (propOf(props, 'resources')) out.Resource = new Opaque(`${ownerId} ARNs`);
   const conditions = propOf(props, 'conditions')?.value;
   if (conditions) out.Condition = opaqueOf(conditions);
   return out;
 }
 
-function stringList(v: TsValue): Cfn {
+function stringList(v: CdkValue): Cfn {
   if (v.kind !== 'array' || v.spread) return opaqueOf(v);
-  return v.items.map(i => (i.kind === 'literal' && typeof i.value === 'string' ? i.value : opaqueOf(i)));
+  return v.items.map(i => literalOr(i, 'string'));
 }
 
 /** `[new iam.AnyPrincipal()]` / `[new iam.StarPrincipal()]` → everyone; any other principal is unknown. */
-function principalOf(v: TsValue): Cfn {
+function principalOf(v: CdkValue): Cfn {
   if (v.kind !== 'array' || v.spread || v.items.length !== 1) return opaqueOf(v);
   const p = v.items[0];
-  if (
-    p.kind === 'new' &&
-    p.ref.module === 'aws-iam' &&
-    (p.ref.path[0] === 'AnyPrincipal' || p.ref.path[0] === 'StarPrincipal')
-  )
+  if (p.kind === 'new' && p.ref.module === 'aws-iam' && ['AnyPrincipal', 'StarPrincipal'].includes(p.ref.path[0]))
     return { AWS: '*' };
   return opaqueOf(p);
 }

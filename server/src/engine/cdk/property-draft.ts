@@ -1,4 +1,4 @@
-import { Entry, MapNode, Node, SeqNode } from '../model/node';
+import { Entry, MapNode, Node } from '../model/node';
 import { Cfn, isPlainObject, Opaque, Path } from './cfn-value';
 
 /** Where a model value came from in the source, for findings and fixes. */
@@ -136,5 +136,3 @@ function spanOf(children: Node[], fallback: Span): { start: number; end: number;
     synthetic: children.every(c => c.synthetic) || undefined,
   };
 }
-
-export type { SeqNode };

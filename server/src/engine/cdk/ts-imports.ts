@@ -1,4 +1,5 @@
 import type * as TS from 'typescript';
+import { CdkRef } from './cdk-value';
 
 /**
  * What a local name stands for. `module` is normalised: `aws-s3` for `aws-cdk-lib/aws-s3`, `aws_s3` of `aws-cdk-lib`
@@ -67,12 +68,6 @@ export function readImports(ts: typeof TS, file: TS.SourceFile): Imports {
     }
   }
   return { bindings, style: v1 > v2 ? 'v1' : 'v2', declarations };
-}
-
-/** A reference into the CDK: module plus member path (`s3.BucketEncryption.KMS` → aws-s3, [BucketEncryption, KMS]). */
-export interface CdkRef {
-  module: string;
-  path: string[];
 }
 
 /** Resolves an identifier or property-access chain through the imports; undefined when it is not CDK. */

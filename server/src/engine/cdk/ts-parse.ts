@@ -12,16 +12,13 @@ export interface ParsedSource {
 export function parseSource(uri: string, text: string): ParsedSource {
   const ts = typescript();
   const file = ts.createSourceFile(uri, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const raw = (file as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  // The parser's own diagnostics are on the source file, outside TypeScript's public typings.
+  const found: unknown = Reflect.get(file, 'parseDiagnostics');
+  const raw: TS.DiagnosticWithLocation[] = Array.isArray(found) ? found : [];
   const diagnostics = raw.map(d => ({
     start: d.start,
     end: d.start + d.length,
     message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
   }));
   return { ts, file, diagnostics };
-}
-
-/** Start offset of a node without its leading trivia (comments, whitespace). */
-export function startOf(n: TS.Node, file: TS.SourceFile): number {
-  return n.getStart(file);
 }

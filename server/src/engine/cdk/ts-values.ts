@@ -1,27 +1,23 @@
 import type * as TS from 'typescript';
-import { CdkRef, Imports, resolveRef } from './imports';
+import { CdkValue, ObjProp } from './cdk-value';
+import { Imports, resolveRef } from './ts-imports';
+
+/** The TypeScript nodes values carry: fixes edit the object literals, arrays and entries they point at. */
+export interface TsSyntax {
+  node: TS.Node;
+  object: TS.ObjectLiteralExpression;
+  array: TS.ArrayLiteralExpression;
+  element: TS.ObjectLiteralElementLike;
+  key: TS.Node;
+  call: TS.NewExpression | TS.CallExpression;
+}
 
 /**
  * A TypeScript expression as far as it can be known without running it. Literals, same-file `const`s, CDK enum
  * members and static calls are known; anything else (parameters, `props.x`, function results) is `unknown`.
  */
-export type TsValue =
-  | { kind: 'literal'; value: string | number | boolean | null; node: TS.Node }
-  | { kind: 'absent'; node: TS.Node }
-  | { kind: 'ref'; ref: CdkRef; node: TS.Node }
-  | { kind: 'call'; ref: CdkRef; args: TsValue[]; node: TS.Node }
-  | { kind: 'new'; ref: CdkRef; args: TsValue[]; node: TS.Node }
-  | { kind: 'object'; props: ObjProp[]; spread: boolean; node: TS.ObjectLiteralExpression }
-  | { kind: 'array'; items: TsValue[]; spread: boolean; node: TS.ArrayLiteralExpression }
-  | { kind: 'construct'; name: string; node: TS.Node }
-  | { kind: 'unknown'; node: TS.Node };
-
-export interface ObjProp {
-  key: string;
-  quoted: boolean;
-  element: TS.ObjectLiteralElementLike;
-  value: TsValue;
-}
+export type TsValue = CdkValue<TsSyntax>;
+type TsProp = ObjProp<TsSyntax>;
 
 export interface ValueEnv {
   ts: typeof TS;
@@ -128,7 +124,7 @@ export function evaluate(env: ValueEnv, expr: TS.Expression, depth = 0): TsValue
 
 function objectValue(env: ValueEnv, e: TS.ObjectLiteralExpression, depth: number): TsValue {
   const { ts } = env;
-  const props: ObjProp[] = [];
+  const props: TsProp[] = [];
   let spread = false;
   for (const el of e.properties) {
     if (ts.isSpreadAssignment(el)) {
@@ -147,40 +143,22 @@ function objectValue(env: ValueEnv, e: TS.ObjectLiteralExpression, depth: number
         spread = true;
         continue;
       } // computed key: could be anything
-      props.push({ key, quoted: !ts.isIdentifier(name), element: el, value: evaluate(env, el.initializer, depth + 1) });
+      props.push({
+        key,
+        quoted: !ts.isIdentifier(name),
+        element: el,
+        keyNode: name,
+        value: evaluate(env, el.initializer, depth + 1),
+      });
     } else if (ts.isShorthandPropertyAssignment(el)) {
-      props.push({ key: el.name.text, quoted: false, element: el, value: evaluate(env, el.name, depth + 1) });
+      props.push({
+        key: el.name.text,
+        quoted: false,
+        element: el,
+        keyNode: el.name,
+        value: evaluate(env, el.name, depth + 1),
+      });
     } else spread = true; // methods, accessors: not CDK props
   }
   return { kind: 'object', props, spread, node: e };
-}
-
-/** The last assignment of `key` in an object value (later ones win, as at run time). */
-export function propOf(v: TsValue | undefined, key: string): ObjProp | undefined {
-  if (v?.kind !== 'object') return undefined;
-  for (let i = v.props.length - 1; i >= 0; i--) if (v.props[i].key === key) return v.props[i];
-  return undefined;
-}
-
-/** `s3.BucketEncryption.KMS` → 'KMS' when the value is that enum (module and type checked). */
-export function enumMember(v: TsValue | undefined, module: string, type: string): string | undefined {
-  if (v?.kind !== 'ref' || v.ref.module !== module || v.ref.path.length !== 2 || v.ref.path[0] !== type)
-    return undefined;
-  return v.ref.path[1];
-}
-
-/** `cdk.Duration.days(7)` → 7 (days); other units converted; undefined when not a known duration. */
-export function durationDays(v: TsValue | undefined): number | undefined {
-  if (v?.kind !== 'call' || v.ref.module !== 'core' || v.ref.path[0] !== 'Duration' || v.ref.path.length !== 2)
-    return undefined;
-  const n = v.args[0]?.kind === 'literal' && typeof v.args[0].value === 'number' ? v.args[0].value : undefined;
-  if (n === undefined) return undefined;
-  const perDay: Record<string, number> = {
-    days: 1,
-    hours: 1 / 24,
-    minutes: 1 / 1440,
-    seconds: 1 / 86400,
-    millis: 1 / 86_400_000,
-  };
-  return perDay[v.ref.path[1]] !== undefined ? n * perDay[v.ref.path[1]] : undefined;
 }
