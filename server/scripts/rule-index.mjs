@@ -32,14 +32,55 @@ export function ruleIndexSource(engineDir) {
   return lines.join('\n');
 }
 
-/** Writes the index when it changed; returns its path. */
+/** Risk-file rule modules (engine/risk/rules/<rule-id>.ts, each exporting `rule`), relative to that folder. */
+export function riskRuleModules(engineDir) {
+  const dir = path.join(engineDir, 'risk', 'rules');
+  return fs
+    .readdirSync(dir)
+    .filter(f => f.endsWith('.ts') && /^export const rule\b/m.test(fs.readFileSync(path.join(dir, f), 'utf8')))
+    .sort()
+    .map(f => `./${f.slice(0, -3)}`);
+}
+
+export function riskRuleIndexSource(engineDir) {
+  const mods = riskRuleModules(engineDir);
+  const lines = [HEADER, "import { RiskRule } from './types';"];
+  mods.forEach((m, i) => lines.push(`import * as m${i} from '${m}';`));
+  lines.push('', '/** Every risk-file rule, in module order. */', 'export const RISK_RULES: RiskRule[] = [');
+  mods.forEach((_, i) => lines.push(`  m${i}.rule,`));
+  lines.push('];', '');
+  return lines.join('\n');
+}
+
+/** Writes the indexes when they changed; returns their paths. */
 export function writeRuleIndex(engineDir) {
-  const file = path.join(engineDir, 'rules', 'index.generated.ts');
-  const text = ruleIndexSource(engineDir);
-  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
-  return file;
+  const out = [];
+  for (const [file, text] of [
+    [path.join(engineDir, 'rules', 'index.generated.ts'), ruleIndexSource(engineDir)],
+    [path.join(engineDir, 'risk', 'rules', 'index.generated.ts'), riskRuleIndexSource(engineDir)],
+  ]) {
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+    out.push(file);
+  }
+  return out.join('\n');
+}
+
+/** The indexes that differ from what the rule folders say (for a freshness check). */
+export function staleRuleIndexes(engineDir) {
+  return [
+    [path.join(engineDir, 'rules', 'index.generated.ts'), ruleIndexSource(engineDir)],
+    [path.join(engineDir, 'risk', 'rules', 'index.generated.ts'), riskRuleIndexSource(engineDir)],
+  ]
+    .filter(([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text)
+    .map(([file]) => file);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(writeRuleIndex(path.resolve(path.dirname(process.argv[1]), '../src/engine')));
+  const engine = path.resolve(path.dirname(process.argv[1]), '../src/engine');
+  if (process.argv.includes('--check')) {
+    const stale = staleRuleIndexes(engine);
+    for (const f of stale) console.error(`stale: ${f} (npm run build rewrites it)`);
+    process.exit(stale.length ? 1 : 0);
+  }
+  console.log(writeRuleIndex(engine));
 }

@@ -2,6 +2,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { RISK_RULES } from '../../../server/src/engine/risk/rules/index.generated';
 import { RULES } from '../../../server/src/engine/rules/registry';
 import { catalog, ROOT } from '../../helpers';
 
@@ -51,5 +53,33 @@ describe('rule units', () => {
       modules.map(f => f.replace(/\.ts$/, '')).filter(id => !ids.has(id)),
       [],
     );
+  });
+
+  it('risk-file rules have the same shape: one module per rule, named after it, covering every risk ID', () => {
+    const dir = path.join(ROOT, 'server/src/engine/risk/rules');
+    const ids = new Set(RISK_RULES.map(r => r.id));
+    const modules = fs.readdirSync(dir).filter(f => /^risk-.*\.ts$/.test(f));
+    assert.deepStrictEqual(
+      modules.map(f => f.replace(/\.ts$/, '')).filter(id => !ids.has(id)),
+      [],
+    );
+    const reported = new Set(RISK_RULES.flatMap(r => [r.id, ...(r.alsoReports ?? [])]));
+    const riskIds = [...catalog.rules.values()].filter(m => m.family === 'risk').map(m => m.id);
+    assert.deepStrictEqual(
+      riskIds.filter(id => !reported.has(id)),
+      [],
+      'every risk rule in the catalog is reported by some rule module',
+    );
+    assert.deepStrictEqual(
+      [...reported].filter(id => catalog.rules.get(id)?.family !== 'risk'),
+      [],
+    );
+  });
+
+  it('the committed rule indexes are what the rule folders say (the build rewrites them)', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'server/scripts/rule-index.mjs'), '--check'], {
+      encoding: 'utf8',
+    });
+    assert.strictEqual(r.status, 0, r.stderr);
   });
 });

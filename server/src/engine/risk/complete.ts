@@ -3,7 +3,7 @@ import { Catalog } from '../catalog/catalog';
 import { Localized } from '../catalog/types';
 import { Analysis, EngineContext, riskOf } from '../context';
 import { CompletionItem } from '../model/types';
-import { LABEL_FIELDS } from './check';
+import { LABEL_FIELDS } from './rules/support';
 import { yamlValue } from './edits';
 import { Cursor, cursorAt } from './cursor';
 import { canonicalKey, KEYS, ObjectKind } from './keys';

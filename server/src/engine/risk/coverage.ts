@@ -1,13 +1,7 @@
 /** Coverage of the minimum scenario set (別紙2) chosen by `guideline:`. */
 import { Catalog } from '../catalog/catalog';
 import { ScenarioEntry } from '../catalog/types';
-import { Diagnostics } from './diagnostics';
 import { lookupId } from './lookup';
-import { skeletonEdit } from './fixes';
-import { Lang, phrase } from '../i18n/text';
-
-/** Quick fixes for single scenarios, beside "all of them": a menu of 86 entries helps nobody. */
-const SKELETON_FIXES = 8;
 import { RiskDocument } from './model';
 
 /**
@@ -34,24 +28,4 @@ export function uncoveredScenarios(catalog: Catalog, doc: RiskDocument): Scenari
   const all = minimumScenarios(catalog, doc.assessment?.guideline?.text) ?? [];
   const covered = coveredScenarios(catalog, doc);
   return all.filter(s => !covered.has(s.id));
-}
-
-export function checkCoverage(d: Diagnostics, doc: RiskDocument): void {
-  const g = doc.assessment?.guideline;
-  if (!g) return;
-  const { catalog } = d.ctx;
-  const missing = uncoveredScenarios(catalog, doc);
-  if (!missing.length) return;
-  // One finding for the whole assessment (not one per scenario stacked on one place); every fix is made when a face
-  // asks for it, since skeletons are written in the reader's language.
-  const edit = (scenarios: ScenarioEntry[]) => (lang: Lang) => {
-    const e = skeletonEdit(doc, d.lines, catalog, scenarios, lang);
-    return e ? [e] : undefined;
-  };
-  const fixes = [];
-  if (missing.length > 1) fixes.push(d.fix(phrase('addSkeletonsForAll', { count: missing.length }), edit(missing)));
-  for (const s of missing.slice(0, SKELETON_FIXES))
-    fixes.push(d.fix(d.fixTitle('risk-scenario-uncovered', { scenario: s.id }), edit([s]), missing.length === 1));
-  const list = phrase('scenarioList', { ids: missing.map(s => s.id), first: missing[0].title });
-  d.add('risk-scenario-uncovered', g.start, g.end, { scenarios: list }, { scenarios: missing.map(s => s.id), fixes });
 }

@@ -6,7 +6,7 @@ import { describeEntry } from '../describe';
 import { catalogHover } from '../hover';
 import { Hover, Lang } from '../model/types';
 import { localize, otherLang, quantity, t as say } from '../i18n/text';
-import { LABEL_FIELDS } from './check';
+import { LABEL_FIELDS } from './rules/support';
 import { levelOf, normalizeLevel, Thresholds, thresholdsOf } from './levels';
 import { RiskModel } from './language-model';
 import { Num, RiskDocument } from './model';

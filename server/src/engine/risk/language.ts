@@ -3,14 +3,14 @@ import { Analysis, EngineContext, riskOf } from '../context';
 import { makeFinding } from '../findings';
 import { LanguageSupport } from '../language';
 import { LineIndex } from '../model/text';
-import { checkDocument } from './check';
 import { riskCompletion } from './complete';
-import { checkCoverage } from './coverage';
 import { riskDefinition, riskReferences } from './definition';
 import { Diagnostics } from './diagnostics';
 import { riskHover } from './hover';
 import { RiskModel } from './language-model';
-import { checkLinks, resolveLinks } from './links';
+import { resolveLinks } from './links';
+import { RISK_RULES } from './rules/index.generated';
+import { RiskRuleContext } from './rules/types';
 import { RISK_FILE } from './model';
 import { parseRiskDocument } from './parse';
 import { riskCodeLenses, riskSymbols } from './symbols';
@@ -42,13 +42,24 @@ export function analyzeRisk(uri: string, text: string, ctx: EngineContext): Anal
     );
   }
   const links = doc.syntaxErrors ? [] : resolveLinks(doc, uri, ctx);
-  if (!doc.syntaxErrors) {
-    checkDocument(doc, d);
-    checkCoverage(d, doc);
-    checkLinks(d, doc, links);
-  }
+  if (!doc.syntaxErrors) runRiskRules({ doc, links, catalog: ctx.catalog, report: d });
   const risk: RiskModel = { doc, links };
   return { uri, kind: 'risk', text, lines, findings: d.out, fixes: d.fixes, symbols: riskSymbols(doc, lines), risk };
+}
+
+/** Runs every risk-file rule; a rule that fails is an engine-error finding, and the others still run. */
+function runRiskRules(ctx: RiskRuleContext): void {
+  const d = ctx.report;
+  for (const rule of RISK_RULES) {
+    if (d.ctx.settings.disabledRules.includes(rule.id) && !rule.alsoReports?.length) continue;
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      d.add('engine-error', 0, 0, { rule: rule.id, detail });
+    }
+  }
+  d.out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 export const riskLanguage: LanguageSupport = {
