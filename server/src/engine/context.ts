@@ -4,6 +4,7 @@ import { Template } from './model/template';
 import { LineIndex } from './model/text';
 import { DocSymbol, Finding, Fix, Settings } from './model/types';
 import type { RiskModel } from './risk/language-model';
+import type { ProjectSource } from './project/view';
 
 /**
  * Why the host did not read a file. `not-found`: nothing there; `outside-workspace`: its real path (symbolic links
@@ -36,6 +37,8 @@ export interface EngineContext {
   readFile?(uri: string): string | ReadRefusal | undefined;
   /** Cached analyses of other documents (open editors, workspace index), keyed by URI. */
   analysisOf?(uri: string): Analysis | undefined;
+  /** The project the document belongs to (other stacks); absent when a file is checked alone. */
+  project?: ProjectSource;
 }
 
 /** The fixes of one finding, titled in the language asked for; computed when a face asks, not on every keystroke. */

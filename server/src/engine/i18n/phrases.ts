@@ -55,6 +55,10 @@ export const PHRASES = {
     ja: 'バケットポリシー {policy} に拒否文がありません',
     en: 'its bucket policy {policy} has no such Deny statement',
   },
+  bucketPolicyElsewhereWithoutDeny: {
+    ja: '{file} のバケットポリシー {policy} に拒否文がありません',
+    en: 'its bucket policy {policy} in {file} has no such Deny statement',
+  },
   cloudfrontDefaultCertificate: {
     ja: 'TLSv1（CloudFront の既定証明書）',
     en: 'TLSv1 (CloudFront default certificate)',
@@ -190,6 +194,18 @@ export const PHRASES = {
   },
   constructSuffix: { ja: '（コンストラクト {path}）', en: ' (construct {path})' },
   cdkSourceOf: { ja: 'CDK ソース: {id} の定義', en: 'CDK source: where {id} is defined' },
+  singletonNoneInProject: {
+    ja: '（プロジェクトのどのテンプレートにもありません）',
+    en: ' (no template of the project defines one)',
+  },
+  singletonNoneInTemplate: {
+    ja: '（別のスタックで定義している場合は、プロジェクトのフォルダーごと検査してください）',
+    en: ' (if another stack of the account defines it, check the whole project folder)',
+  },
+  singletonDefineIn: {
+    ja: '（アカウント基盤スタック {file} で定義してください）',
+    en: ' (define it in the account-baseline stack {file})',
+  },
   // Fix titles.
   setParameterDefault: {
     ja: 'パラメータ {param} の既定値を "{value}" にする',

@@ -1,6 +1,7 @@
 import { Catalog } from '../catalog/catalog';
 import { FixSpec } from '../fixes/spec';
 import { Args } from '../i18n/text';
+import { ProjectView } from '../project/view';
 import { Cause } from '../model/evaluate';
 import { Node } from '../model/node';
 import { Resource, Template } from '../model/template';
@@ -24,6 +25,8 @@ export interface RuleContext {
   settings: Settings;
   /** Whether account-level rules (CloudTrail, GuardDuty, Config…) apply to this template. */
   accountLevel: boolean;
+  /** The other templates of the project: singletons defined elsewhere, references across stacks. */
+  project: ProjectView;
   report(r: RuleReport): void;
 }
 

@@ -11,6 +11,7 @@ import { Rule, RuleContext, RuleReport } from '../rules/types';
 import { isAccountBaseline } from './account';
 import { fixesThroughCauses, parameterOf } from './outcome-fixes';
 import { collectSuppressions, Suppressions } from './suppress';
+import { projectView } from '../project/view';
 
 /** Turns a format-neutral fix into edits in the template's own source format. */
 export type Fixer = (t: Template, f: FixSpec) => Fix['edit'] | undefined;
@@ -44,6 +45,7 @@ export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): RuleRun
     catalog,
     settings,
     accountLevel,
+    project: projectView(t, ctx.project),
     report: (r: RuleReport) => {
       const rule = r.rule ?? current!.id;
       if (disabled.has(rule)) return;

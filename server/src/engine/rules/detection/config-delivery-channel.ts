@@ -1,4 +1,4 @@
-import { CHANNEL, RECORDER, deliveryChannel, has } from '../support/account-services';
+import { CHANNEL, RECORDER, deliveryChannel } from '../support/account-services';
 import { Rule } from '../types';
 
 export const rule: Rule = {
@@ -6,7 +6,7 @@ export const rule: Rule = {
   accountLevel: true,
   runsOn: [RECORDER],
   checkResource(r, ctx) {
-    if (has(ctx.template, CHANNEL)) return;
+    if (ctx.project.definingType(CHANNEL).length) return;
     ctx.report({ fix: deliveryChannel(ctx.template) });
   },
 };

@@ -1,19 +1,15 @@
-import { DETECTOR, has } from '../support/account-services';
-import { freeLogicalId, resourcesKey } from '../support/outcomes';
+import { DETECTOR, requireSingleton } from '../support/account-services';
+import { freeLogicalId } from '../support/outcomes';
 import { Rule } from '../types';
 
 export const rule: Rule = {
   id: 'guardduty-detector-present',
   accountLevel: true,
   checkTemplate(t, ctx) {
-    if (has(t, DETECTOR)) return;
-    ctx.report({
-      at: resourcesKey(t),
-      fix: {
-        kind: 'addResource',
-        logicalId: freeLogicalId(t, 'GuardDutyDetector'),
-        body: { Type: DETECTOR, Properties: { Enable: true, FindingPublishingFrequency: 'FIFTEEN_MINUTES' } },
-      },
-    });
+    requireSingleton(t, ctx, DETECTOR, () => ({
+      kind: 'addResource',
+      logicalId: freeLogicalId(t, 'GuardDutyDetector'),
+      body: { Type: DETECTOR, Properties: { Enable: true, FindingPublishingFrequency: 'FIFTEEN_MINUTES' } },
+    }));
   },
 };

@@ -1,11 +1,11 @@
 import { FixValue } from '../../fixes/spec';
 import { get, intrinsicName, isMap, isScalar, Node, scalarString } from '../../model/node';
 import { Resource, Template } from '../../model/template';
-import { itemsOf, refTarget, UNKNOWN } from '../support/outcomes';
+import { fileName, itemsOf, UNKNOWN } from '../support/outcomes';
 
 import { phrase } from '../../i18n/text';
 import { isSeq } from '../../model/node';
-import { Rule } from '../types';
+import { Rule, RuleContext } from '../types';
 
 function tlsOnlyStatement(bucketId: string): FixValue {
   return {
@@ -39,15 +39,18 @@ function deniesInsecureTransport(statements: Node | undefined): boolean | typeof
   return unknown ? UNKNOWN : false;
 }
 
-/** Does this bucket policy's `Bucket` name the given bucket? Unresolvable names count when they mention it. */
-function policyTargets(t: Template, policy: Resource, bucket: Resource): boolean {
-  const target = get(policy.properties, 'Bucket');
-  if (target === undefined) return false;
-  if (refTarget(target) !== undefined) return refTarget(target)?.id === bucket.logicalId;
+/**
+ * Bucket policies of this template whose `Bucket` cannot be resolved but mentions the bucket: they may well be its
+ * policy, so the bucket's TLS state is unknown.
+ */
+function mayBeAttached(t: Template, ctx: RuleContext, bucket: Resource): boolean {
   const name = scalarString(get(bucket.properties, 'BucketName'));
-  if (isScalar(target)) return name !== undefined && String(target.value) === name;
-  const text = t.text.slice(target.start, target.end);
-  return text.includes(bucket.logicalId) || (name !== undefined && text.includes(name));
+  return t.resources.some(p => {
+    const target = p.type === 'AWS::S3::BucketPolicy' ? get(p.properties, 'Bucket') : undefined;
+    if (target === undefined || ctx.project.resolve(target, 'Bucket').length) return false;
+    const text = t.text.slice(target.start, target.end);
+    return text.includes(bucket.logicalId) || (name !== undefined && text.includes(name));
+  });
 }
 
 export const rule: Rule = {
@@ -55,7 +58,10 @@ export const rule: Rule = {
   runsOn: ['AWS::S3::Bucket'],
   checkResource(r, ctx) {
     const t = ctx.template;
-    const policies = t.resources.filter(p => p.type === 'AWS::S3::BucketPolicy' && policyTargets(t, p, r));
+    // Policies attached by Ref, by name (literal or the same Sub), through an export or a nested stack, in any stack.
+    const attached = ctx.project.referrers(r, { types: ['AWS::S3::BucketPolicy'], path: 'Bucket' });
+    if (mayBeAttached(t, ctx, r)) return;
+    const policies = attached.map(x => x.resource);
     for (const p of policies) {
       const doc = get(p.properties, 'PolicyDocument');
       if (doc === undefined || !isMap(doc) || intrinsicName(doc) !== undefined) return; // a policy we cannot read may well deny it
@@ -81,14 +87,18 @@ export const rule: Rule = {
       });
       return;
     }
-    const p = policies[0];
+    const { template: home, resource: p } = attached[0];
     const statements = get(get(p.properties, 'PolicyDocument'), 'Statement');
+    const elsewhere = home !== t;
     ctx.report({
       args: {
-        detail: phrase('bucketPolicyWithoutDeny', { policy: p.logicalId }),
+        detail: elsewhere
+          ? phrase('bucketPolicyElsewhereWithoutDeny', { policy: p.logicalId, file: fileName(home.uri) })
+          : phrase('bucketPolicyWithoutDeny', { policy: p.logicalId }),
       },
+      // The statement is added where the policy is; a policy in another stack is the other file's to change.
       fix:
-        isSeq(statements) && !statements.tag
+        !elsewhere && isSeq(statements) && !statements.tag
           ? {
               kind: 'append',
               resource: p,

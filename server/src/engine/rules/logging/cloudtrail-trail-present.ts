@@ -1,3 +1,4 @@
+import { requireSingleton } from '../support/account-services';
 import { FixSpec, FixValue } from '../../fixes/spec';
 import { Template } from '../../model/template';
 import {
@@ -13,7 +14,6 @@ import {
 } from '../support/baseline';
 import { freeLogicalId } from '../support/outcomes';
 
-import { resourcesKey } from '../support/outcomes';
 import { Rule } from '../types';
 
 /** A trail with everything the audit-log rules ask for, plus whatever it needs that the template does not have yet. */
@@ -117,7 +117,6 @@ export const rule: Rule = {
   id: 'cloudtrail-trail-present',
   accountLevel: true,
   checkTemplate(t, ctx) {
-    if (t.resources.some(r => r.type === 'AWS::CloudTrail::Trail')) return;
-    ctx.report({ at: resourcesKey(t), fix: compliantTrail(t) });
+    requireSingleton(t, ctx, 'AWS::CloudTrail::Trail', () => compliantTrail(t));
   },
 };

@@ -1,7 +1,9 @@
 import { FixSpec, FixValue } from '../../fixes/spec';
 import { Template } from '../../model/template';
 import { bucketWritableBy, logArchiveBucket, ref } from './baseline';
-import { freeLogicalId } from './outcomes';
+import { fileName, freeLogicalId, resourcesKey } from './outcomes';
+import { phrase } from '../../i18n/text';
+import { RuleContext } from '../types';
 
 /**
  * Account-level threat detection: GuardDuty, AWS Config and Security Hub. These exist once per account and region,
@@ -15,6 +17,21 @@ export const RECORDER = 'AWS::Config::ConfigurationRecorder';
 export const CHANNEL = 'AWS::Config::DeliveryChannel';
 
 export const has = (t: Template, type: string) => t.resources.some(r => r.type === type);
+
+/**
+ * An account-level singleton (a trail, a detector, a recorder, a hub) the project must define once. Nothing is
+ * reported when any template of the project defines it. Otherwise the finding says where it belongs, and only the
+ * project's account-baseline stack gets the fix that creates it: a second one would fail to deploy.
+ */
+export function requireSingleton(t: Template, ctx: RuleContext, type: string, create: () => FixSpec): void {
+  if (ctx.project.definingType(type).length) return;
+  const designated = ctx.project.baselines()[0] ?? t.uri;
+  const here = designated === t.uri;
+  const where = here
+    ? phrase(ctx.project.complete ? 'singletonNoneInProject' : 'singletonNoneInTemplate')
+    : phrase('singletonDefineIn', { file: fileName(designated) });
+  ctx.report({ at: resourcesKey(t), args: { where }, fix: here ? create() : undefined });
+}
 
 /** A delivery channel writing to a bucket Config may use, adding the log archive bucket when there is none. */
 export function deliveryChannel(t: Template): FixSpec {

@@ -210,6 +210,11 @@ export function scalarOutcomesOf(ctx: RuleContext, n: Node | undefined): ScalarO
   return scalarOutcomes(ctx.template, n);
 }
 
+/** The file name of a template's URI, for messages that point at another stack. */
+export function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
 /** Set an absent property, or replace the literal that is there. */
 export function fixValue(r: Resource, path: string[], written: Node | undefined, value: string): FixSpec {
   return written

@@ -1,0 +1,83 @@
+/** What a rule asks of the project while it checks one template. */
+import { get, isMap, Node } from '../model/node';
+import { Resource, Template } from '../model/template';
+import { TargetKey, targetOf, templateFacts } from './facts';
+import { ProjectIndex, Referrer, ResourceAddress } from './index';
+
+/** The project as the host gives it to the engine: its index, and other templates on demand. */
+export interface ProjectSource {
+  index: ProjectIndex;
+  /** Another template of the project, parsed (the host caches; undefined when it cannot be read). */
+  template(uri: string): Template | undefined;
+  /**
+   * True when the index holds the whole project (a folder given to the CLI, the workspace): something absent from it
+   * is absent from the project. False for a file checked alone.
+   */
+  complete: boolean;
+}
+
+/** A resource somewhere in the project, with the template it lives in. */
+export interface ProjectResource {
+  template: Template;
+  resource: Resource;
+}
+
+export interface ProjectView {
+  /** Whether the project is more than this template: the answers below then cover the other stacks too. */
+  readonly complete: boolean;
+  /** Templates (URIs) that define a resource of this type, this one included. */
+  definingType(type: string): string[];
+  /** Account-baseline templates of the project, in a stable order (the first is where singletons belong). */
+  baselines(): string[];
+  /** Resources anywhere in the project whose properties point at `r` (a resource of this template). */
+  referrers(r: Resource, filter?: { types?: string[]; path?: string }): ProjectResource[];
+  /** The resources a value of this template points at (by Ref, GetAtt, Sub, ImportValue, nested-stack parameter or name). */
+  resolve(n: Node | undefined, key?: string): ProjectResource[];
+}
+
+/**
+ * The view for template `t`: the host's project (its index brought up to date with this parse), or a project of this
+ * one template when the file is checked alone.
+ */
+export function projectView(t: Template, source: ProjectSource | undefined): ProjectView {
+  const index = source?.index ?? new ProjectIndex();
+  const facts = templateFacts(t);
+  if (JSON.stringify(index.facts(t.uri)) !== JSON.stringify(facts)) index.set(facts);
+  const load = (uri: string) => (uri === t.uri ? t : source?.template(uri));
+  const at = (a: ResourceAddress): ProjectResource[] => {
+    const tpl = load(a.uri);
+    const resource = tpl?.byId.get(a.logicalId);
+    return tpl && resource ? [{ template: tpl, resource }] : [];
+  };
+  return {
+    complete: !!source?.complete,
+    definingType: type => index.definingType(type),
+    baselines: () =>
+      [...index.all()]
+        .filter(f => f.baseline)
+        .map(f => f.uri)
+        .sort(),
+    referrers(r, filter) {
+      return index
+        .referrers({ uri: t.uri, logicalId: r.logicalId })
+        .filter(x => matches(x, filter))
+        .flatMap(at);
+    },
+    resolve(n, key) {
+      const target: TargetKey | undefined = n ? targetOf(t, n, key) : undefined;
+      return target ? index.resolve(t.uri, target).flatMap(at) : [];
+    },
+  };
+}
+
+function matches(x: Referrer, filter: { types?: string[]; path?: string } | undefined): boolean {
+  if (!filter) return true;
+  if (filter.types && !filter.types.includes(x.type)) return false;
+  return !filter.path || x.path.filter(p => typeof p === 'string').join('.') === filter.path;
+}
+
+/** Statement maps of a resource's policy document, for rules reading policies found in other templates. */
+export function policyDocument(r: Resource): Node | undefined {
+  const doc = get(r.properties, 'PolicyDocument');
+  return isMap(doc) ? doc : undefined;
+}
