@@ -57,6 +57,31 @@ export const PHRASES = {
   emptyPath: { ja: '空の文字列', en: 'empty' },
   wildcardPath: { ja: 'ワイルドカードを含むパターン', en: 'a wildcard pattern' },
   folderPath: { ja: 'フォルダー', en: 'a folder' },
+  // YAML reading (syntax-error details).
+  yamlQuoteRunsOn: {
+    ja: 'YAML 構文エラー: この引用符 {quote} が行内で閉じられず、{line} 行目の {quote} まで続いています',
+    en: 'YAML syntax error: this {quote} quote is not closed on its line and runs on to the {quote} on line {line}',
+  },
+  yamlApostrophe: {
+    ja: "YAML 構文エラー: この ' で文字列が終わっています。単一引用符の中のアポストロフィは '' と書きます",
+    en: "YAML syntax error: this ' ends the quoted text; write '' for an apostrophe inside single quotes",
+  },
+  yamlDuplicateKey: {
+    ja: 'キー "{key}" が {line} 行目にもあります。CloudFormation は後の値を使い、ここは無視されます',
+    en: 'Duplicate key "{key}": CloudFormation uses the one on line {line} and ignores this one',
+  },
+  yamlUndefinedAlias: {
+    ja: 'YAML 構文エラー: エイリアス {alias} のアンカーがありません',
+    en: 'YAML syntax error: alias {alias} has no anchor',
+  },
+  yamlUnsupportedVersion: {
+    ja: 'YAML {version}.x は CloudFormation が読めません (%YAML 1.x のみ)',
+    en: 'CloudFormation cannot read YAML {version}.x (only %YAML 1.x)',
+  },
+  yamlSpecialCharacter: {
+    ja: 'YAML に使えない文字 U+{code} があります。CloudFormation はこのテンプレートを受け付けません',
+    en: 'Character U+{code} is not allowed in YAML; CloudFormation rejects the template',
+  },
   // Editor labels.
   rulesForType: { ja: 'この型を検査する規則', en: 'Rules for this type' },
   findingsOnResource: { ja: 'このリソースの指摘: {count}', en: '{count} on this resource' },
