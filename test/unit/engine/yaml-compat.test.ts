@@ -124,7 +124,13 @@ describe('YAML that CloudFormation accepts', () => {
     const a = run('d.yaml', sg(open22, closed));
     assert.deepStrictEqual(
       a.findings.filter(f => f.rule === 'syntax-error').map(f => [f.range.start.line, f.message]),
-      [[5, 'Duplicate key "SecurityGroupIngress": CloudFormation uses the one on line 8 and ignores this one']],
+      [
+        [
+          5,
+          'Duplicate key "SecurityGroupIngress": the one on line 8 is used and this one ignored ' +
+            '(as CloudFormation does)',
+        ],
+      ],
     );
     assert.ok(!open(a).some(f => f.rule === 'ec2-sg-open-admin-port'), 'the ignored rule is not checked');
     const b = run('d.yaml', sg(closed, open22));
@@ -219,7 +225,7 @@ describe('YAML errors name their cause', () => {
     assert.ok(r.root);
     assert.deepStrictEqual(
       r.problems.map(p => [p.code, ctl.slice(p.start, p.end), p.message.en]),
-      [['YAML_CHAR', '\u0001', 'Character U+0001 is not allowed in YAML; CloudFormation rejects the template']],
+      [['YAML_CHAR', '\u0001', 'YAML syntax error: character U+0001 is not allowed in YAML']],
     );
     const v2 = '%YAML 2.0\n---\n' + meta('      A: 1\n');
     assert.deepStrictEqual(

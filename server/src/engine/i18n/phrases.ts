@@ -67,20 +67,20 @@ export const PHRASES = {
     en: "YAML syntax error: this ' ends the quoted text; write '' for an apostrophe inside single quotes",
   },
   yamlDuplicateKey: {
-    ja: 'キー "{key}" が {line} 行目にもあります。CloudFormation は後の値を使い、ここは無視されます',
-    en: 'Duplicate key "{key}": CloudFormation uses the one on line {line} and ignores this one',
+    ja: 'キー "{key}" が {line} 行目にもあります。後の値が使われ、ここは無視されます (CloudFormation と同じ)',
+    en: 'Duplicate key "{key}": the one on line {line} is used and this one ignored (as CloudFormation does)',
   },
   yamlUndefinedAlias: {
     ja: 'YAML 構文エラー: エイリアス {alias} のアンカーがありません',
     en: 'YAML syntax error: alias {alias} has no anchor',
   },
   yamlUnsupportedVersion: {
-    ja: 'YAML {version}.x は CloudFormation が読めません (%YAML 1.x のみ)',
-    en: 'CloudFormation cannot read YAML {version}.x (only %YAML 1.x)',
+    ja: 'YAML 構文エラー: YAML {version}.x には対応していません (%YAML 1.x のみ)',
+    en: 'YAML syntax error: YAML {version}.x is not supported (only %YAML 1.x)',
   },
   yamlSpecialCharacter: {
-    ja: 'YAML に使えない文字 U+{code} があります。CloudFormation はこのテンプレートを受け付けません',
-    en: 'Character U+{code} is not allowed in YAML; CloudFormation rejects the template',
+    ja: 'YAML 構文エラー: YAML に使えない文字 U+{code} があります',
+    en: 'YAML syntax error: character U+{code} is not allowed in YAML',
   },
   // Editor labels.
   rulesForType: { ja: 'この型を検査する規則', en: 'Rules for this type' },
