@@ -27,6 +27,15 @@ export const PHRASES = {
     en: 'parameter {name} = "{value}" (default)',
   },
   allPorts: { ja: '全ポート', en: 'all ports' },
+  // Source ranges open to the internet (see model/cidr.ts for what counts).
+  cidrAllPublic: { ja: '{cidr}（IPv{family} の公開アドレスすべて）', en: '{cidr} (all public IPv{family} addresses)' },
+  cidrShare: { ja: '{cidr}（IPv{family} 全体の {share}）', en: '{cidr} (covers {share} of IPv{family})' },
+  cidrPublicBlocks: ((lang, args) => {
+    const { cidr, family, count, prefix } = args as Record<string, string | number>;
+    if (lang === 'ja') return `${cidr}（IPv${family} の公開アドレス /${prefix} ${count} 個分）`;
+    const n = count === '1' ? 'a' : `${count} ×`;
+    return `${cidr} (covers ${n} /${prefix} of public IPv${family} addresses)`;
+  }) as Renderer,
   ports: ((lang, args) => {
     const p = String(args.ports ?? '');
     return lang === 'ja' ? `ポート ${p}` : `${p.includes(',') ? 'ports' : 'port'} ${p}`;
