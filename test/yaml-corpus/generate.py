@@ -194,6 +194,47 @@ CASES = [
 ]
 
 
+
+def continuation_family():
+    """
+    Every combination of: quote style, where the scalar sits (block mapping value, list item, flow list, flow map,
+    after a short-form tag, top level), the continuation's indentation (column 0 up to past the key) and what the
+    continuation line looks like. Each is read inside a template with a resource before and after it.
+    """
+    places = {
+        # name: (text before the scalar, column of the key or dash the scalar belongs to, text after)
+        'map value': ('      Description: ', 6, '\n'),
+        'list item': ('      Items:\n        - ', 8, '\n        - next\n'),
+        'flow list': ('      Items: [first, ', 6, ', last]\n'),
+        'flow map': ('      Items: {a: 1, b: ', 6, ', c: 3}\n'),
+        'after !Sub': ('      Name: !Sub ', 6, '\n'),
+        'nested map value': ('      Outer:\n        Inner: ', 8, '\n      After: 1\n'),
+    }
+    lines = {
+        'text': 'continued',
+        'key-like': 'Key: value',
+        'dash-like': '- item',
+        'comment-like': '# not a comment',
+        'bracket-like': '] } [ {',
+    }
+    out = []
+    for quote in ("'", '"'):
+        for place, (before, column, after) in places.items():
+            for indent in sorted({0, 1, column - 2, column, column + 1}):
+                for kind, line in lines.items():
+                    if kind != 'text' and indent not in (0, column):
+                        continue
+                    body = before + quote + 'first line\n' + ' ' * indent + line + quote + after
+                    name = f'family {quote} {place}, continuation at column {indent}, {kind}'
+                    out.append((name, meta(body)))
+            # Blank lines and a second under-indented line.
+            body = before + quote + 'a\n\n' + ' ' * column + 'b\n' + 'c' + quote + after
+            out.append((f'family {quote} {place}, blank line and two lines', meta(body)))
+    return out
+
+
+CASES += continuation_family()
+
 class CfnLoader(yaml.SafeLoader):
     pass
 

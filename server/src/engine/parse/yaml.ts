@@ -1,5 +1,6 @@
 import {
   Composer,
+  CST,
   Document,
   isAlias,
   isMap,
@@ -114,7 +115,7 @@ type Step = (this: LexerInternals) => Generator<string, string>;
  * PyYAML does: their continuation lines may have any indentation. Done by lifting the minimum indentation while the
  * lexer reads one of them; a `---` or `...` line still ends them, as in PyYAML.
  */
-function* lex(text: string): Generator<ReturnType<Parser['next']> extends Generator<infer T> ? T : never> {
+function* lex(text: string): Generator<CST.Token> {
   const lexer = new Lexer();
   const steps = lexer as unknown as Record<string, Step>;
   for (const [name, onlyInFlow] of [
