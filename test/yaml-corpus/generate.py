@@ -191,6 +191,26 @@ CASES = [
     ('stray closing bracket after flow', props("      Tags: [a]]\n")),
     ('unclosed flow at end of file', HEAD + BUCKET + '    Properties: {BucketName: x\n'),
     ('unclosed quote at end of file', HEAD + BUCKET + "    Properties:\n      BucketName: 'x\n"),
+    # --- Short-form tags with their value on the next lines.
+    ('tag then value on the next line', props("      BucketName: !Ref\n        Name\n")),
+    ('tag then indentless sequence', props("      BucketName: !If\n      - IsProd\n      - a\n      - b\n")),
+    ('tag then block sequence of a Sub', props("      BucketName: !Sub\n        - '${A}-x'\n        - {A: !Ref Name}\n")),
+    ('tag on a sequence item', props("      Tags:\n        - !If [C, {Key: a, Value: b}, !Ref AWS::NoValue]\n")),
+    ('tag glued to a flow sequence', props("      BucketName: !Join['', [a, b]]\n")),
+    ('two tags on one node', props("      BucketName: !Ref !Sub x\n")),
+    ('tag on an alias', HEAD + '  Bucket:\n    Type: AWS::S3::Bucket\n    Metadata: &m {a: 1}\n    Properties: !Ref *m\n'),
+    # --- JSON written in a .yaml file.
+    ('JSON in YAML', '{\n  "Resources": {\n    "Bucket": {"Type": "AWS::S3::Bucket"}\n  }\n}\n'),
+    ('JSON in YAML indented with tabs', '{\n\t"Resources": {\n\t\t"Bucket": {"Type": "AWS::S3::Bucket"}\n\t}\n}\n', 'lenient'),
+    ('JSON in YAML with a trailing comma', '{\n  "Resources": {\n    "Bucket": {"Type": "AWS::S3::Bucket"},\n  }\n}\n'),
+    ('JSON in YAML with a missing comma', '{\n  "A": 1\n  "B": 2\n}\n'),
+    # --- Odd but valid layouts.
+    ('sequence less indented than its key', props("      Tags:\n    - a\n")),
+    ('compact nested sequence', props("      Tags:\n        - - a\n          - b\n")),
+    ('comment between key and value', props("      BucketName: # the name\n        x\n")),
+    ('multi-line plain in a list item of a flow map', props("      Tags: [{Key: a b\n c, Value: d}]\n")),
+    ('double-quoted with a literal tab', props('      BucketName: "a\tb"\n')),
+    ('Sub with escaped newlines in double quotes', props('      BucketName: !Sub "line1\\nline2 ${AWS::Region}"\n')),
 ]
 
 

@@ -203,6 +203,18 @@ describe('YAML errors name their cause', () => {
     }
   });
 
+  it('two entries of a flow collection without the comma between them', () => {
+    const json = '{\n  "A": 1\n  "B": 2\n}\n';
+    assert.deepStrictEqual(problem(json), {
+      at: '1',
+      offset: json.indexOf('1'),
+      en: 'YAML syntax error: missing , after this value (the next line is another entry)',
+      ja: 'YAML 構文エラー: この値の後に , がありません（次の行は別の要素です）',
+    });
+    const list = meta('      Tags: [a, b\n        c: d]\n');
+    assert.strictEqual(problem(list).at, 'b');
+  });
+
   it('errors of YAML itself keep the parser’s words, at the offending text', () => {
     assert.deepStrictEqual(problem(meta('      A: "\\d+"\n')).en, 'YAML syntax error: Invalid escape sequence \\d');
     assert.deepStrictEqual(

@@ -75,6 +75,10 @@ export const PHRASES = {
     ja: "YAML 構文エラー: この ' で文字列が終わっています。単一引用符の中のアポストロフィは '' と書きます",
     en: "YAML syntax error: this ' ends the quoted text; write '' for an apostrophe inside single quotes",
   },
+  yamlMissingComma: {
+    ja: 'YAML 構文エラー: この値の後に , がありません（次の行は別の要素です）',
+    en: 'YAML syntax error: missing , after this value (the next line is another entry)',
+  },
   yamlDuplicateKey: {
     ja: 'キー "{key}" が {line} 行目にもあります。後の値が使われ、ここは無視されます (CloudFormation と同じ)',
     en: 'Duplicate key "{key}": the one on line {line} is used and this one ignored (as CloudFormation does)',

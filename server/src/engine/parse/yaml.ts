@@ -202,6 +202,15 @@ function describeError(text: string, err: YamlError, doc: Document.Parsed): Desc
         },
       };
   }
+  if (code === 'MULTILINE_IMPLICIT_KEY' && innermostUnclosed(text, s, '[{', i => yamlSkip(text, i, quoted)) >= 0) {
+    // Inside brackets, a "key" running over two lines is two entries without the comma between them.
+    const nl = text.indexOf('\n', s);
+    if (nl >= 0 && nl < e) {
+      let last = nl;
+      while (last > s && /\s/.test(text[last - 1])) last--;
+      return localized(code, 'yamlMissingComma', s, Math.max(last, s + 1));
+    }
+  }
   // The quoted scalar that ends on the error's line, just before it: the usual cause of an error there.
   const before = quoted.filter(([qs, qe]) => qe <= s && !text.slice(qe, s).includes('\n') && qs < qe - 1).pop();
   if (before) {
