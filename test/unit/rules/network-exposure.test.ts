@@ -126,6 +126,26 @@ describe('network exposure rules', () => {
     );
   });
 
+  it('CDK peers are judged the same way', () => {
+    const stack = (peer: string) =>
+      `import * as cdk from 'aws-cdk-lib';\nimport * as ec2 from 'aws-cdk-lib/aws-ec2';\n` +
+      `export class S extends cdk.Stack {\n  constructor(scope: cdk.App, id: string) {\n    super(scope, id);\n` +
+      `    const vpc = new ec2.Vpc(this, 'Vpc');\n    const sg = new ec2.SecurityGroup(this, 'Sg', { vpc });\n` +
+      `    sg.addIngressRule(${peer}, ec2.Port.tcp(22));\n  }\n}\n`;
+    const messages = (peer: string) =>
+      open(run('stack.ts', stack(peer)))
+        .filter(f => f.rule === RULE)
+        .map(f => f.message);
+    assert.deepStrictEqual(messages("ec2.Peer.ipv4('0.0.0.0/1')"), [
+      'Sg opens port 22 (SSH) to 0.0.0.0/1 (covers 50% of IPv4)',
+    ]);
+    assert.deepStrictEqual(messages("ec2.Peer.ipv6('2000::/3')"), [
+      'Sg opens port 22 (SSH) to 2000::/3 (all public IPv6 addresses)',
+    ]);
+    assert.deepStrictEqual(messages("ec2.Peer.ipv4('10.0.0.0/8')"), []);
+    assert.deepStrictEqual(messages("ec2.Peer.prefixList('pl-0123456789abcdef0')"), []);
+  });
+
   it('the fix narrows a wide range too', () => {
     const text = sg(
       '        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/1\n',
