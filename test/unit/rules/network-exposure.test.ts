@@ -75,6 +75,94 @@ describe('network exposure rules', () => {
     );
   });
 
+  it('a range that holds a large part of the public internet counts, and the message says why', () => {
+    const msg = (cidr: string, lang: 'en' | 'ja' = 'en') =>
+      open(run('sg.yaml', sg(`        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, ${cidr} }\n`), { lang }))
+        .filter(f => f.rule === RULE)
+        .map(f => f.message);
+    assert.deepStrictEqual(msg('CidrIp: 0.0.0.0/1'), ['DbGroup opens port 22 (SSH) to 0.0.0.0/1 (covers 50% of IPv4)']);
+    assert.deepStrictEqual(msg('CidrIp: 0.0.0.0/1', 'ja'), [
+      'DbGroup はポート 22 (SSH)を 0.0.0.0/1（IPv4 全体の 50%） に開いています',
+    ]);
+    assert.deepStrictEqual(msg('CidrIp: 11.0.0.0/8'), [
+      'DbGroup opens port 22 (SSH) to 11.0.0.0/8 (covers a /8 of public IPv4 addresses)',
+    ]);
+    assert.deepStrictEqual(msg('CidrIp: 8.0.0.0/7', 'ja'), [
+      'DbGroup はポート 22 (SSH)を 8.0.0.0/7（IPv4 の公開アドレス /8 2 個分） に開いています',
+    ]);
+    assert.deepStrictEqual(msg('CidrIpv6: "::/1"'), [
+      'DbGroup opens port 22 (SSH) to ::/1 (all public IPv6 addresses)',
+    ]);
+    assert.deepStrictEqual(msg('CidrIpv6: 2a00:1450::/32'), [
+      'DbGroup opens port 22 (SSH) to 2a00:1450::/32 (covers a /32 of public IPv6 addresses)',
+    ]);
+    for (const quiet of [
+      'CidrIp: 10.0.0.0/8',
+      'CidrIp: 100.64.0.0/10',
+      'CidrIp: 11.0.0.0/9',
+      'CidrIpv6: fc00::/7',
+      'CidrIpv6: 2a00:1450::/33',
+      'CidrIp: 0.0.0.0/33',
+      'CidrIp: "::/0"',
+      'CidrIpv6: 0.0.0.0/0',
+      'CidrIp: any',
+      'SourcePrefixListId: pl-0123456789abcdef0',
+    ])
+      assert.deepStrictEqual(msg(quiet), [], quiet);
+  });
+
+  it('parameter values and !If branches are judged by the same range arithmetic', () => {
+    // Another parameter, next to AdminCidr: one allowed value is below the threshold, one above.
+    const text = sg(
+      '        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref Wide }\n',
+      '  Wide:\n    Type: String\n    AllowedValues: [11.0.0.0/9, 0.0.0.0/1]\n',
+    );
+    assert.deepStrictEqual(
+      findings(text).map(f => f.message),
+      ['DbGroup opens port 22 (SSH) to 0.0.0.0/1 (covers 50% of IPv4) (when parameter Wide = "0.0.0.0/1")'],
+    );
+    const branch = sg(
+      '        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !If [Open, 128.0.0.0/1, 10.0.0.0/8] }\n',
+      'Conditions:\n  Open: !Equals [a, b]\n',
+    );
+    assert.deepStrictEqual(
+      findings(branch).map(f => f.message),
+      ['DbGroup opens port 22 (SSH) to 128.0.0.0/1 (covers 50% of IPv4) (when condition Open is true)'],
+    );
+  });
+
+  it('CDK peers are judged the same way', () => {
+    const stack = (peer: string) =>
+      `import * as cdk from 'aws-cdk-lib';\nimport * as ec2 from 'aws-cdk-lib/aws-ec2';\n` +
+      `export class S extends cdk.Stack {\n  constructor(scope: cdk.App, id: string) {\n    super(scope, id);\n` +
+      `    const vpc = new ec2.Vpc(this, 'Vpc');\n    const sg = new ec2.SecurityGroup(this, 'Sg', { vpc });\n` +
+      `    sg.addIngressRule(${peer}, ec2.Port.tcp(22));\n  }\n}\n`;
+    const messages = (peer: string) =>
+      open(run('stack.ts', stack(peer)))
+        .filter(f => f.rule === RULE)
+        .map(f => f.message);
+    assert.deepStrictEqual(messages("ec2.Peer.ipv4('0.0.0.0/1')"), [
+      'Sg opens port 22 (SSH) to 0.0.0.0/1 (covers 50% of IPv4)',
+    ]);
+    assert.deepStrictEqual(messages("ec2.Peer.ipv6('2000::/3')"), [
+      'Sg opens port 22 (SSH) to 2000::/3 (all public IPv6 addresses)',
+    ]);
+    assert.deepStrictEqual(messages("ec2.Peer.ipv4('10.0.0.0/8')"), []);
+    assert.deepStrictEqual(messages("ec2.Peer.prefixList('pl-0123456789abcdef0')"), []);
+  });
+
+  it('the fix narrows a wide range too', () => {
+    const text = sg(
+      '        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/1\n',
+    );
+    const a = run('sg.yaml', text);
+    const fixed = applyFix(
+      a,
+      open(a).find(f => f.rule === RULE)!,
+    );
+    assert.ok(fixed.includes('          CidrIp: !GetAtt Vpc.CidrBlock\n'), fixed);
+  });
+
   it('the fix narrows the source to the VPC CIDR of the group', () => {
     const text = sg(
       '        - IpProtocol: tcp\n          FromPort: 5432\n          ToPort: 5432\n          CidrIp: 0.0.0.0/0\n',

@@ -46,6 +46,15 @@ export const PHRASES = {
     en: 'parameter {name} = "{value}" (default)',
   },
   allPorts: { ja: '全ポート', en: 'all ports' },
+  // Source ranges open to the internet (see model/cidr.ts for what counts).
+  cidrAllPublic: { ja: '{cidr}（IPv{family} の公開アドレスすべて）', en: '{cidr} (all public IPv{family} addresses)' },
+  cidrShare: { ja: '{cidr}（IPv{family} 全体の {share}）', en: '{cidr} (covers {share} of IPv{family})' },
+  cidrPublicBlocks: ((lang, args) => {
+    const { cidr, family, count, prefix } = args as Record<string, string | number>;
+    if (lang === 'ja') return `${cidr}（IPv${family} の公開アドレス /${prefix} ${count} 個分）`;
+    const n = count === '1' ? 'a' : `${count} ×`;
+    return `${cidr} (covers ${n} /${prefix} of public IPv${family} addresses)`;
+  }) as Renderer,
   ports: ((lang, args) => {
     const p = String(args.ports ?? '');
     return lang === 'ja' ? `ポート ${p}` : `${p.includes(',') ? 'ports' : 'port'} ${p}`;
@@ -99,6 +108,35 @@ export const PHRASES = {
   emptyPath: { ja: '空の文字列', en: 'empty' },
   wildcardPath: { ja: 'ワイルドカードを含むパターン', en: 'a wildcard pattern' },
   folderPath: { ja: 'フォルダー', en: 'a folder' },
+  // YAML reading (syntax-error details).
+  yamlQuoteRunsOn: {
+    ja: 'YAML 構文エラー: この引用符 {quote} が行内で閉じられず、{line} 行目の {quote} まで続いています',
+    en: 'YAML syntax error: this {quote} quote is not closed on its line and runs on to the {quote} on line {line}',
+  },
+  yamlApostrophe: {
+    ja: "YAML 構文エラー: この ' で文字列が終わっています。単一引用符の中のアポストロフィは '' と書きます",
+    en: "YAML syntax error: this ' ends the quoted text; write '' for an apostrophe inside single quotes",
+  },
+  yamlMissingComma: {
+    ja: 'YAML 構文エラー: この値の後に , がありません（次の行は別の要素です）',
+    en: 'YAML syntax error: missing , after this value (the next line is another entry)',
+  },
+  yamlDuplicateKey: {
+    ja: 'キー "{key}" が {line} 行目にもあります。後の値が使われ、ここは無視されます (CloudFormation と同じ)',
+    en: 'Duplicate key "{key}": the one on line {line} is used and this one ignored (as CloudFormation does)',
+  },
+  yamlUndefinedAlias: {
+    ja: 'YAML 構文エラー: エイリアス {alias} のアンカーがありません',
+    en: 'YAML syntax error: alias {alias} has no anchor',
+  },
+  yamlUnsupportedVersion: {
+    ja: 'YAML 構文エラー: YAML {version}.x には対応していません (%YAML 1.x のみ)',
+    en: 'YAML syntax error: YAML {version}.x is not supported (only %YAML 1.x)',
+  },
+  yamlSpecialCharacter: {
+    ja: 'YAML 構文エラー: YAML に使えない文字 U+{code} があります',
+    en: 'YAML syntax error: character U+{code} is not allowed in YAML',
+  },
   // Editor labels.
   rulesForType: { ja: 'この型を検査する規則', en: 'Rules for this type' },
   findingsOnResource: { ja: 'このリソースの指摘: {count}', en: '{count} on this resource' },

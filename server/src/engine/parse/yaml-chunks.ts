@@ -1,6 +1,6 @@
 import { Entry, MapNode, Node, SeqNode } from '../model/node';
 import { ParseProblem, ParseResult } from './limits';
-import { parseYaml } from './yaml';
+import { parseYaml, parseYamlWithTail } from './yaml';
 
 /**
  * Incremental YAML parsing for templates. A template is a map of sections whose entries (one per resource,
@@ -8,9 +8,14 @@ import { parseYaml } from './yaml';
  * text, so an edit re-parses only the fragment it touches. Anything the split cannot handle safely — anchors and
  * aliases, flow-style top level, tabs, documents markers, a fragment with an error — falls back to a full parse.
  */
-const cache = new Map<string, Node[] | null>();
+const cache = new Map<string, Parsed | null>();
 const CACHE_LIMIT = 20_000;
 
+/** A fragment's tree, and where its root's trailing comments end (see `parseYamlWithTail`). */
+interface Parsed {
+  root: Node;
+  tail: number;
+}
 interface Fragment {
   start: number;
   end: number;
@@ -32,23 +37,26 @@ export function parseYamlIncremental(text: string): ParseResult<Node> {
   const entries: Entry[] = [];
   const seen = new Set<string>();
   const problems: ParseProblem[] = [];
+  // A collection's extent runs to its last value's trailing comments: the root's is the last section's.
+  let end = 0;
   for (const s of sections) {
     if (seen.has(s.key)) return parseYaml(text); // duplicate top-level key: let the full parser report it precisely
     seen.add(s.key);
     if (!s.fragments) {
-      const nodes = fragment(text, s.start, s.end);
-      if (!nodes || nodes.length !== 1 || nodes[0].kind !== 'map' || nodes[0].entries.length !== 1)
-        return parseYaml(text);
-      entries.push(nodes[0].entries[0]);
+      const parsed = fragment(text, s.start, s.end);
+      if (!parsed || parsed.root.kind !== 'map' || parsed.root.entries.length !== 1) return parseYaml(text);
+      entries.push(parsed.root.entries[0]);
+      end = parsed.root.end;
       continue;
     }
     if (s.seq) {
       // A list section (e.g. a risk file's `risks:`): one fragment per item, each parsed as a one-item list.
       const items: Node[] = [];
+      let last: Parsed | undefined;
       for (const f of s.fragments) {
-        const nodes = fragment(text, f.start, f.end);
-        if (!nodes || nodes.length !== 1 || nodes[0].kind !== 'seq') return parseYaml(text);
-        items.push(...nodes[0].items);
+        last = fragment(text, f.start, f.end) ?? undefined;
+        if (!last || last.root.kind !== 'seq') return parseYaml(text);
+        items.push(...last.root.items);
       }
       const first = s.fragments[0];
       const value: SeqNode = {
@@ -56,17 +64,19 @@ export function parseYamlIncremental(text: string): ParseResult<Node> {
         items,
         flow: false,
         start: first.start + indentOf(text, first.start),
-        end: lastContent(text, s.end),
+        end: last!.root.end,
       };
+      end = last!.tail;
       entries.push({ key: s.key, keyStart: s.keyStart, keyEnd: s.keyEnd, value });
       continue;
     }
     const inner: Entry[] = [];
     const keys = new Set<string>();
+    let last: Parsed | undefined;
     for (const f of s.fragments) {
-      const nodes = fragment(text, f.start, f.end);
-      if (!nodes || nodes.length !== 1 || nodes[0].kind !== 'map') return parseYaml(text);
-      for (const e of nodes[0].entries) {
+      last = fragment(text, f.start, f.end) ?? undefined;
+      if (!last || last.root.kind !== 'map') return parseYaml(text);
+      for (const e of last.root.entries) {
         if (keys.has(e.key)) return parseYaml(text);
         keys.add(e.key);
         inner.push(e);
@@ -78,18 +88,13 @@ export function parseYamlIncremental(text: string): ParseResult<Node> {
       entries: inner,
       flow: false,
       start: first.start + indentOf(text, first.start),
-      end: lastContent(text, s.end),
+      end: last!.root.end,
     };
+    end = last!.tail;
     entries.push({ key: s.key, keyStart: s.keyStart, keyEnd: s.keyEnd, value });
   }
   if (!entries.length) return parseYaml(text);
-  const root: MapNode = {
-    kind: 'map',
-    entries,
-    flow: false,
-    start: entries[0].keyStart,
-    end: lastContent(text, text.length),
-  };
+  const root: MapNode = { kind: 'map', entries, flow: false, start: entries[0].keyStart, end };
   return { root, problems };
 }
 
@@ -99,23 +104,17 @@ function indentOf(text: string, lineStart: number): number {
   return i - lineStart;
 }
 
-function lastContent(text: string, end: number): number {
-  let i = end;
-  while (i > 0 && /\s/.test(text[i - 1])) i--;
-  return i;
-}
-
-/** Parses text[start, end) as a standalone YAML fragment; nodes come back with absolute offsets. null on any problem. */
-function fragment(text: string, start: number, end: number): Node[] | null {
+/** Parses text[start, end) as a standalone YAML fragment, with absolute offsets. null on any problem. */
+function fragment(text: string, start: number, end: number): Parsed | null {
   const src = text.slice(start, end);
-  let nodes = cache.get(src);
-  if (nodes === undefined) {
-    const r = parseYaml(src);
-    nodes = r.problems.length || !r.root ? null : [r.root];
+  let parsed = cache.get(src);
+  if (parsed === undefined) {
+    const r = parseYamlWithTail(src);
+    parsed = r.problems.length || !r.root ? null : { root: r.root, tail: r.tail ?? r.root.end };
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(src, nodes);
+    cache.set(src, parsed);
   }
-  return nodes ? nodes.map(n => shift(n, start)) : null;
+  return parsed ? { root: shift(parsed.root, start), tail: parsed.tail + start } : null;
 }
 
 function shift(n: Node, by: number): Node {

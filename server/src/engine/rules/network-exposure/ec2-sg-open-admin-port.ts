@@ -1,5 +1,6 @@
 import { FixValue } from '../../fixes/spec';
-import { phrase } from '../../i18n/text';
+import { Arg, phrase } from '../../i18n/text';
+import { Cidr, Exposure, internetExposure, isEverything, parseCidr } from '../../model/cidr';
 import { get, Node } from '../../model/node';
 import { Resource, Template } from '../../model/template';
 import { anchorOf, asNumber, nodeOutcomes, refTarget, UNKNOWN } from '../support/outcomes';
@@ -10,19 +11,30 @@ import { isMap, isSeq } from '../../model/node';
 
 import { Rule } from '../types';
 
+/**
+ * Reports an ingress rule that opens an admin port to a source range holding a large part of the public internet
+ * (model/cidr.ts says how much, and why). Prefix lists and security-group sources are unknown: never reported.
+ */
 function checkIngress(ctx: RuleContext, r: Resource, rule: Node, group: Resource | undefined): void {
   const port = exposedPort(ctx, rule);
   if (!port) return;
   const vpc = vpcOfGroup(ctx.template, group);
-  for (const key of ['CidrIp', 'CidrIpv6']) {
+  for (const [key, family] of [
+    ['CidrIp', 4],
+    ['CidrIpv6', 6],
+  ] as const) {
     for (const o of nodeOutcomes(ctx, rule, [key])) {
-      if (o.value === UNKNOWN || o.value === undefined || !ANYWHERE.has(String(o.value))) continue;
+      // Unknown values, malformed ranges and ranges of the other family are unknown: never reported.
+      if (o.value === UNKNOWN || typeof o.value !== 'string') continue;
+      const range = parseCidr(o.value);
+      const exposure = range?.family === family ? internetExposure(range) : undefined;
+      if (!range || !exposure) continue;
       const replacement: FixValue = vpc ? { 'Fn::GetAtt': [vpc, 'CidrBlock'] } : '10.0.0.0/8';
       const ports = port === 'all' ? phrase('allPorts') : phrase('ports', { ports: port });
       ctx.report({
         at: anchorOf(r, o),
         via: o.via,
-        args: { cidr: String(o.value), port: ports },
+        args: { cidr: describeRange(o.value, range, exposure), port: ports },
         fix:
           key === 'CidrIp' && !o.via.length && o.anchor
             ? { kind: 'replace', node: o.anchor, value: replacement }
@@ -58,7 +70,29 @@ function exposedPort(ctx: RuleContext, rule: Node): string | undefined {
   return hits.length ? hits.map(([p, name]) => `${p} (${name})`).join(', ') : undefined;
 }
 
-const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
+/** `0.0.0.0/0` names itself; any other range says why it counts as the internet ("0.0.0.0/1 (covers 50% of IPv4)"). */
+function describeRange(text: string, range: Cidr, exposure: Exposure): Arg {
+  if (isEverything(range)) return text;
+  const args = { cidr: text, family: exposure.family };
+  switch (exposure.kind) {
+    case 'all':
+      return phrase('cidrAllPublic', args);
+    case 'share':
+      return phrase('cidrShare', { ...args, share: percent(exposure.share) });
+    case 'blocks':
+      return phrase('cidrPublicBlocks', { ...args, count: grouped(exposure.blocks), prefix: exposure.prefix });
+  }
+}
+
+/** 0.5 → "50%", 0.0078125 → "0.78%": at most three significant digits. */
+function percent(share: number): string {
+  return `${Number((share * 100).toPrecision(3))}%`;
+}
+
+/** 1048576n → "1,048,576". */
+function grouped(n: bigint): string {
+  return n.toString().replace(/\B(?=(\d{3})+$)/g, ',');
+}
 
 /** Ports that reach administration or data stores: never open to the whole internet. */
 const ADMIN_PORTS: [number, string][] = [
