@@ -162,7 +162,7 @@ describe('host: the guarded reader', () => {
       assert.deepStrictEqual(result, { refused: 'too-large', size: 300 * 1024 * 1024, limit });
       assert.deepStrictEqual(opened, []);
       assert.strictEqual(bytes.size, 0);
-      assert.ok(ms < 200, `${ms} ms`);
+      assert.ok(ms < 5000, `${ms} ms (a bound against reading it whole, not a benchmark)`);
       // What the faces do with it: the first bytes say it is a template, reported as too large; nothing more is read.
       const spied = spyReads(() => analyzeFile(pathToFileURL(big).href, files, context({ maxFileSizeKB: 64 })));
       const a = spied.result;

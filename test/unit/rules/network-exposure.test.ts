@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { fixesOf, open, rulesOf, run } from '../../helpers';
+import { applyFix, fixesOf, open, rulesOf, run } from '../../helpers';
 import { applySafeFix } from '../../oracles/fix-safety';
 
 const RULE = 'ec2-sg-open-admin-port';
