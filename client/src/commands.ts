@@ -116,9 +116,11 @@ async function newAssessment(client: LanguageClient, given?: vscode.Uri) {
 /** The rule of the iryo-guard diagnostic under the cursor, else the ID-like word there. */
 export function idAtCursor(editor: vscode.TextEditor): string | undefined {
   const pos = editor.selection.active;
+  // The most severe finding under the cursor is the one worth explaining first.
   const diag = vscode.languages
     .getDiagnostics(editor.document.uri)
-    .find(d => d.source === SOURCE && d.range.contains(pos));
+    .filter(d => d.source === SOURCE && d.range.contains(pos))
+    .sort((a, b) => a.severity - b.severity)[0];
   const code = diag && (typeof diag.code === 'object' ? diag.code.value : diag.code);
   if (code !== undefined && code !== '') return String(code);
   const range = editor.document.getWordRangeAtPosition(pos, ID_AT_CURSOR);
