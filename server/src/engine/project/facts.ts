@@ -16,7 +16,9 @@ export type TargetKey =
   /** A physical name: `lit:<name>` the same in every stack; `sub:<uri>#<text>` only within its own stack. */
   | { name: string }
   /** A parameter of this template (resolved through the parent stack that passes it). */
-  | { parameter: string };
+  | { parameter: string }
+  /** An intrinsic we cannot follow (`Fn::Select`, a `Sub` naming several resources…): it may point anywhere. */
+  | { unknown: true };
 
 export interface OutgoingRef {
   from: string;
@@ -122,8 +124,11 @@ export function targetOf(t: Template, n: Node | undefined, key: string | number 
       .map(m => m[1])
       .filter(i => t.byId.has(i));
     if (ids.length === 1) return { local: ids[0] };
+    if (ids.length > 1) return { unknown: true };
   }
   if (typeof key === 'string' && !NAMING_KEY.test(key)) return undefined;
+  // Any other function (Select, FindInMap, a value CDK computes at synth time) may name anything.
+  if (fn !== undefined && fn !== 'Fn::Sub' && fn !== 'Fn::Join') return { unknown: true };
   if (isScalar(n)) {
     const s = scalarString(n);
     if (!s) return undefined;

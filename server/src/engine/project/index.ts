@@ -60,6 +60,11 @@ export class ProjectIndex {
     return this.derived().incoming.get(addressKey(to)) ?? [];
   }
 
+  /** Resources of `type` whose reference at `path` resolves to nothing known: they may point at anything. */
+  unresolved(type: string, path: string): Referrer[] {
+    return this.derived().unresolved.filter(r => r.type === type && pathText(r.path) === path);
+  }
+
   /** Templates that refer to resources of `uri`, or are nested by it or nest it: what to re-check when it changes. */
   dependents(uri: string): string[] {
     const d = this.derived();
@@ -69,6 +74,11 @@ export class ProjectIndex {
   private derived(): Derived {
     return (this.cache ??= new Derived([...this.byUri.values()]));
   }
+}
+
+/** `LoggingConfiguration.DestinationBucketName`: the keys of a property path, list indexes left out. */
+export function pathText(path: (string | number)[]): string {
+  return path.filter(p => typeof p === 'string').join('.');
 }
 
 function addressKey(a: ResourceAddress): string {
@@ -86,6 +96,7 @@ class Derived {
     { uri: string; parameters: TemplateFacts['nested'][number]['parameters'] }[]
   >();
   readonly incoming = new Map<string, Referrer[]>();
+  readonly unresolved: Referrer[] = [];
   readonly dependents = new Map<string, Set<string>>();
 
   constructor(all: TemplateFacts[]) {
@@ -99,11 +110,16 @@ class Derived {
       }
     }
     for (const f of all)
-      for (const r of f.refs)
-        for (const to of this.resolve(f.uri, r.target)) {
-          push(this.incoming, addressKey(to), { uri: f.uri, logicalId: r.from, type: r.fromType, path: r.path });
+      for (const r of f.refs) {
+        const referrer = { uri: f.uri, logicalId: r.from, type: r.fromType, path: r.path };
+        const targets = this.resolve(f.uri, r.target);
+        // A literal name that matches nothing names something outside the project; anything else is unknown.
+        if (!targets.length && !('name' in r.target)) this.unresolved.push(referrer);
+        for (const to of targets) {
+          push(this.incoming, addressKey(to), referrer);
           if (to.uri !== f.uri) this.link(f.uri, to.uri);
         }
+      }
   }
 
   private link(a: string, b: string) {
@@ -119,6 +135,7 @@ class Derived {
   }
 
   resolve(uri: string, target: TargetKey, depth = 0): ResourceAddress[] {
+    if ('unknown' in target) return [];
     if ('local' in target) return [{ uri, logicalId: target.local }];
     if ('name' in target) return this.names.get(target.name) ?? [];
     if ('import' in target) {

@@ -2,7 +2,7 @@
 import { get, isMap, Node } from '../model/node';
 import { Resource, Template } from '../model/template';
 import { TargetKey, targetOf, templateFacts } from './facts';
-import { ProjectIndex, Referrer, ResourceAddress } from './index';
+import { pathText, ProjectIndex, Referrer, ResourceAddress } from './index';
 
 /** The project as the host gives it to the engine: its index, and other templates on demand. */
 export interface ProjectSource {
@@ -22,6 +22,11 @@ export interface ProjectResource {
   resource: Resource;
 }
 
+/** A resource that points at another, and the property that does (`LoggingConfiguration.DestinationBucketName`). */
+export interface ProjectReferrer extends ProjectResource {
+  path: string;
+}
+
 export interface ProjectView {
   /** Whether the project is more than this template: the answers below then cover the other stacks too. */
   readonly complete: boolean;
@@ -30,7 +35,9 @@ export interface ProjectView {
   /** Account-baseline templates of the project, in a stable order (the first is where singletons belong). */
   baselines(): string[];
   /** Resources anywhere in the project whose properties point at `r` (a resource of this template). */
-  referrers(r: Resource, filter?: { types?: string[]; path?: string }): ProjectResource[];
+  referrers(r: Resource, filter?: { types?: string[]; path?: string }): ProjectReferrer[];
+  /** Whether some resource of `type` in the project has a reference at `path` that cannot be followed. */
+  unresolved(type: string, path: string): boolean;
   /** The resources a value of this template points at (by Ref, GetAtt, Sub, ImportValue, nested-stack parameter or name). */
   resolve(n: Node | undefined, key?: string): ProjectResource[];
 }
@@ -61,8 +68,9 @@ export function projectView(t: Template, source: ProjectSource | undefined): Pro
       return index
         .referrers({ uri: t.uri, logicalId: r.logicalId })
         .filter(x => matches(x, filter))
-        .flatMap(at);
+        .flatMap(x => at(x).map(p => ({ ...p, path: pathText(x.path) })));
     },
+    unresolved: (type, path) => index.unresolved(type, path).length > 0,
     resolve(n, key) {
       const target: TargetKey | undefined = n ? targetOf(t, n, key) : undefined;
       return target ? index.resolve(t.uri, target).flatMap(at) : [];
@@ -73,7 +81,7 @@ export function projectView(t: Template, source: ProjectSource | undefined): Pro
 function matches(x: Referrer, filter: { types?: string[]; path?: string } | undefined): boolean {
   if (!filter) return true;
   if (filter.types && !filter.types.includes(x.type)) return false;
-  return !filter.path || x.path.filter(p => typeof p === 'string').join('.') === filter.path;
+  return !filter.path || pathText(x.path) === filter.path;
 }
 
 /** Statement maps of a resource's policy document, for rules reading policies found in other templates. */

@@ -28,6 +28,8 @@ export interface RuleContext {
   /** The other templates of the project: singletons defined elsewhere, references across stacks. */
   project: ProjectView;
   report(r: RuleReport): void;
+  /** A value computed once per analysis and shared by the rules (an index of the template they all need). */
+  once<T>(key: string, compute: () => T): T;
 }
 
 export interface Rule {

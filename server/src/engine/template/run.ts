@@ -38,6 +38,7 @@ export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): RuleRun
   const suppressions = collectSuppressions(t, ctx);
   const result: RuleRun = { findings: [...suppressions.problems], fixes: [] };
   const places = new Map<string, Place>();
+  const memo = new Map<string, unknown>();
   let current: Rule | undefined;
   let currentResource: Resource | undefined;
   const rctx: RuleContext = {
@@ -46,6 +47,10 @@ export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): RuleRun
     settings,
     accountLevel,
     project: projectView(t, ctx.project),
+    once: <T>(key: string, compute: () => T): T => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
+    },
     report: (r: RuleReport) => {
       const rule = r.rule ?? current!.id;
       if (disabled.has(rule)) return;

@@ -1,4 +1,4 @@
-import { BUCKET, logBucketIds } from '../support/log-buckets';
+import { BUCKET, templateLogBuckets, logBucketRole } from '../support/log-buckets';
 import { anchorOf, propertyOutcomes } from '../support/outcomes';
 import { Rule } from '../types';
 
@@ -7,11 +7,10 @@ export const rule: Rule = {
   id: 's3-access-logging',
   runsOn: [BUCKET],
   checkResource(r, ctx) {
-    const { all, accessLogTargets } = logBucketIds(ctx.template);
-    if (all.has(r.logicalId)) return;
+    if (logBucketRole(ctx, r).log) return;
     for (const o of propertyOutcomes(ctx, r, ['LoggingConfiguration'])) {
       if (o.value !== undefined) continue;
-      const target = [...accessLogTargets, ...all].find(id => id !== r.logicalId);
+      const target = templateLogBuckets(ctx).find(id => id !== r.logicalId);
       ctx.report({
         at: anchorOf(r, o),
         via: o.via,

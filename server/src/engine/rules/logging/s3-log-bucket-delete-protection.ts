@@ -1,13 +1,14 @@
 import { FixSpec } from '../../fixes/spec';
-import { get, isMap, isSeq, scalarString } from '../../model/node';
+import { get, intrinsicName, isMap, isSeq, scalarString } from '../../model/node';
 import { Resource, Template } from '../../model/template';
-import { itemsOf, policyStatements, refTarget } from '../support/outcomes';
+import { ProjectReferrer } from '../../project/view';
+import { itemsOf, policyStatements } from '../support/outcomes';
 
-import { BUCKET, logBucketIds } from '../support/log-buckets';
+import { BUCKET, logBucketRole } from '../support/log-buckets';
 import { asBool, propertyOutcomes, UNKNOWN } from '../support/outcomes';
 import { Rule } from '../types';
 
-function denyDeleteFix(t: Template, bucket: Resource): FixSpec | undefined {
+function denyDeleteFix(t: Template, bucket: Resource, policies: ProjectReferrer[]): FixSpec | undefined {
   const statement = {
     Sid: 'DenyLogDeletion',
     Effect: 'Deny',
@@ -15,9 +16,9 @@ function denyDeleteFix(t: Template, bucket: Resource): FixSpec | undefined {
     Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
     Resource: { 'Fn::Sub': `\${${bucket.logicalId}.Arn}/*` },
   };
-  const policy = t.resources.find(
-    p => p.type === 'AWS::S3::BucketPolicy' && refTarget(get(p.properties, 'Bucket'))?.id === bucket.logicalId,
-  );
+  // A policy in another stack is that file's to change: no fix here.
+  if (policies.some(p => p.template !== t)) return undefined;
+  const policy = policies[0]?.resource;
   if (!policy) {
     const id = `${bucket.logicalId}Policy`;
     if (t.byId.has(id)) return undefined;
@@ -40,18 +41,13 @@ function denyDeleteFix(t: Template, bucket: Resource): FixSpec | undefined {
 
 const DELETE_ACTIONS = /^(s3:\*|\*|s3:Delete\*|s3:DeleteObject|s3:DeleteObject\*)$/i;
 
-/** Does a bucket policy for this bucket deny object deletion? `undefined` when the policy cannot be read. */
-function deniesDelete(t: Template, bucketId: string): boolean | undefined {
+/** Does a bucket policy for this bucket deny object deletion? `undefined` when a policy cannot be read. */
+function deniesDelete(policies: ProjectReferrer[]): boolean | undefined {
   let unknown = false;
-  for (const p of t.resources) {
-    if (p.type !== 'AWS::S3::BucketPolicy') continue;
-    const target = refTarget(get(p.properties, 'Bucket'));
-    if (!target) {
-      unknown = true;
-      continue;
-    }
-    if (target.id !== bucketId) continue;
-    for (const s of policyStatements(get(p.properties, 'PolicyDocument'))) {
+  for (const { resource: p } of policies) {
+    const doc = get(p.properties, 'PolicyDocument');
+    if (!isMap(doc) || intrinsicName(doc)) unknown = true;
+    for (const s of policyStatements(doc)) {
       if (scalarString(get(s, 'Effect')) !== 'Deny') continue;
       // A conditional deny (e.g. the TLS-only `Deny s3:*` when aws:SecureTransport is false) does not stop deletion.
       if (get(s, 'Condition') !== undefined) continue;
@@ -67,12 +63,14 @@ export const rule: Rule = {
   runsOn: [BUCKET],
   checkResource(r, ctx) {
     const t = ctx.template;
-    if (!logBucketIds(t).all.has(r.logicalId)) return;
+    if (!logBucketRole(ctx, r).log) return;
     const lock = propertyOutcomes(ctx, r, ['ObjectLockEnabled']);
     if (lock.some(o => o.value === UNKNOWN)) return;
     if (lock.every(o => asBool(o.value) === true)) return;
-    const denies = deniesDelete(t, r.logicalId);
-    if (denies !== false) return;
-    ctx.report({ fix: denyDeleteFix(t, r) });
+    // A policy whose bucket cannot be followed may be this bucket's: unknown, not a finding.
+    if (ctx.project.unresolved('AWS::S3::BucketPolicy', 'Bucket')) return;
+    const policies = ctx.project.referrers(r, { types: ['AWS::S3::BucketPolicy'], path: 'Bucket' });
+    if (deniesDelete(policies) !== false) return;
+    ctx.report({ fix: denyDeleteFix(t, r, policies) });
   },
 };

@@ -1,5 +1,5 @@
 import { phrase } from '../../i18n/text';
-import { BUCKET, logBucketIds } from '../support/log-buckets';
+import { BUCKET, logBucketRole } from '../support/log-buckets';
 import { anchorOf, asBool, propertyOutcomes, UNKNOWN } from '../support/outcomes';
 import { Rule } from '../types';
 
@@ -8,7 +8,7 @@ export const rule: Rule = {
   id: 's3-log-bucket-versioning',
   runsOn: [BUCKET],
   checkResource(r, ctx) {
-    if (!logBucketIds(ctx.template).all.has(r.logicalId)) return;
+    if (!logBucketRole(ctx, r).log) return;
     if (propertyOutcomes(ctx, r, ['ObjectLockEnabled']).every(o => asBool(o.value) === true)) return; // Object Lock turns versioning on
     for (const o of propertyOutcomes(ctx, r, ['VersioningConfiguration', 'Status'])) {
       if (o.value === UNKNOWN || o.value === 'Enabled') continue;

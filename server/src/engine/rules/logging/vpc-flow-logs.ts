@@ -1,14 +1,14 @@
 import { FixSpec, FixValue } from '../../fixes/spec';
-import { get } from '../../model/node';
-import { Resource, Template } from '../../model/template';
+import { Resource } from '../../model/template';
 import { arn, AUDIT_RETENTION_DAYS, logsKey, ref } from '../support/baseline';
-import { logBucketIds } from '../support/log-buckets';
-import { freeLogicalId, refTarget } from '../support/outcomes';
-import { Rule } from '../types';
+import { templateLogBuckets } from '../support/log-buckets';
+import { freeLogicalId } from '../support/outcomes';
+import { Rule, RuleContext } from '../types';
 
-function flowLogFix(t: Template, vpc: Resource): FixSpec {
+function flowLogFix(ctx: RuleContext, vpc: Resource): FixSpec {
+  const t = ctx.template;
   const logId = freeLogicalId(t, `${vpc.logicalId}FlowLog`);
-  const bucket = [...logBucketIds(t).all][0];
+  const bucket = templateLogBuckets(ctx)[0];
   const base: Record<string, FixValue> = { ResourceId: ref(vpc.logicalId), ResourceType: 'VPC', TrafficType: 'ALL' };
   if (bucket) {
     return {
@@ -76,28 +76,14 @@ function flowLogFix(t: Template, vpc: Resource): FixSpec {
   };
 }
 
-/**
- * VPCs covered by a flow log in this template. `undefined` when some flow log's target cannot be read
- * (`!GetAtt`, `!ImportValue`, a parameter): then no VPC is reported.
- */
-function vpcsWithFlowLogs(t: Template): Set<string> | undefined {
-  const covered = new Set<string>();
-  for (const r of t.resources) {
-    if (r.type !== 'AWS::EC2::FlowLog') continue;
-    const node = get(r.properties, 'ResourceId');
-    const target = refTarget(node);
-    if (!target || target.attribute || !t.byId.has(target.id)) return undefined;
-    covered.add(target.id);
-  }
-  return covered;
-}
-
 export const rule: Rule = {
   id: 'vpc-flow-logs',
   runsOn: ['AWS::EC2::VPC'],
   checkResource(r, ctx) {
-    const covered = vpcsWithFlowLogs(ctx.template);
-    if (!covered || covered.has(r.logicalId)) return;
-    ctx.report({ fix: flowLogFix(ctx.template, r) });
+    // Flow logs anywhere in the project (a monitoring stack importing the VPC counts); one whose target cannot be
+    // followed may be this VPC's, so then nothing is reported.
+    if (ctx.project.referrers(r, { types: ['AWS::EC2::FlowLog'], path: 'ResourceId' }).length) return;
+    if (ctx.project.unresolved('AWS::EC2::FlowLog', 'ResourceId')) return;
+    ctx.report({ fix: flowLogFix(ctx, r) });
   },
 };

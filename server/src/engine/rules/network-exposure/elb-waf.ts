@@ -1,22 +1,10 @@
 import { get, scalarString } from '../../model/node';
-import { Resource, Template } from '../../model/template';
-import { propertyOutcomes, refTarget } from '../support/outcomes';
+import { Resource } from '../../model/template';
+import { propertyOutcomes } from '../support/outcomes';
 import { RuleContext } from '../types';
 
 import { freeLogicalId } from '../support/outcomes';
 import { Rule } from '../types';
-
-/** Load balancers a WAF association names; undefined when one association's target cannot be read. */
-function protectedByWaf(t: Template): Set<string> | undefined {
-  const out = new Set<string>();
-  for (const a of t.resources) {
-    if (a.type !== 'AWS::WAFv2::WebACLAssociation') continue;
-    const target = refTarget(get(a.properties, 'ResourceArn'));
-    if (!target) return undefined;
-    out.add(target.id);
-  }
-  return out;
-}
 
 /** Application load balancers that face the internet (Type absent = application, Scheme absent = internet-facing). */
 function isInternetFacingAlb(ctx: RuleContext, r: Resource): boolean {
@@ -31,8 +19,10 @@ export const rule: Rule = {
   checkResource(r, ctx) {
     if (!isInternetFacingAlb(ctx, r)) return;
     const t = ctx.template;
-    const covered = protectedByWaf(t);
-    if (!covered || covered.has(r.logicalId)) return;
+    // An association anywhere in the project counts; one whose target cannot be followed may be this one.
+    const path = 'ResourceArn';
+    if (ctx.project.referrers(r, { types: ['AWS::WAFv2::WebACLAssociation'], path }).length) return;
+    if (ctx.project.unresolved('AWS::WAFv2::WebACLAssociation', path)) return;
     const acl = t.resources.find(
       x => x.type === 'AWS::WAFv2::WebACL' && scalarString(get(x.properties, 'Scope')) === 'REGIONAL',
     );
