@@ -96,6 +96,9 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     },
   });
   if (found.missing.length) throw new UsageError(`cannot read ${found.missing[0]}: no such file or folder`);
+  // The files checked together are one project: each template is checked with the others in view.
+  const folderGiven = args.positional.some(p => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory());
+  ctx.readProject(found.files.map(fileUri), folderGiven || found.files.length > 1);
   for (const file of found.files) {
     const uri = fileUri(file);
     const a = ctx.analysisOf!(uri);

@@ -1,5 +1,15 @@
 /** How the CLI reads: one guarded reader per run, rooted at the project and the paths named on the command line. */
-import { Analysis, Catalog, EngineContext, isRefusal, Settings } from '../engine';
+import {
+  Analysis,
+  Catalog,
+  EngineContext,
+  isRefusal,
+  parseForProject,
+  ProjectIndex,
+  Settings,
+  TemplateParse,
+  templateFacts,
+} from '../engine';
 import { analyzeFile, CycleGuard } from '../host/analysis';
 import { FileAccess } from '../host/read';
 import { cliRoots } from '../host/roots';
@@ -25,21 +35,52 @@ export function cliFiles(
  * The engine context for the CLI: files come from disk through the guarded reader; every file is analysed once per
  * run (the cache), and a file asked for while it is being analysed (a cycle of links) is answered without recursing.
  */
-export function cliContext(catalog: Catalog, settings: Settings, files: FileAccess): EngineContext {
+export function cliContext(catalog: Catalog, settings: Settings, files: FileAccess): CliContext {
   const cache = new Map<string, Analysis | undefined>();
   const cycles = new CycleGuard();
-  const ctx: EngineContext = {
+  const parses = new Map<string, TemplateParse>();
+  const index = new ProjectIndex();
+  let complete = false;
+  const ctx: CliContext = {
     catalog,
     settings,
     readFile: uri => files.text(uri),
     analysisOf: uri => {
       if (cycles.has(uri)) return undefined;
       if (!cache.has(uri)) {
-        const a = cycles.run(uri, () => analyzeFile(uri, files, ctx));
+        const parse = parses.get(uri);
+        const a = cycles.run(uri, () => (parse ? parse.check(ctx) : analyzeFile(uri, files, ctx)));
         cache.set(uri, isRefusal(a) ? undefined : a);
       }
       return cache.get(uri);
     },
+    project: {
+      index,
+      get complete() {
+        return complete;
+      },
+      template: uri => parses.get(uri)?.template,
+    },
+    /**
+     * The templates among `uris` are read first and their facts indexed, so that each is then checked with the
+     * whole project in view (singletons defined in another stack, references across stacks).
+     */
+    readProject(uris, whole) {
+      complete = whole;
+      for (const uri of uris) {
+        const text = files.text(uri);
+        if (isRefusal(text)) continue;
+        const parse = parseForProject(uri, text, ctx);
+        if (!parse?.template) continue;
+        parses.set(uri, parse);
+        index.set(templateFacts(parse.template));
+      }
+    },
   };
   return ctx;
+}
+
+export interface CliContext extends EngineContext {
+  /** `whole`: the files are a project (a folder was given), not files checked on their own. */
+  readProject(uris: string[], whole: boolean): void;
 }

@@ -1,6 +1,7 @@
 import { EngineContext, Analysis } from './context';
 import { makeFinding } from './findings';
 import { LANGUAGES } from './languages';
+import { TemplateParse } from './language';
 import { LineIndex } from './model/text';
 import { CodeLens, CompletionItem, DocKind, Hover, Location } from './model/types';
 import { catalogHover } from './hover';
@@ -118,4 +119,16 @@ export function definitionAt(a: Analysis, offset: number, ctx: EngineContext): L
 export function referencesAt(a: Analysis, offset: number, ctx: EngineContext): Location[] {
   const lang = LANGUAGES.find(l => l.kind === a.kind);
   return safely(() => lang?.references?.(a, offset, ctx) ?? [], []);
+}
+
+/**
+ * Reads a template for the project index without checking it (CloudFormation and CDK): the host collects the facts
+ * of every template first, then checks each with the project in its context. Undefined for other files, files over
+ * the size limit, and files the engine failed to read (their analysis says why).
+ */
+export function parseForProject(uri: string, text: string, ctx: EngineContext): TemplateParse | undefined {
+  const lang = languageFor(uri, text);
+  if (!lang?.parse || Buffer.byteLength(text, 'utf8') / 1024 > ctx.settings.maxFileSizeKB || looksBinary(text))
+    return undefined;
+  return safely(() => lang.parse!(uri, text, ctx), undefined);
 }

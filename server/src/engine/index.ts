@@ -2,6 +2,7 @@
 export {
   analyze,
   analyzeOversized,
+  parseForProject,
   detectKind,
   hoverAt,
   completionsAt,
@@ -43,3 +44,7 @@ export type {
   Location,
 } from './model/types';
 export { LineIndex, applyEdits } from './model/text';
+export { ProjectIndex } from './project/index';
+export { templateFacts } from './project/facts';
+export type { ProjectSource } from './project/view';
+export type { TemplateParse } from './language';

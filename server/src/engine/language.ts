@@ -1,5 +1,16 @@
 import { Analysis, EngineContext } from './context';
+import { Template } from './model/template';
 import { CodeLens, CompletionItem, DocKind, Hover, Location } from './model/types';
+
+/**
+ * A template read but not yet checked: the project index takes its facts from `template`, then `check` runs the
+ * rules with the project in the context. `analyze` is the two in one.
+ */
+export interface TemplateParse {
+  /** Absent when the text could not be read as a template at all. */
+  template?: Template;
+  check(ctx: EngineContext): Analysis;
+}
 
 /** One document format (CloudFormation, risk DSL, CDK). The engine dispatches to the first that claims a file. */
 export interface LanguageSupport {
@@ -7,6 +18,8 @@ export interface LanguageSupport {
   /** Cheap test on name and text; no parse. */
   claims(uri: string, text: string): boolean;
   analyze(uri: string, text: string, ctx: EngineContext): Analysis;
+  /** Template formats (CloudFormation, CDK): reading without checking, for the project index. */
+  parse?(uri: string, text: string, ctx: EngineContext): TemplateParse;
   hover?(a: Analysis, offset: number, ctx: EngineContext): Hover | undefined;
   complete?(a: Analysis, offset: number, ctx: EngineContext): CompletionItem[];
   codeLenses?(a: Analysis, ctx: EngineContext): CodeLens[];

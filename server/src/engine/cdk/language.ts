@@ -3,7 +3,7 @@ import { runRules } from '../template/run';
 import { templateCodeLenses } from '../template/code-lens';
 import { templateHover } from '../template/hover';
 import { idCompletions } from '../completion';
-import { LanguageSupport } from '../language';
+import { LanguageSupport, TemplateParse } from '../language';
 import { DocSymbol } from '../model/types';
 import { buildModel } from './build-model';
 import { typescriptFixer } from './ts-fix';
@@ -19,6 +19,7 @@ export const cdkLanguage: LanguageSupport = {
   kind: 'cdk',
   claims: (uri, text) => /\.ts$/i.test(uri) && !/\.d\.ts$/i.test(uri) && CDK_IMPORT.test(text),
   analyze: analyzeCdk,
+  parse: parseCdk,
   hover: templateHover,
   codeLenses: templateCodeLenses,
   complete: (a, offset, ctx) => {
@@ -29,19 +30,29 @@ export const cdkLanguage: LanguageSupport = {
 };
 
 export function analyzeCdk(uri: string, text: string, ctx: EngineContext): Analysis {
+  return parseCdk(uri, text, ctx).check(ctx);
+}
+
+/** Reads CDK source into the resource model; `check` then runs the rules with TypeScript fixes. */
+export function parseCdk(uri: string, text: string, ctx: EngineContext): TemplateParse {
   const parsed = parseSource(uri, text);
   const model = readModel(uri, text, parsed, projectConfig(uri, ctx));
-  // Syntax errors are the editor's own TypeScript diagnostics; the recovered tree is still analysed.
-  const run = runRules(model.template, ctx, typescriptFixer(model));
   return {
-    uri,
-    kind: 'cdk',
-    text,
-    lines: model.template.lines,
-    findings: run.findings,
-    fixes: run.fixes,
-    symbols: symbolsOf(model),
     template: model.template,
+    check(checkCtx) {
+      // Syntax errors are the editor's own TypeScript diagnostics; the recovered tree is still analysed.
+      const run = runRules(model.template, checkCtx, typescriptFixer(model));
+      return {
+        uri,
+        kind: 'cdk',
+        text,
+        lines: model.template.lines,
+        findings: run.findings,
+        fixes: run.fixes,
+        symbols: symbolsOf(model),
+        template: model.template,
+      };
+    },
   };
 }
 

@@ -39,6 +39,10 @@ export const PHRASES = {
     ja: '（{causes} のときのみ。パラメータ {param} の既定値 "{value}" は適合しています）',
     en: ' (only when {causes}; the default "{value}" of parameter {param} complies)',
   },
+  causePassed: {
+    ja: 'パラメータ {name} = "{value}"（親スタック {parent} から）',
+    en: 'parameter {name} = "{value}" (passed by {parent})',
+  },
   causeCondition: { ja: '条件 {name} が {value}', en: 'condition {name} is {value}' },
   causeParameter: { ja: 'パラメータ {name} = "{value}"', en: 'parameter {name} = "{value}"' },
   causeParameterDefault: {

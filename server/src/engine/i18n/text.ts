@@ -123,6 +123,10 @@ export function describeCauses(via: readonly Cause[], lang: Lang, also: readonly
 }
 
 function causePhrase(c: Cause): Phrase {
+  if (c.kind === 'passed') {
+    const parent = decodeURIComponent(c.parent.slice(c.parent.lastIndexOf('/') + 1));
+    return phrase('causePassed', { name: c.name, value: c.value, parent });
+  }
   if (c.kind === 'condition') return phrase('causeCondition', { name: c.name, value: String(c.value) });
   return phrase(c.from === 'default' ? 'causeParameterDefault' : 'causeParameter', { name: c.name, value: c.value });
 }

@@ -8,6 +8,8 @@ export type Cause =
    * AllowedValues. `default` (the field) carries the parameter's default, when it has one, for messages.
    */
   | { kind: 'parameter'; name: string; value: string; from: 'default' | 'allowed'; default?: string }
+  /** A value the parent stack passes to this nested stack's parameter. */
+  | { kind: 'passed'; name: string; value: string; parent: string }
   | { kind: 'condition'; name: string; value: boolean };
 
 /** One way a value can turn out. `node` undefined means the property is absent (not written, or AWS::NoValue). */
@@ -112,6 +114,12 @@ export function scalarOutcomes(t: Template, n: Node | undefined, via: Cause[] = 
     }
     if (intrinsicName(cur) === 'Ref') {
       const name = scalarString(get(cur, 'Ref')) ?? '';
+      const passed = t.passed?.values[name];
+      if (passed !== undefined && t.parameters.has(name)) {
+        const cause: Cause = { kind: 'passed', name, value: passed, parent: t.passed!.parent };
+        out.push({ value: passed, via: [...b.via, cause], anchor: cur });
+        continue;
+      }
       const p = t.parameters.get(name);
       const allowed = p?.allowedValues?.filter(isScalar);
       const def = p?.default && isScalar(p.default) ? String(p.default.value) : undefined;

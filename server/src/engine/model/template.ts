@@ -47,4 +47,9 @@ export interface Template {
   transforms: string[];
   /** Whether short-form tags (`!Ref`) are used: fixes follow the author's style. */
   usesShortTags: boolean;
+  /**
+   * Values a parent stack passes to this template's parameters (nested stacks with a local `TemplateURL`), set by the
+   * project before rules run: they decide what deploys, before any Default.
+   */
+  passed?: { parent: string; values: Record<string, string> };
 }

@@ -65,6 +65,15 @@ export class ProjectIndex {
     return this.derived().unresolved.filter(r => r.type === type && pathText(r.path) === path);
   }
 
+  /** The literal values the one parent stack of `uri` passes to its parameters (none with no or several parents). */
+  passedValues(uri: string): { parent: string; values: Record<string, string> } | undefined {
+    const parents = this.derived().parentsOf(uri);
+    if (parents.length !== 1) return undefined;
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(parents[0].parameters)) if ('value' in v) values[k] = v.value;
+    return { parent: parents[0].uri, values };
+  }
+
   /** Templates that refer to resources of `uri`, or are nested by it or nest it: what to re-check when it changes. */
   dependents(uri: string): string[] {
     const d = this.derived();
@@ -132,6 +141,10 @@ class Derived {
       set.add(y);
       this.dependents.set(x, set);
     }
+  }
+
+  parentsOf(uri: string) {
+    return this.parents.get(uri) ?? [];
   }
 
   resolve(uri: string, target: TargetKey, depth = 0): ResourceAddress[] {

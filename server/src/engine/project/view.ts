@@ -51,6 +51,8 @@ export function projectView(t: Template, source: ProjectSource | undefined): Pro
   const facts = templateFacts(t);
   if (JSON.stringify(index.facts(t.uri)) !== JSON.stringify(facts)) index.set(facts);
   const load = (uri: string) => (uri === t.uri ? t : source?.template(uri));
+  // What a parent stack passes decides this nested template's parameters (before any Default).
+  t.passed = index.passedValues(t.uri);
   const at = (a: ResourceAddress): ProjectResource[] => {
     const tpl = load(a.uri);
     const resource = tpl?.byId.get(a.logicalId);

@@ -41,6 +41,8 @@ export function fixesThroughCauses(
   failing: string[],
 ): FixSpec[] {
   if (!via.length) return specs;
+  // A value the parent stack passes is the parent's to change, in another file.
+  if (via.some(c => c.kind === 'passed')) return [];
   const param = parameterOf(t, anchor);
   const value = specs.map(compliantScalar).find(v => v !== undefined);
   if (param) return value === undefined ? [] : parameterFixes(param, value, failing);
