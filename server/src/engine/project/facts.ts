@@ -79,22 +79,28 @@ export function nameText(n: Node | undefined): string | undefined {
   return undefined;
 }
 
-/** The name key of a written physical name: the same in every stack for a literal, stack-local for a `Sub`. */
+/** Pseudo parameters that are the same in every stack of one account and region. */
+const ACCOUNT_WIDE = new Set(['AWS::AccountId', 'AWS::Region', 'AWS::Partition', 'AWS::URLSuffix']);
+
+/**
+ * The name key of a written physical name (an S3 ARN counts as its bucket's name): the same in every stack for a
+ * literal or a `Sub` of account-wide pseudo parameters (`${AWS::AccountId}-logs`), stack-local for a `Sub` of the
+ * stack name or a parameter.
+ */
 export function nameKey(uri: string, n: Node | undefined): string | undefined {
   // The same parameter naming two resources of one stack names the same thing.
   if (intrinsicName(n) === 'Ref') return `sub:${uri}#\${${scalarString(get(n, 'Ref')) ?? ''}}`;
-  if (isScalar(n)) {
-    const s = scalarString(n);
-    return s ? `lit:${s}` : undefined;
-  }
-  const text = nameText(n);
-  if (text === undefined) return undefined;
-  return /\$\{/.test(text) ? `sub:${uri}#${text}` : `lit:${text}`;
+  const raw = nameText(n);
+  if (!raw) return undefined;
+  const text = bucketOfArn(raw) ?? raw;
+  const vars = [...text.matchAll(/\$\{([^}]*)\}/g)].map(m => m[1]);
+  if (!vars.length) return `lit:${text}`;
+  return vars.every(v => ACCOUNT_WIDE.has(v)) ? `acct:${text}` : `sub:${uri}#${text}`;
 }
 
 /** The bucket an S3 ARN names (`arn:aws:s3:::name`, `arn:aws:s3:::name/*`), if it is a literal. */
 function bucketOfArn(s: string): string | undefined {
-  const m = /^arn:aws[\w-]*:s3:::([^/*]+)/.exec(s);
+  const m = /^arn:(?:aws[\w-]*|\$\{AWS::Partition\}):s3:::([^/*]+)/.exec(s);
   return m ? m[1] : undefined;
 }
 
@@ -129,12 +135,6 @@ export function targetOf(t: Template, n: Node | undefined, key: string | number 
   if (typeof key === 'string' && !NAMING_KEY.test(key)) return undefined;
   // Any other function (Select, FindInMap, a value CDK computes at synth time) may name anything.
   if (fn !== undefined && fn !== 'Fn::Sub' && fn !== 'Fn::Join') return { unknown: true };
-  if (isScalar(n)) {
-    const s = scalarString(n);
-    if (!s) return undefined;
-    const bucket = bucketOfArn(s);
-    return { name: `lit:${bucket ?? s}` };
-  }
   const k = nameKey(t.uri, n);
   return k ? { name: k } : undefined;
 }
