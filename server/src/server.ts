@@ -49,6 +49,16 @@ const index = new WorkspaceIndex({
   isOpen: uri => !!documents.get(uri),
   analysisOf: uri => session.analysisOf(uri),
   publish: (uri, a) => void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(a.findings) }),
+  indexTemplate: uri => guard(`indexing ${uri}`, undefined, () => session.indexTemplate(uri)),
+  unindex: uri => session.project.delete(uri),
+  projectIndexed: () => {
+    session.projectComplete = folders.length > 0;
+    // Open documents were checked before the other stacks were known; now check them with the whole project.
+    for (const d of documents.all()) {
+      session.forget(d.uri);
+      schedule(d.uri, 0);
+    }
+  },
 });
 // Short enough to stay inside the latency budget, long enough to coalesce a burst of keystrokes into one analysis.
 const DEBOUNCE_MS = Number(process.env.IRYO_GUARD_DEBOUNCE_MS ?? 25);
@@ -123,8 +133,11 @@ function foldersChanged(e: lsp.WorkspaceFoldersChangeEvent) {
   const removed = paths(e.removed);
   const added = paths(e.added).filter(p => !folders.includes(p));
   folders = [...folders.filter(f => !removed.includes(f)), ...added];
-  for (const uri of index.removeFolders(removed))
+  if (!folders.length) session.projectComplete = false;
+  for (const uri of index.removeFolders(removed)) {
     if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    session.project.delete(uri);
+  }
   session.reset(session.settings);
   for (const d of documents.all()) schedule(d.uri, 0);
   for (const r of index.riskFiles()) index.refresh(r);
@@ -177,18 +190,26 @@ function applySettings(raw: RawSettings | undefined) {
 
 /** Debounced, coalesced per document: only the latest version is analysed. */
 const timers = new Map<string, NodeJS.Timeout>();
-function schedule(uri: string, delay = DEBOUNCE_MS) {
+/**
+ * Documents scheduled only because a file they depend on changed. Their own text did not change, so checking them
+ * must not in turn re-check what depends on them: two stacks referring to each other would re-check each other forever.
+ */
+const quiet = new Set<string>();
+
+function schedule(uri: string, delay = DEBOUNCE_MS, cascade = true) {
+  if (cascade) quiet.delete(uri);
+  else if (!timers.has(uri)) quiet.add(uri);
   clearTimeout(timers.get(uri));
   timers.set(
     uri,
     setTimeout(() => {
       timers.delete(uri);
-      publish(uri);
+      publish(uri, !quiet.delete(uri));
     }, delay),
   );
 }
 
-function publish(uri: string) {
+function publish(uri: string, cascade = true) {
   const doc = documents.get(uri);
   if (!doc) return;
   const version = doc.version;
@@ -200,7 +221,7 @@ function publish(uri: string) {
       diagnostics: diagnosticsOf(a.findings),
     });
   });
-  for (const dep of session.invalidate(uri)) recheck(dep);
+  if (cascade) for (const dep of session.invalidate(uri)) recheck(dep);
 }
 
 /** Open findings as LSP diagnostics, in the current language. */
@@ -210,7 +231,7 @@ function diagnosticsOf(findings: readonly Finding[]): lsp.Diagnostic[] {
 
 /** A file this one depends on changed: open documents are re-published, closed ones re-analysed from disk. */
 function recheck(uri: string) {
-  if (documents.get(uri)) schedule(uri, 0);
+  if (documents.get(uri)) schedule(uri, 0, false);
   else index.refresh(uri);
 }
 
@@ -224,6 +245,10 @@ documents.onDidClose(e => {
     (RISK_FILE.test(e.document.uri) && index.files.has(e.document.uri)) || isWorkspaceChecked(e.document.uri);
   if (keep) index.refresh(e.document.uri);
   else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // The project now knows the file as it is on disk (or not at all, when it is outside the workspace).
+  if (index.files.has(e.document.uri) && !RISK_FILE.test(e.document.uri))
+    guard(`indexing ${e.document.uri}`, undefined, () => session.indexTemplate(e.document.uri));
+  else session.project.delete(e.document.uri);
   for (const dep of session.invalidate(e.document.uri)) recheck(dep);
 });
 

@@ -6,6 +6,7 @@ import {
   isRefusal,
   parseForProject,
   ProjectIndex,
+  RISK_FILE,
   Settings,
   TemplateParse,
   templateFacts,
@@ -68,6 +69,8 @@ export function cliContext(catalog: Catalog, settings: Settings, files: FileAcce
     readProject(uris, whole) {
       complete = whole;
       for (const uri of uris) {
+        // Risk files are not stacks of the project (and are read once, when they are checked).
+        if (RISK_FILE.test(uri)) continue;
         const text = files.text(uri);
         if (isRefusal(text)) continue;
         const parse = parseForProject(uri, text, ctx);

@@ -48,3 +48,4 @@ export { ProjectIndex } from './project/index';
 export { templateFacts } from './project/facts';
 export type { ProjectSource } from './project/view';
 export type { TemplateParse } from './language';
+export type { Template, Resource } from './model/template';

@@ -7,10 +7,16 @@ import {
   EngineContext,
   Finding,
   isRefusal,
+  parseForProject,
+  ProjectIndex,
+  ProjectSource,
   ReadRefusal,
   RenderedFinding,
   renderFindings,
   Settings,
+  Template,
+  templateFacts,
+  templateOf,
 } from '../engine';
 import { analyzeFile, CycleGuard } from '../host/analysis';
 import { FileAccess } from '../host/read';
@@ -27,6 +33,14 @@ export class Session {
   private readonly dependents = new Map<string, Set<string>>();
   /** Analyses in progress: a link back to one of them (a cycle) is answered without recursing. */
   private readonly cycles = new CycleGuard();
+  /** The workspace's templates as facts (no parse trees kept): singletons and references across stacks. */
+  readonly project = new ProjectIndex();
+  /** Whether the project index covers the workspace (false with no folder open: a file is then checked alone). */
+  projectComplete = false;
+  /** Open templates whose resource types changed: every open document is checked again, not only referrers. */
+  private readonly widened = new Set<string>();
+  /** Parsed templates other rules look into (a bucket policy in another stack), by version or by mtime; bounded. */
+  private readonly parsed = new Map<string, { stamp: string; template: Template | undefined }>();
   settings: Settings;
 
   constructor(
@@ -50,7 +64,50 @@ export class Session {
         if (reader) this.link(uri, reader);
         return this.linkedAnalysis(uri);
       },
+      project: this.projectSource(),
     };
+  }
+
+  projectSource(): ProjectSource {
+    return {
+      index: this.project,
+      complete: this.projectComplete,
+      template: uri => this.projectTemplate(uri),
+    };
+  }
+
+  /**
+   * Another template of the project, parsed (not checked): the open editor's text, else the file on disk. Kept for
+   * the last few files only; the index holds the facts of all of them.
+   */
+  projectTemplate(uri: string): Template | undefined {
+    const d = this.openDoc(uri);
+    let stamp: string;
+    let text: () => string | ReadRefusal;
+    if (d) {
+      stamp = `v${d.version}`;
+      text = () => d.getText();
+    } else {
+      const st = this.files.stat(uri);
+      if (isRefusal(st)) return undefined;
+      stamp = `${st.mtimeMs}:${st.size}`;
+      text = () => this.files.text(uri);
+    }
+    const hit = this.parsed.get(uri);
+    if (hit?.stamp === stamp) return hit.template;
+    const t = text();
+    const template = isRefusal(t) ? undefined : parseForProject(uri, t, this.context())?.template;
+    this.parsed.delete(uri);
+    this.parsed.set(uri, { stamp, template });
+    if (this.parsed.size > PARSED_KEPT) this.parsed.delete(this.parsed.keys().next().value!);
+    return template;
+  }
+
+  /** Reads a workspace template's facts into the project index (a background walk, a file changed on disk). */
+  indexTemplate(uri: string): void {
+    const template = this.projectTemplate(uri);
+    if (template) this.project.set(templateFacts(template));
+    else this.project.delete(uri);
   }
 
   private link(target: string, reader: string) {
@@ -65,10 +122,16 @@ export class Session {
     return [...(this.dependents.get(uri) ?? [])];
   }
 
-  /** `uri` changed (edited, saved or on disk): its own disk analysis and every dependent's analysis are stale. */
+  /**
+   * `uri` changed (edited, saved or on disk): its own disk analysis and every dependent's analysis are stale — the
+   * risk files that list it, and the templates of the project that refer to it or that it refers to.
+   */
   invalidate(uri: string): string[] {
     this.diskCache.delete(uri);
-    const deps = this.dependentsOf(uri);
+    const wide = this.widened.delete(uri) ? [...this.cache.keys()] : [];
+    const deps = [...new Set([...this.dependentsOf(uri), ...this.project.dependents(uri), ...wide])].filter(
+      d => d !== uri,
+    );
     for (const d of deps) {
       this.cache.delete(d);
       this.diskCache.delete(d);
@@ -113,9 +176,22 @@ export class Session {
     // Documents that read the previous version of this one are stale even though their own text did not change.
     for (const dep of this.dependentsOf(d.uri)) this.cache.delete(dep);
     for (const set of this.dependents.values()) set.delete(d.uri);
+    const typesBefore = JSON.stringify(this.project.facts(d.uri)?.types);
     const analysis = this.cycles.run(d.uri, () => analyze(d.uri, d.getText(), this.context(d.uri)));
     this.cache.set(d.uri, { version: d.version, analysis });
+    this.noteFacts(d.uri, templateOf(analysis), typesBefore);
     return analysis;
+  }
+
+  /**
+   * An open template's current facts replace what the index knew of it (the project view already brings the index up
+   * to date while the rules run; a file that stopped being a template leaves it). When the resource types changed, the
+   * account singletons of every other stack may have changed too, whether or not they refer to this one.
+   */
+  private noteFacts(uri: string, template: Template | undefined, typesBefore: string | undefined) {
+    if (!template) this.project.delete(uri);
+    else if (!this.project.has(uri)) this.project.set(templateFacts(template));
+    if (JSON.stringify(this.project.facts(uri)?.types) !== typesBefore) this.widened.add(uri);
   }
 
   cached(uri: string): Analysis | undefined {
@@ -147,6 +223,9 @@ export class Session {
     return renderFindings(findings, this.catalog, this.settings.lang);
   }
 }
+
+/** Parsed templates kept for rules that look into another stack (the index keeps every template's facts). */
+const PARSED_KEPT = 64;
 
 export function toPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;

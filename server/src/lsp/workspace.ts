@@ -4,11 +4,19 @@ import { isDiscoverable, walkFiles } from '../host/discovery';
 import { isInside } from '../host/read';
 
 const BATCH = 64;
+/** Work done between yields to the event loop while indexing, so requests are answered promptly. */
+const SLICE_MS = 15;
 
 export interface IndexHost {
   isOpen(uri: string): boolean;
   analysisOf(uri: string): Analysis | undefined;
   publish(uri: string, a: Analysis): void;
+  /** Reads a template's facts into the project index (not its findings). */
+  indexTemplate(uri: string): void;
+  /** Forgets a file that is gone from the project index. */
+  unindex(uri: string): void;
+  /** The first walk has indexed every template: open documents are checked again with the whole project in view. */
+  projectIndexed(): void;
 }
 
 /**
@@ -33,18 +41,28 @@ export class WorkspaceIndex {
     this.folders.push(...folders.filter(f => !this.folders.includes(f)));
     const turn = () => new Promise(r => setImmediate(r));
     const walk = (async () => {
-      // First list the files (cheap), then analyse the risk files (costly: their templates too), one per turn, so
-      // the documents the user opens meanwhile are analysed first.
+      // First list the files (cheap), then read the templates' facts into the project index, then analyse the risk
+      // files (costly: their templates too), a little per turn, so the documents the user opens meanwhile come first.
       const risks: string[] = [];
+      const templates: string[] = [];
       let n = 0;
       for (const folder of folders) {
         for (const p of walkFiles(folder)) {
           const uri = pathToFileURL(p).href;
           this.files.add(uri);
-          if (RISK.test(p)) risks.push(uri);
+          (RISK.test(p) ? risks : templates).push(uri);
           if (++n % BATCH === 0) await turn();
         }
       }
+      let slice = Date.now();
+      for (const uri of templates) {
+        if (Date.now() - slice > SLICE_MS) {
+          await turn();
+          slice = Date.now();
+        }
+        if (!this.host.isOpen(uri)) this.host.indexTemplate(uri);
+      }
+      this.host.projectIndexed();
       for (const uri of risks) {
         await turn();
         this.refresh(uri);
@@ -81,8 +99,13 @@ export class WorkspaceIndex {
   /** Files created, changed or deleted on disk; a new file joins the index when a walk would have found it. */
   filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]) {
     for (const c of changes) {
-      if (c.type === 3) this.files.delete(c.uri);
-      else if (isDiscoverable(pathOf(c.uri), this.folders)) this.files.add(c.uri);
+      if (c.type === 3) {
+        this.files.delete(c.uri);
+        this.host.unindex(c.uri);
+      } else if (isDiscoverable(pathOf(c.uri), this.folders)) {
+        this.files.add(c.uri);
+        if (!RISK.test(c.uri) && !this.host.isOpen(c.uri)) this.host.indexTemplate(c.uri);
+      }
     }
   }
 }
