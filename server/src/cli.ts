@@ -32,7 +32,7 @@ import { defaultCatalog } from './host/resources';
 
 const USAGE = `usage:
   iryo-guard check <files or folders…> [--format text|json|sarif|github|junit] [--fail-on error|warning|info|never]
-                   [--show-suppressed] [--lang ja|en] [--account-level auto|always|never] [--disable RULE]…
+                   [--show-suppressed] [--strict-parameters] [--lang ja|en] [--account-level auto|always|never] [--disable RULE]…
                    [--max-file-size-kb N] [--output FILE]
   iryo-guard explain <ID> [--format text|json] [--lang ja|en]
 ${CLI_COMMANDS.map(c => `  ${c.usage}`).join('\n')}`;
@@ -62,6 +62,7 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     'format',
     'fail-on',
     'show-suppressed',
+    'strict-parameters',
     'lang',
     'account-level',
     'disable',
@@ -79,6 +80,7 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     accountLevelRules: oneOf(args, 'account-level', ['auto', 'always', 'never'] as const, 'auto'),
     disabledRules: args.options.get('disable') ?? [],
     maxFileSizeKB: maxKB,
+    strictParameters: args.options.has('strict-parameters'),
   };
   for (const id of settings.disabledRules) {
     if (catalog.rules.has(id)) continue;
@@ -152,7 +154,7 @@ function explain(args: ParsedArgs, catalog: Catalog): number {
 
 export function main(argv: string[]): number | Promise<number> {
   try {
-    const booleans = new Set(['show-suppressed', 'help']);
+    const booleans = new Set(['show-suppressed', 'strict-parameters', 'help']);
     const args = parseArgs(argv, booleans);
     if (!args.command || args.command === '--help' || args.command === 'help' || args.options.has('help')) {
       process.stdout.write(USAGE + '\n');

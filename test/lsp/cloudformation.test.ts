@@ -37,9 +37,9 @@ describe('language server over stdio: CloudFormation', function () {
     const enc = diags.find(d => d.code === 's3-bucket-encryption');
     assert.ok(enc, JSON.stringify(diags));
     assert.deepStrictEqual(enc.range, LOGICAL_ID);
-    assert.strictEqual(enc.severity, 1);
+    assert.strictEqual(enc.severity, 2); // warning: SSE-S3 is on by default, KMS is what is missing
     assert.strictEqual(enc.source, 'iryo-guard');
-    assert.match(enc.message, /PatientImages has no default KMS encryption/);
+    assert.match(enc.message, /PatientImages is encrypted only with SSE-S3/);
     assert.match(enc.message, /3\.13②/);
   });
 
@@ -96,7 +96,7 @@ describe('language server over stdio: CloudFormation', function () {
       await ja.initialize({ locale: 'ja' });
       ja.open(URI, TEMPLATE);
       const diags = await ja.waitForDiagnostics(URI, d => d.length > 0);
-      assert.match(diags.find(d => d.code === 's3-bucket-encryption').message, /KMS による既定暗号化/);
+      assert.match(diags.find(d => d.code === 's3-bucket-encryption').message, /既定の SSE-S3 でのみ暗号化/);
     } finally {
       await ja.shutdown();
     }

@@ -65,7 +65,7 @@ describe('server commands (LSP over stdio)', () => {
   it('checkWorkspace publishes diagnostics for every template in the workspace folders, skipping node_modules', async () => {
     await server.initialize({ folders: [pathToFileURL(dir).href], settings: { ...RULES, language: 'en' } });
     const r = await server.command<CheckWorkspaceResult>(ServerCommands.checkWorkspace);
-    assert.deepStrictEqual(r, { files: 2, findings: 3, errors: 3, warnings: 0, truncated: false });
+    assert.deepStrictEqual(r, { files: 2, findings: 3, errors: 2, warnings: 1, truncated: false });
     const storage = await server.diagnosticsFor(uri('infra/storage.yaml'));
     assert.deepStrictEqual(storage.map(d => d.code).sort(), ['s3-bucket-encryption', 's3-public-access-block']);
     const broken = await server.diagnosticsFor(uri('infra/broken.yaml'));
@@ -121,7 +121,7 @@ describe('server commands (LSP over stdio)', () => {
     const r = await server.command<ExplainResult>(ServerCommands.explain, 's3-bucket-encryption');
     assert.ok('markdown' in r, JSON.stringify(r));
     assert.match(r.markdown, /^\*\*s3-bucket-encryption\*\* — iryo-guard 規則/);
-    assert.match(r.markdown, /重大度: error/);
+    assert.match(r.markdown, /重大度: warning/);
     const unknown = await server.command<ExplainResult>(ServerCommands.explain, 's3-bucket-encryptoin');
     assert.deepStrictEqual(unknown, {
       message: '"s3-bucket-encryptoin" は iryo-guard のカタログにありません。もしかして: s3-bucket-encryption',

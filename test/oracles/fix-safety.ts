@@ -7,14 +7,25 @@
  *  2. keeps the file parseable: no new `syntax-error` finding; JSON that JSON.parse read still reads; CDK TypeScript
  *     that TypeScript's parser accepted is still accepted;
  *  3. removes the finding (one fewer open finding with its rule and resource);
- *  4. adds no other finding (except rules named in `allowNew`, for fixes that insert a skeleton to fill in).
+ *  4. adds no other finding (except rules named in `allowNew`, for fixes that insert a skeleton to fill in);
+ *  5. keeps the template deployable where the catalog's delivery facts can tell (./deployability.ts).
  * The fixed text is re-analysed with the context of the original analysis (same settings, same other files: see
  * `contextOf` in ../helpers). A finding's fixes are read only through `fixesOf`.
  */
 import * as assert from 'assert';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { analyze, applyEdits, EngineContext, Fix, LineIndex, TextEdit } from '../../server/src/engine';
+import {
+  analyze,
+  Analysis,
+  applyEdits,
+  EngineContext,
+  Fix,
+  LineIndex,
+  templateOf,
+  TextEdit,
+} from '../../server/src/engine';
+import { deployProblems } from './deployability';
 import { Checked, contextOf, findingKey, fixesOf, open, remember, TestFinding } from '../helpers';
 
 export interface FixSafetyOptions {
@@ -61,6 +72,13 @@ export function assertFixIsSafe(a: Checked, f: TestFinding, fix: Fix, options: F
       [],
       `${what} breaks the syntax${shown(text)}`,
     );
+
+  const [was, is] = [templateOf(a as unknown as Analysis), templateOf(after as unknown as Analysis)];
+  if (was && is) {
+    const before = new Set(deployProblems(was, ctx.catalog));
+    const broken = deployProblems(is, ctx.catalog).filter(p => !before.has(p));
+    assert.deepStrictEqual(broken, [], `${what} would not deploy or would stop a delivery${shown(text)}`);
+  }
 
   const count = (xs: TestFinding[], key: string) => xs.filter(x => findingKey(x) === key).length;
   const [before, now] = [open(a), open(after)];

@@ -19,7 +19,6 @@ export class AccountBaselineStack extends cdk.Stack {
 
     const auditKey = new kms.Key(this, 'AuditKey', { enableKeyRotation: true, description: 'Audit logs' });
 
-    // iryo-guard-ignore s3-bucket-kms: S3 server access log delivery only supports SSE-S3 target buckets; no patient data here
     const accessLogs = new s3.Bucket(this, 'AuditAccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

@@ -37,7 +37,6 @@ export class EhrStack extends cdk.Stack {
       flowLogs: { all: { trafficType: ec2.FlowLogTrafficType.ALL, destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs) } },
     });
 
-    // iryo-guard-ignore s3-bucket-kms: S3 server access log delivery only supports SSE-S3 target buckets; no patient data here
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

@@ -25,6 +25,7 @@ export { findingMessage, localize, render, t } from './i18n/text';
 export type { Text } from './i18n/text';
 export { Catalog } from './catalog/catalog';
 export type { CatalogDocs } from './catalog/catalog';
+export type { Delivery, ResourceRule, AwsDefault } from './catalog/types';
 export { describeEntry, entryJson, entryTitle } from './describe';
 export { defaultSettings } from './model/types';
 export { RISK_FILE } from './risk/language';

@@ -8,6 +8,7 @@ export interface RawSettings {
   severityOverrides?: unknown;
   maxFileSizeKB?: unknown;
   guideline?: unknown;
+  strictParameters?: unknown;
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
@@ -36,6 +37,7 @@ export function toSettings(raw: RawSettings | undefined, locale: string | undefi
     severityOverrides: overrides,
     maxFileSizeKB: max,
     guideline,
+    strictParameters: r.strictParameters === true,
   };
 }
 

@@ -90,6 +90,15 @@ export function compileCatalog(dir: string): CompileResult {
     });
     out.rules!.push(...v.rules);
   }
+  if (fs.existsSync(path.join(dir, DELIVERIES))) {
+    const v = load(DELIVERIES, 'aws-delivery') as Pick<CatalogData, 'deliveries' | 'resourceRules'> | undefined;
+    out.deliveries = v?.deliveries;
+    out.resourceRules = v?.resourceRules;
+  }
+  if (fs.existsSync(path.join(dir, AWS_DEFAULTS))) {
+    const v = load(AWS_DEFAULTS, 'aws-defaults') as { defaults: CatalogData['awsDefaults'] } | undefined;
+    out.awsDefaults = v?.defaults;
+  }
   // Crosswalks: validated here and checked against the rest of the catalog, not shipped in catalog.json.
   let rulesMhlw6: RuleGuidelineLink[] | undefined;
   if (fs.existsSync(path.join(dir, CROSSWALK_RULES_MHLW6))) {
@@ -101,6 +110,10 @@ export function compileCatalog(dir: string): CompileResult {
   faults.push(...crossCheck(data, rulesMhlw6));
   return faults.length ? { faults } : { data, faults };
 }
+
+/** AWS delivery facts that decide which fixes deploy, relative to the catalog directory. */
+const DELIVERIES = path.join('aws', 'delivery.yaml');
+const AWS_DEFAULTS = path.join('aws', 'defaults.yaml');
 
 /** The rule → MHLW 6.0 crosswalk, relative to the catalog directory. */
 export const CROSSWALK_RULES_MHLW6 = path.join('crosswalk', 'rules-mhlw6.yaml');

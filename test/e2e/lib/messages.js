@@ -4,7 +4,7 @@
 
 const PATIENT_RECORDS = {
   en: {
-    encryption: 'Error: S3 bucket PatientRecords has no default KMS encryption (BucketEncryption) [3.13②, 3.10②]',
+    encryption: 'Warning: S3 bucket PatientRecords is encrypted only with SSE-S3, the AWS default since 2023-01-05; patient data needs a KMS key you control (BucketEncryption), so key use is logged and limited [3.13②, 3.10②]',
     publicAccess:
       'Error: S3 bucket PatientRecords does not enable the public access block (PublicAccessBlockConfiguration) [3.1①, 3.8①]',
     tlsOnly:
@@ -14,7 +14,7 @@ const PATIENT_RECORDS = {
   },
   ja: {
     encryption:
-      'Error: S3 バケット PatientRecords に KMS による既定暗号化 (BucketEncryption) が設定されていません [3.13②, 3.10②]',
+      'Warning: S3 バケット PatientRecords は既定の SSE-S3 でのみ暗号化されています（2023-01-05 以降の AWS の既定）。患者データには、利用を記録し鍵ポリシーで制限できる KMS 鍵 (BucketEncryption) を指定してください [3.13②, 3.10②]',
     publicAccess:
       'Error: S3 バケット PatientRecords のパブリックアクセスブロック (PublicAccessBlockConfiguration) が有効になっていません [3.1①, 3.8①]',
     tlsOnly:

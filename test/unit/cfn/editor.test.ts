@@ -90,7 +90,7 @@ describe('template editor features', () => {
 
   it('answers in Japanese', () => {
     const ja = run('editor.yaml', TEMPLATE, { lang: 'ja' });
-    assert.match(open(ja).find(f => f.rule === 's3-bucket-encryption')!.message, /KMS による既定暗号化/);
+    assert.match(open(ja).find(f => f.rule === 's3-bucket-encryption')!.message, /既定の SSE-S3 でのみ暗号化/);
     const encryption = open(ja).find(f => f.rule === 's3-bucket-encryption')!;
     const titles = codeActions(ja, encryption.range, undefined, 'ja', catalog)
       .filter(x => x.diagnostics?.[0].code === 's3-bucket-encryption')

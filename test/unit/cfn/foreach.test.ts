@@ -34,7 +34,7 @@ describe('CloudFormation: Fn::ForEach loops', () => {
     assert.ok(enc, findings.map(f => f.rule).join(', '));
     assert.strictEqual(enc!.resource, '${Name}Archive');
     assert.deepStrictEqual(enc!.range, { start: { line: 8, character: 6 }, end: { line: 8, character: 20 } });
-    assert.match(enc!.message, /S3 bucket \$\{Name\}Archive has no default KMS encryption/);
+    assert.match(enc!.message, /S3 bucket \$\{Name\}Archive is encrypted only with SSE-S3/);
   });
 
   it('links resources inside the loop to each other (the TLS-only policy counts)', () => {

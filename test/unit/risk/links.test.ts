@@ -53,7 +53,7 @@ describe('risk file ↔ IaC links', () => {
     assert.strictEqual(f[0].related!.length, 1);
     assert.strictEqual(f[0].related![0].uri, uriOf('tpl.yaml'));
     assert.strictEqual(f[0].related![0].range.start.line, 2);
-    assert.match(f[0].related![0].message, /S3 bucket Docs has no default KMS encryption/);
+    assert.match(f[0].related![0].message, /S3 bucket Docs is encrypted only with SSE-S3/);
     // kms has resource types and the template defines none of them.
     assert.deepStrictEqual(
       only(a, 'risk-service-not-in-iac').map(x => textAt(a, x)),

@@ -92,6 +92,52 @@ export interface CatalogData {
   guidelines: GuidelineFile[];
   riskModel: RiskModel;
   rules: RuleMeta[];
+  /** Which AWS services deliver into which resources, and what the receiving resource must allow (aws/delivery.yaml). */
+  deliveries?: Delivery[];
+  /** What AWS does when a template leaves a property out, and since when (aws/defaults.yaml). */
+  awsDefaults?: AwsDefault[];
+  /** What a setting on a resource requires or rules out (Object Lock needs versioning; not on access-log targets). */
+  resourceRules?: ResourceRule[];
+}
+
+export interface ResourceRule {
+  id: string;
+  resourceType: string;
+  when: Record<string, unknown>;
+  requires: { settings?: Record<string, unknown>; notTargetOf?: string[] };
+  text: Localized;
+  sources: { title: string; url: string }[];
+  verified: boolean;
+}
+
+export interface AwsDefault {
+  id: string;
+  service: string;
+  resourceType: string;
+  property: string;
+  whenAbsent: string;
+  /** The date AWS changed it (YYYY-MM-DD or YYYY-MM). */
+  since: string;
+  statement: Localized;
+  sources: { title: string; url: string }[];
+  verified: boolean;
+}
+
+/** How a resource can be encrypted, as far as a delivery into it is concerned. */
+export type EncryptionMode = 'none' | 'sse-s3' | 'sse-sqs' | 'aws-managed-kms' | 'customer-kms-with-policy';
+
+/** An AWS service writing or publishing into a resource of `targetType` (an alarm into a topic, ELB logs into a bucket). */
+export interface Delivery {
+  id: string;
+  service: string;
+  principal: { kind: string; name: string };
+  targetType: string;
+  /** The properties of `source` resources that name the target; `[]` any list item, `[key]` a Key/Value entry. */
+  relations: { source: string; path: string }[];
+  encryption?: { mode: EncryptionMode; works: boolean; verified?: boolean }[];
+  keyPolicy?: { principal: string; actions: string[] }[];
+  sources: { title: string; url: string }[];
+  verified: boolean;
 }
 
 export type EntryKind = 'scenario' | 'threat' | 'service' | 'guideline' | 'rule' | 'edition';

@@ -244,6 +244,34 @@ export const PHRASES = {
     ja: '（別のスタックで定義している場合は、プロジェクトのフォルダーごと検査してください）',
     en: ' (if another stack of the account defines it, check the whole project folder)',
   },
+  sseS3Default: {
+    ja: '既定の SSE-S3 でのみ暗号化されています（{since} 以降の AWS の既定）',
+    en: 'encrypted only with SSE-S3, the AWS default since {since}',
+  },
+  noFixPublicLoadBalancer: {
+    ja: 'インターネット向けロードバランサー {name} が使うグループです。ここを VPC に絞るとサービスに届かなくなります。管理ポートは背後のインスタンスやターゲットのグループで閉じてください',
+    en: 'the internet-facing load balancer {name} uses this group; narrowing it to the VPC would take the service offline. Close admin ports on the groups of the instances or targets behind it',
+  },
+  noFixConditionalActions: {
+    ja: '既定アクションが条件 (Fn::If) で切り替わるため、置き換えると作成者の条件が失われます',
+    en: 'the default actions depend on a condition (Fn::If); replacing them would drop the author’s condition',
+  },
+  noFixNoHttpsListener: {
+    ja: '同じロードバランサーに常に存在するポート 443 の HTTPS リスナーがないため、リダイレクト先がありません',
+    en: 'the load balancer has no HTTPS listener on port 443 that always exists, so a redirect would lead nowhere',
+  },
+  noFixBecause: {
+    ja: 'クイックフィックスなし: {reason}',
+    en: 'No quick fix: {reason}',
+  },
+  fixCustomerKeyFor: {
+    ja: 'カスタマー管理キーで暗号化（キーポリシーで {services} を許可）',
+    en: 'Encrypt with a customer managed key whose policy admits {services}',
+  },
+  noFixDelivery: {
+    ja: '{services} が配信するため、AWS 管理キーでは配信が止まります。配信元を許可するキーポリシーのカスタマー管理キーを指定してください',
+    en: '{services} deliver into it and cannot use the AWS managed key; name a customer managed key whose policy admits them',
+  },
   singletonDefineIn: {
     ja: '（アカウント基盤スタック {file} で定義してください）',
     en: ' (define it in the account-baseline stack {file})',

@@ -58,6 +58,8 @@ export interface Finding {
   related?: RelatedInfo[];
   /** Handle of this finding's fixes in its analysis: ask `fixesFor(analysis, finding, lang)`. */
   fix?: number;
+  /** Why there is no fix, when a rule could say (shown in the hover). */
+  noFix?: Text;
   /** Set when a suppression with a reason silenced this finding (shown by `--show-suppressed`). */
   suppressed?: { reason: string };
 }

@@ -1,6 +1,6 @@
 import { Catalog } from '../catalog/catalog';
 import { FixSpec } from '../fixes/spec';
-import { Args } from '../i18n/text';
+import { Args, Phrase } from '../i18n/text';
 import { ProjectView } from '../project/view';
 import { Cause } from '../model/evaluate';
 import { Node } from '../model/node';
@@ -17,6 +17,8 @@ export interface RuleReport {
   args?: Args;
   via?: Cause[];
   fix?: FixSpec | FixSpec[];
+  /** Why no fix is offered, when that is not obvious (a fix would break a delivery into the resource). */
+  noFix?: Phrase;
 }
 
 export interface RuleContext {

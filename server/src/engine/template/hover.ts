@@ -32,7 +32,8 @@ export function templateHover(a: Analysis, offset: number, ctx: EngineContext): 
   const here = a.findings.find(f => containsPosition(f.range, pos) && f.rule !== 'syntax-error');
   if (here) {
     const meta = catalog.rules.get(here.rule);
-    const message = findingMessage(catalog, here, lang);
+    const why = here.fix === undefined && here.noFix ? `\n\n${t('noFixBecause', lang, { reason: here.noFix })}` : '';
+    const message = findingMessage(catalog, here, lang) + why;
     const md = meta ? describeEntry({ kind: 'rule', id: meta.id, entry: meta }, catalog, lang) : message;
     return { markdown: `${message}\n\n---\n\n${md}`, range: here.range };
   }

@@ -137,7 +137,7 @@ function toFinding(
   if (specs.length) {
     f.fix = fixes.length;
     fixes.push(fixSource(t, ctx.catalog, rule, specs, fixer));
-  }
+  } else if (primary.noFix) f.noFix = primary.noFix;
   const reason = sup.reasonFor(rule, resource);
   if (reason !== undefined) f.suppressed = { reason };
   return f;

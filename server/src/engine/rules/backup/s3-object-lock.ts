@@ -1,6 +1,7 @@
 import { get, scalarString } from '../../model/node';
 import { Resource, Template } from '../../model/template';
 import { refTarget } from '../support/outcomes';
+import { settingConsequences } from '../support/deliveries';
 
 import { anchorOf, notSet, propertyOutcomes, requirePresent, requireTrue } from '../support/outcomes';
 import { Rule } from '../types';
@@ -12,13 +13,6 @@ const DEFAULT_RETENTION = {
 
 /** Buckets that hold backups or audit logs, by name or because CloudTrail / AWS Config deliver into them. */
 function isArchiveBucket(t: Template, r: Resource): boolean {
-  // S3 server access logs cannot be delivered to a bucket with a default Object Lock retention.
-  const accessLogTarget = t.resources.some(
-    b =>
-      b.type === 'AWS::S3::Bucket' &&
-      refTarget(get(get(b.properties, 'LoggingConfiguration'), 'DestinationBucketName'))?.id === r.logicalId,
-  );
-  if (accessLogTarget) return false;
   const deliveredTo = t.resources.some(
     x =>
       (x.type === 'AWS::CloudTrail::Trail' || x.type === 'AWS::Config::DeliveryChannel') &&
@@ -55,6 +49,10 @@ export const rule: Rule = {
   runsOn: ['AWS::S3::Bucket'],
   checkResource(r, ctx) {
     if (!isArchiveBucket(ctx.template, r)) return;
+    // Some deliveries refuse a bucket with Object Lock (S3 server access logs, Redshift audit logs), in any stack;
+    // turning it on also needs versioning Enabled, which the fix sets with it.
+    const lock = settingConsequences(ctx, r, 'ObjectLockEnabled');
+    if (lock.forbidden.length) return;
     const absent = (path: string[]) =>
       propertyOutcomes(ctx, r, path).every(o => o.value === undefined && !o.via.length);
     if (absent(['ObjectLockEnabled']) && absent(['ObjectLockConfiguration'])) {
@@ -67,7 +65,7 @@ export const rule: Rule = {
           resource: r,
           path: ['Properties', 'ObjectLockConfiguration'],
           value: DEFAULT_RETENTION,
-          also: [{ kind: 'set', resource: r, path: ['Properties', 'ObjectLockEnabled'], value: true }],
+          also: [{ kind: 'set', resource: r, path: ['Properties', 'ObjectLockEnabled'], value: true }, ...lock.alsoSet],
         },
       });
       return;
@@ -78,6 +76,7 @@ export const rule: Rule = {
       resource: r,
       path: ['Properties', 'ObjectLockConfiguration'],
       value: DEFAULT_RETENTION,
+      also: lock.alsoSet,
     }));
   },
 };

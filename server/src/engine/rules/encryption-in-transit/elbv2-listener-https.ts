@@ -1,5 +1,7 @@
-import { get, isSeq, Node, scalarString } from '../../model/node';
-import { itemsOf, UNKNOWN } from '../support/outcomes';
+import { phrase, Phrase } from '../../i18n/text';
+import { get, intrinsicName, isSeq, Node, scalarString } from '../../model/node';
+import { Resource, Template } from '../../model/template';
+import { itemsOf, refTarget, UNKNOWN, walk } from '../support/outcomes';
 
 import { anchorOf, propertyOutcomes } from '../support/outcomes';
 import { Rule } from '../types';
@@ -22,6 +24,30 @@ function redirectsToHttps(actions: Node | undefined): boolean | typeof UNKNOWN {
   return false;
 }
 
+/**
+ * Why the redirect fix would be wrong here: it would replace actions the author made conditional, or send users to
+ * port 443 where no HTTPS listener of the same load balancer always exists (one under a Condition may not).
+ */
+function redirectBlocked(t: Template, r: Resource): Phrase | undefined {
+  let conditional = false;
+  walk(get(r.properties, 'DefaultActions'), n => {
+    if (intrinsicName(n) === 'Fn::If') conditional = true;
+  });
+  if (conditional) return phrase('noFixConditionalActions');
+  const lb = refTarget(get(r.properties, 'LoadBalancerArn'))?.id;
+  const https = t.resources.some(
+    l =>
+      l.type === r.type &&
+      l !== r &&
+      !l.condition &&
+      lb !== undefined &&
+      refTarget(get(l.properties, 'LoadBalancerArn'))?.id === lb &&
+      scalarString(get(l.properties, 'Protocol'))?.toUpperCase() === 'HTTPS' &&
+      scalarString(get(l.properties, 'Port')) === '443',
+  );
+  return https ? undefined : phrase('noFixNoHttpsListener');
+}
+
 export const rule: Rule = {
   id: 'elbv2-listener-https',
   runsOn: ['AWS::ElasticLoadBalancingV2::Listener'],
@@ -30,11 +56,15 @@ export const rule: Rule = {
     if (redirect !== false) return;
     for (const o of propertyOutcomes(ctx, r, ['Protocol'])) {
       if (typeof o.value !== 'string' || o.value.toUpperCase() !== 'HTTP') continue;
+      const why = redirectBlocked(ctx.template, r);
       ctx.report({
         at: anchorOf(r, o),
         via: o.via,
         args: { value: o.value },
-        fix: { kind: 'set', resource: r, path: ['Properties', 'DefaultActions'], value: REDIRECT_TO_HTTPS },
+        fix: why
+          ? undefined
+          : { kind: 'set', resource: r, path: ['Properties', 'DefaultActions'], value: REDIRECT_TO_HTTPS },
+        noFix: why,
       });
     }
   },

@@ -1,4 +1,5 @@
 import { BUCKET, templateLogBuckets, logBucketRole } from '../support/log-buckets';
+import { acceptsDelivery } from '../support/deliveries';
 import { anchorOf, propertyOutcomes } from '../support/outcomes';
 import { Rule } from '../types';
 
@@ -10,7 +11,10 @@ export const rule: Rule = {
     if (logBucketRole(ctx, r).log) return;
     for (const o of propertyOutcomes(ctx, r, ['LoggingConfiguration'])) {
       if (o.value !== undefined) continue;
-      const target = templateLogBuckets(ctx).find(id => id !== r.logicalId);
+      // Only a bucket that S3 can deliver access logs to as it stands (no Object Lock, no KMS default encryption).
+      const target = templateLogBuckets(ctx).find(
+        id => id !== r.logicalId && acceptsDelivery(ctx, ctx.template.byId.get(id)!, 's3-server-access-logs'),
+      );
       ctx.report({
         at: anchorOf(r, o),
         via: o.via,

@@ -1,7 +1,7 @@
 import { FixValue } from '../../fixes/spec';
 import { Arg, phrase } from '../../i18n/text';
 import { Cidr, Exposure, internetExposure, isEverything, parseCidr } from '../../model/cidr';
-import { get, Node } from '../../model/node';
+import { get, Node, scalarString } from '../../model/node';
 import { Resource, Template } from '../../model/template';
 import { anchorOf, asNumber, nodeOutcomes, refTarget, UNKNOWN } from '../support/outcomes';
 import { RuleContext } from '../types';
@@ -31,17 +31,34 @@ function checkIngress(ctx: RuleContext, r: Resource, rule: Node, group: Resource
       if (!range || !exposure) continue;
       const replacement: FixValue = vpc ? { 'Fn::GetAtt': [vpc, 'CidrBlock'] } : '10.0.0.0/8';
       const ports = port === 'all' ? phrase('allPorts') : phrase('ports', { ports: port });
+      // Narrowing the group of an internet-facing load balancer to the VPC would take the service off the internet.
+      const facing = publicLoadBalancer(ctx, group);
       ctx.report({
         at: anchorOf(r, o),
         via: o.via,
         args: { cidr: describeRange(o.value, range, exposure), port: ports },
         fix:
-          key === 'CidrIp' && !o.via.length && o.anchor
+          key === 'CidrIp' && !o.via.length && o.anchor && !facing
             ? { kind: 'replace', node: o.anchor, value: replacement }
             : undefined,
+        noFix: facing ? phrase('noFixPublicLoadBalancer', { name: facing }) : undefined,
       });
     }
   }
+}
+
+/** An internet-facing load balancer (in any stack) that uses this security group, by logical ID. */
+function publicLoadBalancer(ctx: RuleContext, group: Resource | undefined): string | undefined {
+  if (!group) return undefined;
+  const lbs = ctx.project
+    .referrers(group)
+    .filter(
+      x =>
+        (x.resource.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' && x.path === 'SecurityGroups') ||
+        (x.resource.type === 'AWS::ElasticLoadBalancing::LoadBalancer' && x.path === 'SecurityGroups'),
+    );
+  // Scheme defaults to internet-facing; only a literal `internal` makes the load balancer private.
+  return lbs.find(x => scalarString(get(x.resource.properties, 'Scheme')) !== 'internal')?.resource.logicalId;
 }
 
 /** The VPC (in this template) whose CIDR a security group should be limited to. */

@@ -1,4 +1,4 @@
-import { FixSpec } from '../../fixes/spec';
+import { keyFix, noKeyFixReason } from './deliveries';
 import { Resource } from '../../model/template';
 import { anchorOf, asBool, notSet, propertyOutcomes, UNKNOWN } from './outcomes';
 import { RuleContext } from '../types';
@@ -8,7 +8,9 @@ import { RuleContext } from '../types';
  * SQS-managed encryption is the default but nobody can restrict or audit its key (sqs-queue-kms).
  */
 export function checkSqs(r: Resource, ctx: RuleContext, report: 'unencrypted' | 'managed'): void {
-  const setKey: FixSpec = { kind: 'set', resource: r, path: ['Properties', 'KmsMasterKeyId'], value: 'alias/aws/sqs' };
+  // alias/aws/sqs unless a service sends to the queue (an SNS subscription, EventBridge): then a key admitting it.
+  const setKey = keyFix(ctx, r, 'KmsMasterKeyId', 'alias/aws/sqs');
+  const noFix = setKey ? undefined : noKeyFixReason(ctx, r);
   for (const k of propertyOutcomes(ctx, r, ['KmsMasterKeyId'])) {
     if (k.value !== undefined && k.value !== null && k.value !== '') continue;
     for (const o of propertyOutcomes(ctx, r, ['SqsManagedSseEnabled'])) {
@@ -20,6 +22,7 @@ export function checkSqs(r: Resource, ctx: RuleContext, report: 'unencrypted' | 
         via,
         args: { value: o.value === undefined ? notSet() : String(o.value) },
         fix: setKey,
+        noFix,
       });
     }
   }
