@@ -4,7 +4,8 @@
 
 const PATIENT_RECORDS = {
   en: {
-    encryption: 'Warning: S3 bucket PatientRecords is encrypted only with SSE-S3, the AWS default since 2023-01-05; patient data needs a KMS key you control (BucketEncryption), so key use is logged and limited [3.13②, 3.10②]',
+    encryption:
+      'Warning: S3 bucket PatientRecords is encrypted only with SSE-S3, the AWS default since 2023-01-05; patient data needs a KMS key you control (BucketEncryption), so key use is logged and limited [3.13②, 3.10②]',
     publicAccess:
       'Error: S3 bucket PatientRecords does not enable the public access block (PublicAccessBlockConfiguration) [3.1①, 3.8①]',
     tlsOnly:

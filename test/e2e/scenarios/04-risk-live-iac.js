@@ -13,7 +13,8 @@ const TEMPLATE = [
   'Warning: S3 bucket PatientRecords does not have versioning enabled (Status: not set) [3.21①, 3.4②]',
   'Warning: S3 bucket PatientRecords has no server access logging (LoggingConfiguration) [3.3①, 3.4⑤]',
 ];
-const NO_ENCRYPTION = 'Warning: S3 bucket PatientRecords is encrypted only with SSE-S3, the AWS default since 2023-01-05; patient data needs a KMS key you control (BucketEncryption), so key use is logged and limited [3.13②, 3.10②]';
+const NO_ENCRYPTION =
+  'Warning: S3 bucket PatientRecords is encrypted only with SSE-S3, the AWS default since 2023-01-05; patient data needs a KMS key you control (BucketEncryption), so key use is logged and limited [3.13②, 3.10②]';
 
 module.exports = {
   name: 'An unsaved template edit re-checks the risk file that lists it',
