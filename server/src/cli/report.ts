@@ -11,6 +11,7 @@ import { renderXlsx } from '../report/xlsx';
 import { checkKnown, oneOf } from './args';
 import type { CliCommand } from './commands';
 import { UsageError } from './errors';
+import { localDate } from '../host/clock';
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -22,7 +23,7 @@ export const reportCommand: CliCommand = {
     const format = oneOf(args, 'format', ['md', 'html', 'csv', 'xlsx'] as const, 'md');
     const output = args.options.get('output')?.slice(-1)[0];
     if (format === 'xlsx' && !output) throw new UsageError('--format xlsx needs --output FILE');
-    const settings = { ...defaultSettings, lang: env.lang };
+    const settings = { ...defaultSettings, lang: env.lang, today: localDate() };
     const ctx = env.context(settings);
     const uri = pathToFileURL(path.resolve(file)).href;
     // Read like every other file: guarded (a regular file within the size limit), the reason said when refused.
@@ -30,7 +31,7 @@ export const reportCommand: CliCommand = {
     if (isRefusal(text)) throw new UsageError(`cannot read ${file}: ${render(refusalPhrase(text), 'en')}`);
     const a = analyze(uri, text, ctx);
     if (a.kind !== 'risk') throw new UsageError(`${file} is not a risk file (name it *.risk.yaml)`);
-    const rep = buildReport(a, catalog, env.lang);
+    const rep = buildReport(a, catalog, env.lang, settings.today);
     if (format === 'xlsx') {
       return renderXlsx(rep).then(
         buf => {

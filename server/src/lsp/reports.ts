@@ -12,7 +12,7 @@ export const COVERAGE_RENDERERS: Partial<
   Record<Analysis['kind'], (a: Analysis, ctx: EngineContext) => { title: string; html: string }>
 > = {
   risk: (a, ctx) => {
-    const report = buildReport(a, ctx.catalog, ctx.settings.lang);
+    const report = buildReport(a, ctx.catalog, ctx.settings.lang, ctx.settings.today);
     const name = decodeURIComponent(a.uri.split('/').pop() ?? a.uri);
     return { title: ctx.settings.lang === 'ja' ? `レポート: ${name}` : `Report: ${name}`, html: renderHtml(report) };
   },

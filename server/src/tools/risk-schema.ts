@@ -32,6 +32,12 @@ function valueSchema(spec: KeySpec, kind: ObjectKind, catalog: Catalog): Schema 
       return { type: 'integer', minimum: 1, maximum: 5 };
     case 'boolean':
       return { oneOf: [{ type: 'boolean' }, { enum: ['要', '不要'] }] };
+    case 'date':
+      return {
+        type: 'string',
+        pattern:
+          '^(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{4}年\\d{1,2}月\\d{1,2}日|(令和|平成)(元|\\d{1,2})年\\d{1,2}月\\d{1,2}日)$',
+      };
     case 'strings':
       return strings;
     case 'map':

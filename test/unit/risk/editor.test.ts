@@ -134,7 +134,7 @@ describe('risk editor features', () => {
       const lv = sorted(completionsAt(a, at('level: A', 7, 1), ctx));
       assert.strictEqual(lv[0].label, 'A');
       const tr = completionsAt(a, at('treatment: share', 11), ctx).map(i => i.label);
-      assert.deepStrictEqual(tr, ['reduce', 'avoid', 'share', 'accept']);
+      assert.deepStrictEqual(tr, ['reduce', 'avoid', 'share', 'accept', 'not-applicable']);
       assert.ok(completionsAt(a, at('guideline: metimic', 11), ctx).some(i => i.label === 'mhlw-6.0'));
     });
   });

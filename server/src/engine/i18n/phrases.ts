@@ -189,6 +189,10 @@ export const PHRASES = {
   labelLikelihood: { ja: '顕在化率', en: 'Likelihood' },
   labelFlow: { ja: '情報流', en: 'flow' },
   labelClassification: { ja: '分類', en: 'Classification' },
+  localThreat: {
+    ja: 'この評価で定義した脅威（表5-1 以外）',
+    en: 'threat defined by this assessment (not in Table 5-1)',
+  },
   linkedFileSummary: { ja: 'リソース {resources}、未解決の指摘 {open}', en: '{resources}, {open}' },
   levelCellHead: {
     ja: '**リスクレベル {level}** ({title}) — 影響度 {impact} × 顕在化率 {likelihood} = {score}',
@@ -202,6 +206,27 @@ export const PHRASES = {
     en: '{covered} / {total} minimum scenarios covered, {open}',
   },
   showReport: { ja: 'レポートを表示', en: 'Show report' },
+  actionNotRequiredAboveAcceptance: {
+    ja: '「不要」ですが、レベル {level} は許容レベル {acceptance} を超えています',
+    en: 'it says not required, but level {level} is above the acceptance level {acceptance}',
+  },
+  actionRequiredButNotTreated: {
+    ja: '「要」ですが、対応は「{treatment}」です',
+    en: 'it says required, but the treatment is "{treatment}"',
+  },
+  // Reports (the sheet).
+  labelAssessmentDate: { ja: '評価日', en: 'Assessment date' },
+  labelAssessor: { ja: '評価者', en: 'Assessor' },
+  labelApprover: { ja: '承認者', en: 'Approver' },
+  labelNextReview: { ja: '次回見直し日', en: 'Next review' },
+  reviewOverdueBy: { ja: '{date}（{late}超過）', en: '{date} ({late} overdue)' },
+  coverageCount: ((lang, a) => {
+    const na = Number(a.na ?? 0);
+    const base = `${String(a.covered)} / ${String(a.total)}`;
+    if (!na) return base;
+    return lang === 'ja' ? `${base}（うち対象外 ${na}）` : `${base} (${na} not applicable)`;
+  }) as Renderer,
+  coveredNotApplicable: { ja: '{risks}（対象外）', en: '{risks} (not applicable)' },
   // Drafted risk assessments.
   draftHeader: {
     ja: '{file} の指摘から作成したリスクアセスメントの下書きです。',

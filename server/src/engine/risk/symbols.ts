@@ -44,6 +44,7 @@ export function riskSymbols(doc: RiskDocument, lines: LineIndex): DocSymbol[] {
       range: lines.range(a.entry.keyStart, a.obj.node.end),
       selectionRange: lines.range(a.entry.keyStart, a.entry.keyEnd),
     });
+  doc.threats.forEach((x, i) => out.push(sym(lines, x.obj, x.id, `threat ${i + 1}`, 'threat', short(x.title?.text))));
   doc.flows.forEach((f, i) => out.push(sym(lines, f.obj, f.id, `flow ${i + 1}`, 'flow', short(f.description?.text))));
   doc.risks.forEach((r, i) => {
     const controls = r.controls.map((c, j) =>
