@@ -53,8 +53,8 @@ describe('risk editor features', () => {
       );
       assert.match(hoverAt(a, at('シス13⑫', 2), ctx)!.markdown, /^\*\*システム運用編 13 ⑫\*\* — Guideline item/);
       assert.match(
-        hoverAt(a, at('rules: [s3-bucket-encryption]', 10), ctx)!.markdown,
-        /^\*\*s3-bucket-encryption\*\* — iryo-guard rule/,
+        hoverAt(a, at('rules: [s3-bucket-kms', 10), ctx)!.markdown,
+        /^\*\*s3-bucket-kms\*\* — iryo-guard rule/,
       );
       assert.match(hoverAt(a, at('services: [guardduty', 12), ctx)!.markdown, /^\*\*guardduty\*\* — AWS service/);
       const flow = hoverAt(a, at('flow: F1', 7), ctx)!;
@@ -146,11 +146,11 @@ describe('risk editor features', () => {
     });
 
     it('a rule ID goes to its documentation (docs/rules.md, else the catalog entry)', () => {
-      const [loc] = definitionAt(a, at('rules: [s3-bucket-encryption]', 10), ctx);
+      const [loc] = definitionAt(a, at('rules: [s3-bucket-kms', 10), ctx);
       const docs = path.join(ROOT, 'docs/rules.md');
       const file = fs.existsSync(docs) ? docs : path.join(ROOT, 'catalog/rules/s3.yaml');
       assert.ok(loc.uri.endsWith(fs.existsSync(docs) ? 'docs/rules.md' : 'catalog/rules/s3.yaml'), loc.uri);
-      assert.match(fs.readFileSync(file, 'utf8').split('\n')[loc.range.start.line], /s3-bucket-encryption/);
+      assert.match(fs.readFileSync(file, 'utf8').split('\n')[loc.range.start.line], /s3-bucket-kms/);
     });
 
     it('an iac path goes to the template; a claimed resource to its logical ID', () => {
