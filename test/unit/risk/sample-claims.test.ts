@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { riskOf } from '../../../server/src/engine';
+import { RULES } from '../../../server/src/engine/rules/registry';
 import { catalog, open, ROOT } from '../../helpers';
 import { analyzeSample } from './util';
 
@@ -36,6 +37,18 @@ describe('sample risk files: claimed rules prove their measure', () => {
             bad.push(`${r.id!.text} ${meta.id} (${meta.services.join(', ')}) vs [${[...services].join(', ')}]`);
         }
       }
+      assert.deepStrictEqual(bad, []);
+    });
+
+    it(`${f}: a rule another check also reports is cited with that check (s3-bucket-kms needs s3-bucket-encryption)`, () => {
+      // s3-bucket-kms fires only on AES256; a bucket with no encryption at all is s3-bucket-encryption's finding.
+      const primaryOf = new Map(RULES.flatMap(r => (r.alsoReports ?? []).map(x => [x, r.id] as const)));
+      const bad = controls.flatMap(({ r, c }) => {
+        const cited = new Set(c.rules.map(x => x.text.trim()));
+        return [...cited]
+          .filter(id => primaryOf.has(id) && !cited.has(primaryOf.get(id)!))
+          .map(id => `${r.id!.text}: ${id} without ${primaryOf.get(id)}`);
+      });
       assert.deepStrictEqual(bad, []);
     });
 
