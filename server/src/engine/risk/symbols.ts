@@ -58,6 +58,8 @@ export function riskSymbols(doc: RiskDocument, lines: LineIndex): DocSymbol[] {
 
 /** Client command that shows the HTML report of a risk file in a webview beside it. */
 export const RISK_REPORT_COMMAND = 'iryoGuard.openCoverageReport';
+/** Client command that opens the conformity disclosure draft in the Markdown preview. */
+export const RISK_DISCLOSURE_COMMAND = 'iryoGuard.openDisclosure';
 
 export function riskCodeLenses(
   uri: string,
@@ -80,5 +82,6 @@ export function riskCodeLenses(
   return [
     { range, title },
     { range, title: report, command: { id: RISK_REPORT_COMMAND, args: [uri] } },
+    { range, title: t('disclShowCommand', lang), command: { id: RISK_DISCLOSURE_COMMAND, args: [uri] } },
   ];
 }
