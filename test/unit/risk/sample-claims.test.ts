@@ -40,7 +40,7 @@ describe('sample risk files: claimed rules prove their measure', () => {
       assert.deepStrictEqual(bad, []);
     });
 
-    it(`${f}: a rule another check also reports is cited with that check (s3-bucket-kms needs s3-bucket-encryption)`, () => {
+    it(`${f}: a rule another check also reports is cited with that check`, () => {
       // s3-bucket-kms fires only on AES256; a bucket with no encryption at all is s3-bucket-encryption's finding.
       const primaryOf = new Map(RULES.flatMap(r => (r.alsoReports ?? []).map(x => [x, r.id] as const)));
       const bad = controls.flatMap(({ r, c }) => {
