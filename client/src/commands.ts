@@ -3,6 +3,7 @@ import { LanguageClient } from 'vscode-languageclient/node';
 import {
   CheckWorkspaceResult,
   CoverageReportResult,
+  DisclosureResult,
   ExplainResult,
   isMessage,
   NewAssessmentResult,
@@ -19,6 +20,7 @@ const ID_AT_CURSOR = /[^\s"'`:,[\]{}()#]+/;
 export const Commands = {
   checkWorkspace: 'iryoGuard.checkWorkspace',
   openCoverageReport: 'iryoGuard.openCoverageReport',
+  openDisclosure: 'iryoGuard.openDisclosure',
   newAssessment: 'iryoGuard.newAssessment',
   explainRule: 'iryoGuard.explainRule',
   showOutput: 'iryoGuard.showOutput',
@@ -30,6 +32,7 @@ export function registerCommands(client: LanguageClient): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(client, problems)),
     vscode.commands.registerCommand(Commands.openCoverageReport, (uri?: vscode.Uri) => openCoverageReport(client, uri)),
+    vscode.commands.registerCommand(Commands.openDisclosure, (uri?: vscode.Uri) => openDisclosure(client, uri)),
     vscode.commands.registerCommand(Commands.newAssessment, (uri?: vscode.Uri) => newAssessment(client, uri)),
     vscode.commands.registerCommand(Commands.explainRule, (id?: string) =>
       explainRule(client, typeof id === 'string' ? id : undefined),
@@ -78,6 +81,37 @@ async function openCoverageReport(client: LanguageClient, given?: vscode.Uri) {
     return;
   }
   showHtml(`coverage:${uri}`, r.title, r.html);
+}
+
+/**
+ * The conformity disclosure draft in an untitled Markdown document named after the risk file (saving suggests
+ * `<name>.disclosure.md` beside it; an existing file is never overwritten), with VS Code's Markdown preview beside it.
+ */
+async function openDisclosure(client: LanguageClient, given?: vscode.Uri) {
+  const uri = activeUri(given);
+  const r = await serverCommand<DisclosureResult>(client, ServerCommands.disclosure, uri?.toString() ?? '');
+  if (isMessage(r)) {
+    void vscode.window.showInformationMessage(r.message);
+    return;
+  }
+  const target = uri && uri.scheme === 'file' ? vscode.Uri.joinPath(uri, '..', r.fileName) : undefined;
+  const exists =
+    !target ||
+    (await vscode.workspace.fs.stat(target).then(
+      () => true,
+      () => false,
+    ));
+  const doc = exists
+    ? await vscode.workspace.openTextDocument({ language: 'markdown', content: r.markdown })
+    : await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
+  if (!exists) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), r.markdown);
+    await vscode.workspace.applyEdit(edit);
+    if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+  }
+  await vscode.window.showTextDocument(doc, { preview: false });
+  await vscode.commands.executeCommand('markdown.showPreviewToSide', doc.uri);
 }
 
 async function newAssessment(client: LanguageClient, given?: vscode.Uri) {

@@ -27,6 +27,7 @@ import { cliContext, cliFiles } from './cli/context';
 import { UsageError } from './cli/errors';
 import { FileResult, Format, render } from './cli/format';
 import { collectFiles } from './host/discovery';
+import { localDate } from './host/clock';
 import { FileAccess } from './host/read';
 import { defaultCatalog } from './host/resources';
 
@@ -81,6 +82,7 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     disabledRules: args.options.get('disable') ?? [],
     maxFileSizeKB: maxKB,
     strictParameters: args.options.has('strict-parameters'),
+    today: localDate(),
   };
   for (const id of settings.disabledRules) {
     if (catalog.rules.has(id)) continue;

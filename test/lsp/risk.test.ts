@@ -93,6 +93,7 @@ describe('LSP: risk files over stdio', function () {
       [
         [pos('assessment:').line, '86 / 86 minimum scenarios covered, 0 open IaC findings', ''],
         [pos('assessment:').line, 'Show report', 'iryoGuard.openCoverageReport'],
+        [pos('assessment:').line, 'Draft disclosure', 'iryoGuard.openDisclosure'],
       ],
     );
     assert.deepStrictEqual(lenses[1].command.arguments, [uri]);
@@ -111,6 +112,29 @@ describe('LSP: risk files over stdio', function () {
       arguments: [fileUri(TEMPLATE)],
     });
     assert.deepStrictEqual(other, { message: 'Open a *.risk.yaml file to see its coverage report' });
+  });
+
+  it('the disclosure request returns the draft as Markdown (what the Markdown preview shows)', async () => {
+    const d: { title: string; markdown: string; fileName: string } = await client.request('workspace/executeCommand', {
+      command: 'iryoGuard.server.disclosure',
+      arguments: [uri],
+    });
+    assert.strictEqual(d.title, 'Service specification conformity disclosure (draft): ehr.risk.yaml');
+    assert.strictEqual(d.fileName, 'ehr.disclosure.md');
+    assert.ok(
+      d.markdown.startsWith('# Service specification conformity disclosure (draft): 電子カルテ クラウドサービス\n'),
+    );
+    assert.match(
+      d.markdown,
+      /^> \*\*DRAFT\*\* — This is a draft made by iryo-guard from the risk file ehr\.risk\.yaml/m,
+    );
+    assert.match(d.markdown, /\| 3\.13② [^|]+ \| Service provider \| Reduce \| [^|]*KMS/);
+    assert.match(d.markdown, /## Technical facts \(as the linked templates state them\)\n\n### Regions\n/);
+    const other = await client.request('workspace/executeCommand', {
+      command: 'iryoGuard.server.disclosure',
+      arguments: [fileUri(TEMPLATE)],
+    });
+    assert.deepStrictEqual(other, { message: 'Open a *.risk.yaml file to draft its disclosure' });
   });
 
   it('an edit to the linked template re-checks the risk file; related information points at the template', async () => {

@@ -91,6 +91,21 @@ describe('architecture: imports in server/src', () => {
     assert.deepStrictEqual(bad.map(where), []);
   });
 
+  it('the engine never reads the clock: "today" comes from the settings', () => {
+    const clock = /\bDate\.now\(|\bnew Date\(\s*\)|\bperformance\.now\(/;
+    const bad = files
+      .filter(f => areaOf(f) === 'engine')
+      .flatMap(f =>
+        fs
+          .readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, n) => ({ line, n }))
+          .filter(x => clock.test(x.line) && !/^\s*(\/\/|\*)/.test(x.line))
+          .map(x => `${rel(f)}:${x.n + 1}: ${x.line.trim()}`),
+      );
+    assert.deepStrictEqual(bad, []);
+  });
+
   it('no cycle between the top-level folders (engine, host, lsp, cli, report, tools)', () => {
     const edges = new Map<string, Map<string, Import>>();
     for (const i of imports) {

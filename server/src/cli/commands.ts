@@ -1,5 +1,6 @@
 import { Catalog, EngineContext, Lang, Settings } from '../engine';
 import { ParsedArgs } from './args';
+import { disclosureCommand } from './disclosure';
 import { reportCommand } from './report';
 
 export interface CliCommand {
@@ -14,4 +15,4 @@ export interface CliCommand {
 }
 
 /** Commands beyond check/explain (e.g. `report`), registered by their features. */
-export const CLI_COMMANDS: CliCommand[] = [reportCommand];
+export const CLI_COMMANDS: CliCommand[] = [reportCommand, disclosureCommand];

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { describeEntry } from '../engine';
 import { draftAssessment } from '../engine/newAssessment';
 import { CommandEnv, CommandHandler, L, stringArg } from './commandEnv';
-import { coverageReport } from './reports';
+import { coverageReport, disclosure } from './reports';
 import { ExplainResult, NewAssessmentResult, ServerCommands } from './protocol';
 import { toPath } from './session';
 import { checkWorkspace } from './workspaceCheck';
@@ -11,6 +11,7 @@ import { checkWorkspace } from './workspaceCheck';
 export const SERVER_COMMANDS = new Map<string, CommandHandler>([
   [ServerCommands.checkWorkspace, checkWorkspace],
   [ServerCommands.coverageReport, coverageReport],
+  [ServerCommands.disclosure, disclosure],
   [ServerCommands.newAssessment, newAssessment],
   [ServerCommands.explain, explain],
 ]);

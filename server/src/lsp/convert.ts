@@ -26,6 +26,7 @@ const SYMBOL_KIND: Record<DocSymbol['kind'], lsp.SymbolKind> = {
   parameter: lsp.SymbolKind.Variable,
   condition: lsp.SymbolKind.Boolean,
   output: lsp.SymbolKind.Property,
+  threat: lsp.SymbolKind.Enum,
   flow: lsp.SymbolKind.Event,
   risk: lsp.SymbolKind.Object,
   control: lsp.SymbolKind.Field,

@@ -7,6 +7,8 @@ export const ServerCommands = {
   checkWorkspace: 'iryoGuard.server.checkWorkspace',
   /** args: [riskFileUri: string] → CoverageReportResult. */
   coverageReport: 'iryoGuard.server.coverageReport',
+  /** args: [riskFileUri: string] → DisclosureResult: the conformity disclosure draft as Markdown. */
+  disclosure: 'iryoGuard.server.disclosure',
   /** args: [templateUri: string] → NewAssessmentResult. */
   newAssessment: 'iryoGuard.server.newAssessment',
   /** args: [id: string] → ExplainResult (a scenario, threat, service, guideline item, edition or rule ID). */
@@ -26,6 +28,8 @@ export interface CheckWorkspaceResult {
   truncated: boolean;
 }
 export type CoverageReportResult = { title: string; html: string } | CommandMessage;
+/** `fileName` is a suggested name for saving the draft (`<risk file>.disclosure.md`). */
+export type DisclosureResult = { title: string; markdown: string; fileName: string } | CommandMessage;
 export type NewAssessmentResult = { text: string; fileName: string; uri: string; scenarios: string[] } | CommandMessage;
 export type ExplainResult = { id: string; markdown: string } | CommandMessage;
 

@@ -1,6 +1,9 @@
 import { Analysis, EngineContext, RISK_FILE } from '../engine';
 import { CommandEnv, L, stringArg } from './commandEnv';
-import { CoverageReportResult } from './protocol';
+import { CoverageReportResult, DisclosureResult } from './protocol';
+import { buildDisclosure } from '../engine/risk/disclosure-model';
+import { renderDisclosureMarkdown } from '../report/disclosure';
+import { t } from '../engine/i18n/text';
 import { renderHtml } from '../report/html';
 import { buildReport } from '../engine/risk/report-model';
 
@@ -12,7 +15,7 @@ export const COVERAGE_RENDERERS: Partial<
   Record<Analysis['kind'], (a: Analysis, ctx: EngineContext) => { title: string; html: string }>
 > = {
   risk: (a, ctx) => {
-    const report = buildReport(a, ctx.catalog, ctx.settings.lang);
+    const report = buildReport(a, ctx.catalog, ctx.settings.lang, ctx.settings.today);
     const name = decodeURIComponent(a.uri.split('/').pop() ?? a.uri);
     return { title: ctx.settings.lang === 'ja' ? `レポート: ${name}` : `Report: ${name}`, html: renderHtml(report) };
   },
@@ -43,4 +46,27 @@ export function coverageReport(args: unknown[], env: CommandEnv): CoverageReport
     };
   }
   return render(analysis, env.session.context(uri));
+}
+
+/** The conformity disclosure draft of a risk file, as Markdown for the editor's preview. */
+export function disclosure(args: unknown[], env: CommandEnv): DisclosureResult {
+  const lang = env.session.settings.lang;
+  const uri = stringArg(args, 0);
+  const name = uri ? decodeURIComponent(uri.split('/').pop() ?? uri) : '';
+  const analysis = uri && RISK_FILE.test(name) ? env.session.analysisOf(uri) : undefined;
+  if (!uri || analysis?.kind !== 'risk')
+    return {
+      message: L(
+        lang,
+        '開示書の下書きを作るには *.risk.yaml ファイルを開いてください',
+        'Open a *.risk.yaml file to draft its disclosure',
+      ),
+    };
+  const ctx = env.session.context(uri);
+  const d = buildDisclosure(analysis, ctx.catalog, lang, ctx.settings.today);
+  return {
+    title: `${t('disclTitle', lang)}: ${name}`,
+    markdown: renderDisclosureMarkdown(d),
+    fileName: name.replace(/\.risk\.ya?ml$/i, '') + '.disclosure.md',
+  };
 }

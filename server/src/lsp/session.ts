@@ -19,6 +19,7 @@ import {
   templateOf,
 } from '../engine';
 import { analyzeFile, CycleGuard } from '../host/analysis';
+import { localDate } from '../host/clock';
 import { FileAccess } from '../host/read';
 
 /**
@@ -55,7 +56,8 @@ export class Session {
   context(reader?: string): EngineContext {
     return {
       catalog: this.catalog,
-      settings: this.settings,
+      // Dated checks (an assessment's next review) compare with the day of the analysis.
+      settings: { ...this.settings, today: localDate() },
       readFile: uri => {
         if (reader) this.link(uri, reader);
         return this.linkedText(uri);

@@ -1,5 +1,5 @@
 /** A self-contained HTML report: summary, the sheet, scenario coverage and before/after heat maps as inline SVG. */
-import { cellLevel, coveredCount, Report } from '../engine/risk/report-model';
+import { cellLevel, coverageRisks, coverageSummary, metadataLines, Report } from '../engine/risk/report-model';
 
 export const LEVEL_COLOURS: Record<string, string> = {
   S: '#c0392b',
@@ -60,7 +60,7 @@ export function renderHtml(rep: Report): string {
   const legend = rep.levels
     .map(l => `<span class="chip" style="background:${LEVEL_COLOURS[l] ?? '#ddd'}">${l}</span>`)
     .join(' ');
-  const coverageRows = rep.coverage.map(c => [c.id, c.title, c.risks.join(', ') || L('未対応', 'not covered')]);
+  const coverageRows = rep.coverage.map(c => [c.id, c.title, coverageRisks(rep, c) || L('未対応', 'not covered')]);
   return `<!DOCTYPE html>
 <html lang="${rep.lang}"><head><meta charset="utf-8"><title>${esc(rep.title)}</title>
 <style>
@@ -76,7 +76,9 @@ figure{margin:0}figcaption{font-size:11px;color:#555}
 <li>ID: ${esc(rep.assessmentId)}</li>
 <li>${L('ガイドライン', 'Guideline')}: ${esc(rep.guideline)}</li>
 <li>${L('許容レベル', 'Acceptance level')}: ${esc(rep.acceptance)}</li>
-<li>${L('最低限のリスクシナリオ', 'Minimum scenarios covered')}: ${coveredCount(rep)} / ${rep.coverage.length}</li>
+${metadataLines(rep)
+  .map(([k, v]) => `<li>${esc(k)}: ${esc(v)}</li>\n`)
+  .join('')}<li>${L('最低限のリスクシナリオ', 'Minimum scenarios covered')}: ${esc(coverageSummary(rep))}</li>
 <li>${L('IaC の未解決の指摘', 'Open IaC findings')}: ${rep.openFindings}</li>
 <li>${L('このファイルの指摘', 'Diagnostics in this file')}: ${rep.diagnostics.length}</li>
 </ul>

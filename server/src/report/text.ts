@@ -1,5 +1,5 @@
 /** Markdown and CSV renderings of the report. */
-import { cellLevel, coveredCount, Report } from '../engine/risk/report-model';
+import { cellLevel, coverageRisks, coverageSummary, metadataLines, Report } from '../engine/risk/report-model';
 
 const L = (rep: Report, ja: string, en: string) => (rep.lang === 'ja' ? ja : en);
 
@@ -30,7 +30,8 @@ export function renderMarkdown(rep: Report): string {
     `- ID: ${rep.assessmentId}`,
     `- ${L(rep, 'ガイドライン', 'Guideline')}: ${rep.guideline}`,
     `- ${L(rep, '許容レベル', 'Acceptance level')}: ${rep.acceptance}`,
-    `- ${L(rep, '最低限のリスクシナリオ', 'Minimum scenarios covered')}: ${coveredCount(rep)} / ${rep.coverage.length}`,
+    ...metadataLines(rep).map(([k, v]) => `- ${k}: ${v}`),
+    `- ${L(rep, '最低限のリスクシナリオ', 'Minimum scenarios covered')}: ${coverageSummary(rep)}`,
     `- ${L(rep, 'IaC の未解決の指摘', 'Open IaC findings')}: ${rep.openFindings}`,
     `- ${L(rep, 'このファイルの指摘', 'Diagnostics in this file')}: ${rep.diagnostics.length}`,
     '',
@@ -42,7 +43,7 @@ export function renderMarkdown(rep: Report): string {
     '',
     mdTable(
       [L(rep, 'シナリオ', 'Scenario'), L(rep, '内容', 'Title'), L(rep, '対応するリスク', 'Covered by')],
-      rep.coverage.map(c => [c.id, c.title, c.risks.join(', ') || L(rep, '**未対応**', '**not covered**')]),
+      rep.coverage.map(c => [c.id, c.title, coverageRisks(rep, c) || L(rep, '**未対応**', '**not covered**')]),
     ),
     '',
     `## ${L(rep, 'リスクマトリクス（対策前）', 'Risk matrix before treatment')}`,

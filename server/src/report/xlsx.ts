@@ -1,7 +1,7 @@
 /** The report as an Excel workbook (exceljs): the sheet, the coverage and both risk matrices, coloured by level. */
 import ExcelJS from 'exceljs';
 import { LEVEL_COLOURS } from './html';
-import { cellLevel, Report } from '../engine/risk/report-model';
+import { cellLevel, coverageRisks, Report } from '../engine/risk/report-model';
 
 const fill = (hex: string): ExcelJS.Fill => ({
   type: 'pattern',
@@ -35,7 +35,7 @@ export async function renderXlsx(rep: Report): Promise<Buffer> {
   });
   const cov = wb.addWorksheet(ja ? '網羅' : 'Coverage');
   cov.addRow(ja ? ['シナリオ', '内容', '対応するリスク'] : ['Scenario', 'Title', 'Covered by']).font = { bold: true };
-  for (const c of rep.coverage) cov.addRow([c.id, c.title, c.risks.join(', ')]);
+  for (const c of rep.coverage) cov.addRow([c.id, c.title, coverageRisks(rep, c)]);
   cov.getColumn(2).width = 70;
   cov.getColumn(3).width = 20;
   const m = wb.addWorksheet(ja ? 'リスクマトリクス' : 'Risk matrix');

@@ -32,6 +32,12 @@ function valueSchema(spec: KeySpec, kind: ObjectKind, catalog: Catalog): Schema 
       return { type: 'integer', minimum: 1, maximum: 5 };
     case 'boolean':
       return { oneOf: [{ type: 'boolean' }, { enum: ['要', '不要'] }] };
+    case 'date':
+      return {
+        type: 'string',
+        pattern:
+          '^(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{4}年\\d{1,2}月\\d{1,2}日|(令和|平成)(元|\\d{1,2})年\\d{1,2}月\\d{1,2}日)$',
+      };
     case 'strings':
       return strings;
     case 'map':
@@ -43,6 +49,15 @@ function valueSchema(spec: KeySpec, kind: ObjectKind, catalog: Catalog): Schema 
   }
 }
 
+/** A risk marked not applicable (対象外) needs no impact or likelihood: the alternatives that waive them. */
+function notApplicable(catalog: Catalog): Schema[] {
+  const na = catalog.data.riskModel.treatments.find(t => t.id === 'not-applicable');
+  const spec = KEYS.risk.find(s => s.key === 'treatment');
+  if (!na || !spec) return [];
+  const values = [...new Set([na.id, na.label.ja, na.label.en, ...(na.aliases ?? [])])];
+  return [...new Set([spec.key, ...spec.ja])].map(n => ({ required: [n], properties: { [n]: { enum: values } } }));
+}
+
 function objectSchema(kind: ObjectKind, catalog: Catalog): Schema {
   const properties: Schema = {};
   const required: Schema[] = [];
@@ -50,7 +65,9 @@ function objectSchema(kind: ObjectKind, catalog: Catalog): Schema {
     const v = { ...valueSchema(spec, kind, catalog), description: `${spec.doc.en} / ${spec.doc.ja}` };
     const names = [...new Set([spec.key, ...spec.ja])];
     for (const n of names) properties[n] = v;
-    if (spec.required) required.push({ anyOf: names.map(n => ({ required: [n] })) });
+    const waived =
+      kind === 'risk' && (spec.key === 'impact' || spec.key === 'likelihood') ? notApplicable(catalog) : [];
+    if (spec.required) required.push({ anyOf: [...names.map(n => ({ required: [n] })), ...waived] });
   }
   return { type: 'object', additionalProperties: false, properties, ...(required.length ? { allOf: required } : {}) };
 }

@@ -1,12 +1,13 @@
 /** One test per risk-file diagnostic: exact range and message; each fix applied, re-parsed, gone, nothing new. */
 import * as assert from 'assert';
+import { Settings } from '../../../server/src/engine';
 import { catalog, fixesOf, open } from '../../helpers';
 import { analyzeRisk, assertFixResolves, baseDoc, only, textAt } from './util';
 
 const tested = new Set<string>();
-function expectOne(text: string, rule: string, covering: string, message?: RegExp) {
+function expectOne(text: string, rule: string, covering: string, message?: RegExp, settings: Partial<Settings> = {}) {
   tested.add(rule);
-  const a = analyzeRisk(text);
+  const a = analyzeRisk(text, settings);
   const mine = only(a, rule);
   assert.strictEqual(
     mine.length,
@@ -323,6 +324,112 @@ describe('risk diagnostics', () => {
     assert.deepStrictEqual(
       open(a).map(f => f.rule),
       ['risk-accept-high-level'],
+    );
+  });
+
+  it('risk-not-applicable-unjustified: 対象外 without a reason, on the treatment; no impact or likelihood needed', () => {
+    const na = baseDoc({ risk: '    treatment: not-applicable\n' });
+    const { a, f } = expectOne(
+      na,
+      'risk-not-applicable-unjustified',
+      'not-applicable',
+      /^Risk R1 is marked not applicable but gives no reason \(justification\)$/,
+    );
+    assert.deepStrictEqual(
+      open(a).map(x => x.rule),
+      ['risk-not-applicable-unjustified'],
+    );
+    assert.deepStrictEqual(fixesOf(a, f), []);
+    assert.deepStrictEqual(open(analyzeRisk(na + '    justification: IoT 機器を使わない\n')), []);
+    // Japanese keys and value; the reason under its Japanese name.
+    const ja = baseDoc({ risk: '    対応: 対象外\n' });
+    expectOne(ja, 'risk-not-applicable-unjustified', '対象外');
+    assert.strictEqual(
+      only(analyzeRisk(ja, { lang: 'ja' }), 'risk-not-applicable-unjustified')[0].message,
+      'リスク R1 は対象外としていますが、理由 (justification) がありません',
+    );
+    assert.deepStrictEqual(open(analyzeRisk(ja + '    対象外の理由: 仕様上生じない\n')), []);
+    // Other treatments still need impact and likelihood.
+    assert.deepStrictEqual(
+      open(analyzeRisk(baseDoc({ risk: '    treatment: accept\n    justification: j\n' }))).map(x => x.message),
+      ['impact is required', 'likelihood is required'],
+    );
+  });
+
+  it('risk-review-overdue: against the "today" the host passes in, never the clock', () => {
+    const doc = (next: string) => baseDoc({ assessment: `  date: 2024-04-01\n  nextReview: ${next}\n` });
+    expectOne(
+      doc('2025-04-01'),
+      'risk-review-overdue',
+      '2025-04-01',
+      /^The next review date 2025-04-01 has passed \(1 day ago; today is 2025-04-02\)\. Review the assessment/,
+      { today: '2025-04-02' },
+    );
+    expectOne(doc('2025/3/3'), 'risk-review-overdue', '2025/3/3', /\(30 days ago; today is 2025-04-02\)/, {
+      today: '2025-04-02',
+    });
+    expectOne(doc('令和7年4月1日'), 'risk-review-overdue', '令和7年4月1日', /1 day ago/, { today: '2025-04-02' });
+    assert.deepStrictEqual(open(analyzeRisk(doc('2025-04-02'), { today: '2025-04-02' })), []);
+    assert.deepStrictEqual(open(analyzeRisk(doc('2025-04-01'))), [], 'no today, no check');
+    const ja = analyzeRisk(baseDoc({ assessment: '  次回見直し日: 2025年4月1日\n' }), {
+      today: '2025-05-01',
+      lang: 'ja',
+    });
+    assert.strictEqual(
+      only(ja, 'risk-review-overdue')[0].message,
+      '次回見直し日 2025年4月1日 を過ぎています（30 日経過、今日は 2025-05-01）。評価を見直して日付を更新してください',
+    );
+  });
+
+  it('risk-action-required-mismatch: 対応要否 against the level and the treatment', () => {
+    const high =
+      baseDoc().replace('impact: 2', 'impact: 5').replace('likelihood: 2', 'likelihood: 3') +
+      '    residual: { impact: 2, likelihood: 1 }\n';
+    expectOne(
+      high.replace('    treatment: reduce', '    actionRequired: 不要\n    treatment: reduce'),
+      'risk-action-required-mismatch',
+      '不要',
+      /^Action required of risk R1 contradicts the evaluation: it says not required, but level A is above the acceptance level C$/,
+    );
+    const accepted = baseDoc().replace(
+      '    treatment: reduce',
+      '    対応要否: 要\n    treatment: accept\n    justification: j',
+    );
+    const { a } = expectOne(
+      accepted,
+      'risk-action-required-mismatch',
+      '要',
+      /it says required, but the treatment is "accept"/,
+    );
+    assert.deepStrictEqual(
+      open(a).map(f => f.rule),
+      ['risk-action-required-mismatch'],
+    );
+    assert.match(
+      only(analyzeRisk(accepted, { lang: 'ja' }), 'risk-action-required-mismatch')[0].message,
+      /^リスク R1 の対応要否が評価と合いません: 「要」ですが、対応は「accept」です$/,
+    );
+    // Agreeing values are quiet.
+    assert.deepStrictEqual(
+      open(analyzeRisk(high.replace('    treatment: reduce', '    actionRequired: 要\n    treatment: reduce'))),
+      [],
+    );
+    assert.deepStrictEqual(
+      open(analyzeRisk(baseDoc().replace('    treatment: reduce', '    actionRequired: false\n    treatment: reduce'))),
+      [],
+    );
+  });
+
+  it('risk-threat-shadows-catalog: a local threat named like a Table 5-1 threat', () => {
+    const text = baseDoc({ extra: '' }).replace(
+      'risks:\n',
+      'threats:\n  - id: ransomware\n    title: 身代金要求型ウイルス\nrisks:\n',
+    );
+    expectOne(
+      text,
+      'risk-threat-shadows-catalog',
+      'ransomware',
+      /^"ransomware" under threats is the Table 5-1 threat "Ransomware infection"; cite that threat instead of defining it$/,
     );
   });
 

@@ -53,7 +53,7 @@ describe('risk editor features', () => {
       );
       assert.match(hoverAt(a, at('シス13⑫', 2), ctx)!.markdown, /^\*\*システム運用編 13 ⑫\*\* — Guideline item/);
       assert.match(
-        hoverAt(a, at('rules: [s3-bucket-encryption]', 10), ctx)!.markdown,
+        hoverAt(a, at('rules: [s3-bucket-encryption', 10), ctx)!.markdown,
         /^\*\*s3-bucket-encryption\*\* — iryo-guard rule/,
       );
       assert.match(hoverAt(a, at('services: [guardduty', 12), ctx)!.markdown, /^\*\*guardduty\*\* — AWS service/);
@@ -134,7 +134,7 @@ describe('risk editor features', () => {
       const lv = sorted(completionsAt(a, at('level: A', 7, 1), ctx));
       assert.strictEqual(lv[0].label, 'A');
       const tr = completionsAt(a, at('treatment: share', 11), ctx).map(i => i.label);
-      assert.deepStrictEqual(tr, ['reduce', 'avoid', 'share', 'accept']);
+      assert.deepStrictEqual(tr, ['reduce', 'avoid', 'share', 'accept', 'not-applicable']);
       assert.ok(completionsAt(a, at('guideline: metimic', 11), ctx).some(i => i.label === 'mhlw-6.0'));
     });
   });
@@ -146,7 +146,7 @@ describe('risk editor features', () => {
     });
 
     it('a rule ID goes to its documentation (docs/rules.md, else the catalog entry)', () => {
-      const [loc] = definitionAt(a, at('rules: [s3-bucket-encryption]', 10), ctx);
+      const [loc] = definitionAt(a, at('rules: [s3-bucket-encryption', 10), ctx);
       const docs = path.join(ROOT, 'docs/rules.md');
       const file = fs.existsSync(docs) ? docs : path.join(ROOT, 'catalog/rules/s3.yaml');
       assert.ok(loc.uri.endsWith(fs.existsSync(docs) ? 'docs/rules.md' : 'catalog/rules/s3.yaml'), loc.uri);
@@ -199,14 +199,15 @@ describe('risk editor features', () => {
     const lenses = codeLensesFor(a, ctx);
     assert.deepStrictEqual(
       lenses.map(l => l.title),
-      ['86 / 86 minimum scenarios covered, 0 open IaC findings', 'Show report'],
+      ['86 / 86 minimum scenarios covered, 0 open IaC findings', 'Show report', 'Draft disclosure'],
     );
     assert.deepStrictEqual(lenses[1].command, { id: 'iryoGuard.openCoverageReport', args: [a.uri] });
+    assert.deepStrictEqual(lenses[2].command, { id: 'iryoGuard.openDisclosure', args: [a.uri] });
     assert.strictEqual(lenses[0].range.start.line, lineOf(at('assessment:')));
     const b = analyzeRisk(baseDoc({ scenarios: ['1.2', '3.8②'] }), { lang: 'ja' });
     assert.deepStrictEqual(
       codeLensesFor(b, context({ lang: 'ja' })).map(l => l.title),
-      ['最低限のリスクシナリオ 2 / 86 件に対応、IaC の未解決の指摘 0 件', 'レポートを表示'],
+      ['最低限のリスクシナリオ 2 / 86 件に対応、IaC の未解決の指摘 0 件', 'レポートを表示', '開示書の下書き'],
     );
   });
 });

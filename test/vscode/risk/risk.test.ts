@@ -34,6 +34,21 @@ describe('iryo-guard in VS Code: a workspace with a risk file', function () {
     await untilEqual('diagnostics of storage.risk.yaml', () => shownDiagnostics(doc.uri), expected);
   });
 
+  it('Draft Conformity Disclosure opens the draft as Markdown beside its preview', async () => {
+    const doc = await openFile('storage.risk.yaml');
+    await vscode.commands.executeCommand('iryoGuard.openDisclosure', doc.uri);
+    const draft = await until(
+      'the untitled disclosure draft',
+      () => vscode.workspace.textDocuments.find(d => d.uri.scheme === 'untitled' && d.languageId === 'markdown'),
+      d => !!d,
+    );
+    assert.match(
+      draft!.getText(),
+      /^# Service specification conformity disclosure \(draft\)|^# サービス仕様適合開示書（下書き）/,
+    );
+    assert.ok(draft!.uri.path.endsWith('/storage.disclosure.md'), draft!.uri.toString());
+  });
+
   it("Open Coverage Report shows the risk file's report in a webview", async () => {
     const doc = await openFile('storage.risk.yaml');
     await vscode.commands.executeCommand('iryoGuard.openCoverageReport', doc.uri);

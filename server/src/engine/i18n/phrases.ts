@@ -189,6 +189,10 @@ export const PHRASES = {
   labelLikelihood: { ja: '顕在化率', en: 'Likelihood' },
   labelFlow: { ja: '情報流', en: 'flow' },
   labelClassification: { ja: '分類', en: 'Classification' },
+  localThreat: {
+    ja: 'この評価で定義した脅威（表5-1 以外）',
+    en: 'threat defined by this assessment (not in Table 5-1)',
+  },
   linkedFileSummary: { ja: 'リソース {resources}、未解決の指摘 {open}', en: '{resources}, {open}' },
   levelCellHead: {
     ja: '**リスクレベル {level}** ({title}) — 影響度 {impact} × 顕在化率 {likelihood} = {score}',
@@ -202,6 +206,124 @@ export const PHRASES = {
     en: '{covered} / {total} minimum scenarios covered, {open}',
   },
   showReport: { ja: 'レポートを表示', en: 'Show report' },
+  actionNotRequiredAboveAcceptance: {
+    ja: '「不要」ですが、レベル {level} は許容レベル {acceptance} を超えています',
+    en: 'it says not required, but level {level} is above the acceptance level {acceptance}',
+  },
+  actionRequiredButNotTreated: {
+    ja: '「要」ですが、対応は「{treatment}」です',
+    en: 'it says required, but the treatment is "{treatment}"',
+  },
+  // Reports (the sheet).
+  labelAssessmentDate: { ja: '評価日', en: 'Assessment date' },
+  labelAssessor: { ja: '評価者', en: 'Assessor' },
+  labelApprover: { ja: '承認者', en: 'Approver' },
+  labelNextReview: { ja: '次回見直し日', en: 'Next review' },
+  reviewOverdueBy: { ja: '{date}（{late}超過）', en: '{date} ({late} overdue)' },
+  coverageCount: ((lang, a) => {
+    const na = Number(a.na ?? 0);
+    const base = `${String(a.covered)} / ${String(a.total)}`;
+    if (!na) return base;
+    return lang === 'ja' ? `${base}（うち対象外 ${na}）` : `${base} (${na} not applicable)`;
+  }) as Renderer,
+  coveredNotApplicable: { ja: '{risks}（対象外）', en: '{risks} (not applicable)' },
+  // The conformity disclosure draft (サービス仕様適合開示書).
+  disclNotRiskFile: {
+    ja: '{uri} はリスクファイル (*.risk.yaml) ではありません',
+    en: '{uri} is not a risk file (*.risk.yaml)',
+  },
+  disclTitle: { ja: 'サービス仕様適合開示書（下書き）', en: 'Service specification conformity disclosure (draft)' },
+  disclDraftMark: { ja: '下書き', en: 'DRAFT' },
+  disclDraftNotice: {
+    ja:
+      'この文書は iryo-guard がリスクファイル {source} とリンクしたテンプレートから作成した下書きです。' +
+      'ガイドラインへの適合を表明するものではありません。' +
+      '提供事業者が内容を確かめて補い、責任者の承認を得てから医療機関等に示してください。',
+    en:
+      'This is a draft made by iryo-guard from the risk file {source} and the templates it links. ' +
+      'It does not state that the service conforms to any guideline. ' +
+      'The provider checks and completes it, and has it approved, before giving it to a healthcare institution.',
+  },
+  disclLabelService: { ja: 'サービス', en: 'Service' },
+  disclLabelAssessment: { ja: 'リスクアセスメント', en: 'Risk assessment' },
+  disclLabelGuideline: { ja: 'ガイドライン', en: 'Guideline' },
+  disclAppendix: { ja: '添付. 予見されるリスク', en: 'Appendix: foreseen risks' },
+  disclTreatments: { ja: '対応の区分', en: 'Treatments' },
+  disclCategory: { ja: '区分', en: 'Category' },
+  disclCategoryOrganizational: { ja: '組織的・人的リスクシナリオ', en: 'Organizational and human risk scenarios' },
+  disclCategoryPhysical: { ja: '物理的リスクシナリオ', en: 'Physical risk scenarios' },
+  disclCategoryTechnical: { ja: '技術的リスクシナリオ', en: 'Technical risk scenarios' },
+  disclColScenario: { ja: 'リスクシナリオ', en: 'Risk scenario' },
+  disclColRisks: { ja: 'リスク ID', en: 'Risk IDs' },
+  disclColActors: { ja: '実施者', en: 'Who acts' },
+  disclColTreatment: { ja: '対応', en: 'Treatment' },
+  disclColProvider: { ja: '事業者の対策', en: 'Measures by the provider' },
+  disclColAws: { ja: 'AWS が実施する対策', en: 'Measures by AWS' },
+  disclColInstitution: { ja: '医療機関等へ対応を求める事項', en: 'Asked of the healthcare institution' },
+  disclColResidual: { ja: '残存するリスク', en: 'Residual risk' },
+  disclNotAssessed: { ja: '未評価', en: 'not assessed' },
+  disclReason: { ja: '理由: {reason}', en: 'Reason: {reason}' },
+  disclResidual: { ja: '{text}（{level}）', en: '{text} ({level})' },
+  disclRequests: { ja: '医療機関等へ対応を求める事項', en: 'What is asked of the healthcare institution' },
+  disclRequestsNone: {
+    ja: 'リスクファイルには医療機関等が実施する対策がありません。',
+    en: 'The risk file lists no measure for the healthcare institution.',
+  },
+  disclRequestLine: { ja: '{measure}（関連するシナリオ: {ids}）', en: '{measure} (scenarios: {ids})' },
+  disclFacts: {
+    ja: '技術的な事項（リンクしたテンプレートの記述）',
+    en: 'Technical facts (as the linked templates state them)',
+  },
+  disclFactsNone: {
+    ja: 'iac にテンプレートがないため、技術的な事項は載せていません。',
+    en: 'No template is linked under iac, so no technical facts are listed.',
+  },
+  disclTopicRegions: { ja: 'リージョン', en: 'Regions' },
+  disclTopicEncryption: { ja: '暗号化', en: 'Encryption' },
+  disclTopicLogRetention: { ja: 'ログの保存', en: 'Log retention' },
+  disclTopicBackups: { ja: 'バックアップ', en: 'Backups' },
+  disclTopicNone: { ja: '記述なし', en: 'nothing stated' },
+  disclOpen: { ja: '未解決の点（開示の前に確かめること）', en: 'Open points (to settle before disclosure)' },
+  disclOpenNone: {
+    ja: 'リスクファイルとテンプレートの照合では、未解決の点は見つかりませんでした。',
+    en: 'Checking the risk file against the templates found no open point.',
+  },
+  /** A claimed measure the linked templates contradict or do not back. */
+  disclOpenClaim: ((lang, a) => {
+    const detail = String(a.detail ?? '');
+    const measure = String(a.measure ?? '');
+    if (lang === 'ja')
+      return `${String(a.risk)}${measure ? ` の対策「${measure}」` : ''}: ${String(a.message)}${
+        detail ? `（${detail}）` : ''
+      }`;
+    return `${String(a.risk)}${measure ? ` — "${measure}"` : ''}: ${String(a.message)}${detail ? ` (${detail})` : ''}`;
+  }) as Renderer,
+  disclOpenUncovered: {
+    ja: '最低限のリスクシナリオ {count} 件が未評価です: {ids}',
+    en: '{count} minimum scenarios are not assessed: {ids}',
+  },
+  disclOpenOther: {
+    ja: 'リスクファイルに未解決の指摘（エラー・警告）が {count} 件あります（iryo-guard check で確かめてください）',
+    en: 'The risk file has {count} open errors or warnings (see iryo-guard check)',
+  },
+  disclFooter: { ja: 'iryo-guard が {source} から作成', en: 'Made by iryo-guard from {source}' },
+  disclSheetCover: { ja: '表紙', en: 'Cover' },
+  disclSheetAppendix: { ja: '予見されるリスク', en: 'Foreseen risks' },
+  disclSheetRequests: { ja: '医療機関等への依頼', en: 'Asked of institution' },
+  disclSheetFacts: { ja: '技術的な事項', en: 'Technical facts' },
+  disclSheetOpen: { ja: '未解決の点', en: 'Open points' },
+  disclColTopic: { ja: '項目', en: 'Topic' },
+  disclColFile: { ja: 'ファイル', en: 'File' },
+  disclColResource: { ja: 'リソース', en: 'Resource' },
+  disclColFact: { ja: '記述', en: 'Stated' },
+  disclColRequest: { ja: '求める事項', en: 'Asked' },
+  disclShowCommand: { ja: '開示書の下書き', en: 'Draft disclosure' },
+  factRegionJapan: { ja: '{region}（国内）', en: '{region} (in Japan)' },
+  factRegionAbroad: { ja: '{region}（国外）', en: '{region} (outside Japan)' },
+  factRegionNone: {
+    ja: '{file} はリージョンを指定していません（スタックをデプロイしたリージョンで動きます）',
+    en: '{file} names no region (its resources run where the stack is deployed)',
+  },
   // Drafted risk assessments.
   draftHeader: {
     ja: '{file} の指摘から作成したリスクアセスメントの下書きです。',

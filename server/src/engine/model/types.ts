@@ -67,7 +67,17 @@ export interface Finding {
 export interface DocSymbol {
   name: string;
   detail?: string;
-  kind: 'resource' | 'parameter' | 'condition' | 'output' | 'flow' | 'risk' | 'control' | 'assessment' | 'section';
+  kind:
+    | 'resource'
+    | 'parameter'
+    | 'condition'
+    | 'output'
+    | 'threat'
+    | 'flow'
+    | 'risk'
+    | 'control'
+    | 'assessment'
+    | 'section';
   range: Range;
   selectionRange: Range;
   children?: DocSymbol[];
@@ -87,6 +97,11 @@ export interface Settings {
   strictParameters?: boolean;
   /** Guideline edition whose minimum scenario set (別紙2) new assessments cover, e.g. metimic-2.0. */
   guideline?: string;
+  /**
+   * Today's date (`YYYY-MM-DD`, the user's local calendar day) for checks that compare dates, such as an assessment's
+   * next review. The host supplies it; the engine never reads the clock. Without it such checks do not run.
+   */
+  today?: string;
 }
 
 export const defaultSettings: Settings = {

@@ -88,6 +88,10 @@ export function riskCompletion(a: Analysis, offset: number, ctx: EngineContext):
       break;
     }
     case 'threat':
+      (model?.doc.threats ?? []).forEach(
+        (t, i) =>
+          t.id && add(t.id.text, { ja: t.title?.text ?? t.id.text, en: t.title?.text ?? t.id.text }, 0, i, 'reference'),
+      );
       [...c.threats.values()].forEach((t, i) =>
         add(
           t.id,

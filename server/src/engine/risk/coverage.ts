@@ -1,7 +1,7 @@
 /** Coverage of the minimum scenario set (別紙2) chosen by `guideline:`. */
 import { Catalog } from '../catalog/catalog';
 import { ScenarioEntry } from '../catalog/types';
-import { lookupId } from './lookup';
+import { labelledValue, lookupId } from './lookup';
 import { RiskDocument } from './model';
 
 /**
@@ -13,7 +13,7 @@ export function minimumScenarios(catalog: Catalog, edition: string | undefined):
   return [...catalog.scenarios.values()];
 }
 
-/** Canonical IDs of the scenarios some risk cites. */
+/** Canonical IDs of the scenarios some risk cites (a risk marking a scenario not applicable covers it too). */
 export function coveredScenarios(catalog: Catalog, doc: RiskDocument): Set<string> {
   const out = new Set<string>();
   for (const r of doc.risks)
@@ -22,6 +22,23 @@ export function coveredScenarios(catalog: Catalog, doc: RiskDocument): Set<strin
       if (e) out.add(e.id);
     }
   return out;
+}
+
+/**
+ * Canonical IDs of the scenarios every citing risk marks not applicable (対象外): covered, but without treatment.
+ */
+export function notApplicableScenarios(catalog: Catalog, doc: RiskDocument): Set<string> {
+  const na = new Set<string>();
+  const treated = new Set<string>();
+  for (const r of doc.risks) {
+    const t = r.treatment ? labelledValue(catalog, 'treatments', r.treatment.text)?.id : undefined;
+    for (const s of r.scenarios) {
+      const e = lookupId(catalog, s.text, 'scenario');
+      if (e) (t === 'not-applicable' ? na : treated).add(e.id);
+    }
+  }
+  for (const id of treated) na.delete(id);
+  return na;
 }
 
 export function uncoveredScenarios(catalog: Catalog, doc: RiskDocument): ScenarioEntry[] {

@@ -4,6 +4,7 @@ import { Location, Range } from '../model/types';
 import { RiskModel } from './language-model';
 import { Str } from './model';
 import { targetAt } from './target';
+import { localThreat } from './threats';
 
 const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -17,6 +18,10 @@ export function riskDefinition(a: Analysis, offset: number, ctx: EngineContext):
     case 'flow': {
       const f = model.doc.flows.find(x => x.id?.text === v.text);
       return f?.id ? [at(f.id)] : [];
+    }
+    case 'threat': {
+      const x = t.kind === 'risk' ? localThreat(model.doc, v.text) : undefined;
+      return x?.id ? [at(x.id)] : [];
     }
     case 'rules': {
       const loc = ctx.catalog.docs.ruleLocation?.(v.text.trim());
@@ -58,6 +63,10 @@ export function riskReferences(a: Analysis, offset: number, ctx: EngineContext):
   const same = (kind: 'scenario' | 'threat', x: Str) => c.lookup(x.text, kind)?.id === c.lookup(v.text, kind)?.id;
   const key = t.spec.key;
   if (key === 'scenarios') return doc.risks.flatMap(r => r.scenarios.filter(s => same('scenario', s)).map(at));
+  const localId = (key === 'threat' && t.kind === 'risk') || (key === 'id' && t.kind === 'threat') ? v.text.trim() : '';
+  const local = localId ? localThreat(doc, localId) : undefined;
+  if (local?.id)
+    return [at(local.id), ...doc.risks.filter(r => r.threat?.text.trim() === localId).map(r => at(r.threat!))];
   if (key === 'threat') return doc.risks.flatMap(r => (r.threat && same('threat', r.threat) ? [at(r.threat)] : []));
   if (key === 'rules')
     return doc.risks.flatMap(r =>

@@ -11,6 +11,7 @@ import { levelOf, normalizeLevel, Thresholds, thresholdsOf } from './levels';
 import { RiskModel } from './language-model';
 import { Num, RiskDocument } from './model';
 import { Target, targetAt } from './target';
+import { localThreat } from './threats';
 
 const ID_KINDS: Record<string, EntryKind> = {
   threat: 'threat',
@@ -46,6 +47,11 @@ function describeTarget(t: Target, model: RiskModel, ctx: EngineContext): string
     const e = catalog.lookup(v.text, 'edition');
     return e ? describeEntry(e, catalog, lang) : undefined;
   }
+  const local = t.kind === 'risk' && key === 'threat' ? localThreat(model.doc, v.text) : undefined;
+  if (local)
+    return [`**${v.text}** — ${say('localThreat', lang)}`, local.title?.text ?? '', local.description?.text ?? '']
+      .filter(Boolean)
+      .join('\n\n');
   if (key && ID_KINDS[key]) {
     const e = catalog.lookup(v.text, ID_KINDS[key]);
     return e ? describeEntry(e, catalog, lang) : undefined;

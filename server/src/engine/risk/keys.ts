@@ -5,8 +5,8 @@
 import { Localized } from '../catalog/types';
 import { closest, levenshtein, lookupKey } from '../catalog/ids';
 
-export type ObjectKind = 'root' | 'assessment' | 'flow' | 'risk' | 'control' | 'residual';
-export type KeyType = 'string' | 'text' | 'integer' | 'boolean' | 'strings' | 'map' | 'maps';
+export type ObjectKind = 'root' | 'assessment' | 'threat' | 'flow' | 'risk' | 'control' | 'residual';
+export type KeyType = 'string' | 'text' | 'integer' | 'boolean' | 'date' | 'strings' | 'map' | 'maps';
 
 export interface KeySpec {
   key: string;
@@ -32,6 +32,16 @@ export const KEYS: Record<ObjectKind, KeySpec[]> = {
       doc: L(
         '評価の対象と前提（ID、ガイドライン、許容レベル、IaC）',
         'What is assessed and on which terms (ID, guideline, acceptance level, IaC)',
+      ),
+    },
+    {
+      key: 'threats',
+      ja: ['脅威', 'その他の脅威', '脅威一覧'],
+      type: 'maps',
+      child: 'threat',
+      doc: L(
+        '表5-1 にない脅威（この評価で独自に定義し、リスクの threat から ID で参照）',
+        "Threats outside Table 5-1, defined by this assessment (referenced by ID from a risk's threat)",
       ),
     },
     {
@@ -77,6 +87,26 @@ export const KEYS: Record<ObjectKind, KeySpec[]> = {
       doc: L('承認なしで受け入れる残存リスクの最高レベル', 'Highest residual level accepted without sign-off'),
     },
     {
+      key: 'date',
+      ja: ['評価日', '実施日'],
+      type: 'date',
+      doc: L(
+        '評価を行った日（2025-04-01、2025年4月1日、令和7年4月1日）',
+        'When the assessment was made (2025-04-01, 2025年4月1日, 令和7年4月1日)',
+      ),
+    },
+    { key: 'assessor', ja: ['評価者', '作成者'], type: 'string', doc: L('評価を行った人', 'Who made the assessment') },
+    { key: 'approver', ja: ['承認者'], type: 'string', doc: L('評価を承認した人', 'Who approved the assessment') },
+    {
+      key: 'nextReview',
+      ja: ['次回見直し日', '見直し予定日'],
+      type: 'date',
+      doc: L(
+        '次に見直す日。過ぎると警告します',
+        'When the assessment is next reviewed; a warning once the date has passed',
+      ),
+    },
+    {
       key: 'iac',
       ja: ['IaC', 'テンプレート'],
       type: 'strings',
@@ -93,6 +123,31 @@ export const KEYS: Record<ObjectKind, KeySpec[]> = {
       doc: L(
         'リスクレベルの閾値（レベル: 影響度×顕在化率の最小値）。省略時はカタログの表',
         'Level thresholds (level: minimum impact × likelihood); the catalog matrix when omitted',
+      ),
+    },
+  ],
+  threat: [
+    {
+      key: 'id',
+      ja: ['ID'],
+      type: 'string',
+      required: true,
+      doc: L('脅威の識別子（リスクの threat から参照）', "Identifier of the threat (referenced by a risk's threat)"),
+    },
+    {
+      key: 'title',
+      ja: ['名称'],
+      type: 'text',
+      required: true,
+      doc: L('脅威の名称', 'Name of the threat'),
+    },
+    {
+      key: 'description',
+      ja: ['内容', '説明'],
+      type: 'text',
+      doc: L(
+        'どのような脅威か、なぜ表5-1 の脅威では表せないか',
+        'What the threat is, and why no Table 5-1 threat describes it',
       ),
     },
   ],
@@ -133,7 +188,10 @@ export const KEYS: Record<ObjectKind, KeySpec[]> = {
       ja: ['関連する脅威', '脅威'],
       type: 'string',
       required: true,
-      doc: L('関連する脅威（表5-1）', 'Related threat (Table 5-1)'),
+      doc: L(
+        '関連する脅威（表5-1、または threats に定義した ID）',
+        'Related threat (Table 5-1, or an ID defined under threats)',
+      ),
     },
     {
       key: 'scenarios',
@@ -177,8 +235,8 @@ export const KEYS: Record<ObjectKind, KeySpec[]> = {
       type: 'string',
       required: true,
       doc: L(
-        '対応: reduce / avoid / share / accept（低減・回避・移転・保有）',
-        'Treatment: reduce / avoid / share / accept (低減・回避・移転・保有)',
+        '対応: reduce / avoid / share / accept / not-applicable（低減・回避・移転・保有・対象外）',
+        'Treatment: reduce / avoid / share / accept / not-applicable (低減・回避・移転・保有・対象外)',
       ),
     },
     { key: 'controls', ja: ['対策'], type: 'maps', child: 'control', doc: L('対策の一覧', 'The controls') },
@@ -194,9 +252,12 @@ export const KEYS: Record<ObjectKind, KeySpec[]> = {
     },
     {
       key: 'justification',
-      ja: ['受容理由', '理由'],
+      ja: ['受容理由', '理由', '対象外の理由'],
       type: 'text',
-      doc: L('残存リスクを受け入れる理由（人が書く）', 'Why the residual risk is accepted (written by a person)'),
+      doc: L(
+        '残存リスクを受け入れる理由、または対象外とする理由（人が書く）',
+        'Why the residual risk is accepted, or why the scenario does not apply (written by a person)',
+      ),
     },
     {
       key: 'acceptedBy',
@@ -260,6 +321,12 @@ export const KEYS: Record<ObjectKind, KeySpec[]> = {
     },
   ],
   residual: [
+    {
+      key: 'description',
+      ja: ['内容', '説明'],
+      type: 'text',
+      doc: L('対策後も残るリスクを文章で（シートの「残存するリスク」）', 'The risk left after the controls, in words'),
+    },
     {
       key: 'impact',
       ja: ['影響度'],
@@ -336,6 +403,10 @@ export const TYPE_NAMES: Record<KeyType, Localized> = {
   text: L('文字列', 'a string'),
   integer: L('整数', 'an integer'),
   boolean: L('真偽値（true / false、要 / 不要）', 'a boolean (true / false, 要 / 不要)'),
+  date: L(
+    '日付（2025-04-01、2025/4/1、2025年4月1日、令和7年4月1日）',
+    'a date (2025-04-01, 2025/4/1, 2025年4月1日, 令和7年4月1日)',
+  ),
   strings: L('文字列のリスト', 'a list of strings'),
   map: L('マッピング（キー: 値）', 'a mapping (key: value)'),
   maps: L('マッピングのリスト', 'a list of mappings'),

@@ -17,6 +17,10 @@ export interface Num {
   start: number;
   end: number;
 }
+/** A date as written, with its calendar day (`YYYY-MM-DD`). */
+export interface DateValue extends Str {
+  iso: string;
+}
 
 /** A mapping read against its key table: canonical key → entry, and the keys written with no value. */
 export interface Obj {
@@ -33,8 +37,19 @@ export interface Assessment {
   title?: Str;
   guideline?: Str;
   acceptance?: Str;
+  date?: DateValue;
+  assessor?: Str;
+  approver?: Str;
+  nextReview?: DateValue;
   iac: Str[];
   matrix?: { node: MapNode; entry: Entry; thresholds: { level: Str; min: Num }[] };
+}
+/** A threat outside Table 5-1 that the assessment defines (`threats:`), cited by ID from a risk's `threat`. */
+export interface LocalThreat {
+  obj: Obj;
+  id?: Str;
+  title?: Str;
+  description?: Str;
 }
 export interface Flow {
   obj: Obj;
@@ -45,6 +60,7 @@ export interface Flow {
 export interface Residual {
   obj: Obj;
   entry: Entry;
+  description?: Str;
   impact?: Num;
   likelihood?: Num;
   level?: Str;
@@ -86,6 +102,8 @@ export interface Issue {
   args: Record<string, string | number | undefined>;
   /** Replacement candidates for the range [start, end) (did-you-mean). */
   replacements?: string[];
+  /** For `risk-required`: the canonical key and the mapping it is missing from. */
+  required?: { key: string; in: MapNode };
 }
 
 export interface RiskDocument {
@@ -93,6 +111,7 @@ export interface RiskDocument {
   /** Whether fixes should write English or Japanese keys (follows the file). */
   keyStyle: 'en' | 'ja';
   assessment?: Assessment;
+  threats: LocalThreat[];
   flows: Flow[];
   risks: Risk[];
   risksEntry?: Entry;

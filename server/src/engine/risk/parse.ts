@@ -4,12 +4,27 @@ import { Entry, isMap, isScalar, isSeq, MapNode, Node } from '../model/node';
 import { ParseProblem } from '../parse/limits';
 import { parseYamlIncremental } from '../parse/yaml-chunks';
 import { canonicalKey, isJapaneseKey, KEYS, KeySpec, ObjectKind, suggestKey } from './keys';
-import { Assessment, Control, Flow, Issue, Num, Obj, Residual, Risk, RiskDocument, Str } from './model';
+import { parseDate } from './dates';
+import {
+  Assessment,
+  Control,
+  DateValue,
+  Flow,
+  Issue,
+  LocalThreat,
+  Num,
+  Obj,
+  Residual,
+  Risk,
+  RiskDocument,
+  Str,
+} from './model';
 
 export function parseRiskDocument(text: string): { doc: RiskDocument; problems: ParseProblem[] } {
   const parsed = parseYamlIncremental(text);
   const doc: RiskDocument = {
     keyStyle: 'en',
+    threats: [],
     flows: [],
     risks: [],
     issues: [],
@@ -29,8 +44,15 @@ class Reader {
     private readonly doc: RiskDocument,
   ) {}
 
-  private issue(rule: string, start: number, end: number, args: Issue['args'] = {}, replacements?: string[]) {
-    this.doc.issues.push({ rule, start, end, args, replacements });
+  private issue(
+    rule: string,
+    start: number,
+    end: number,
+    args: Issue['args'] = {},
+    replacements?: string[],
+    required?: Issue['required'],
+  ) {
+    this.doc.issues.push({ rule, start, end, args, replacements, required });
   }
 
   read(root: Node) {
@@ -41,6 +63,8 @@ class Reader {
     this.doc.keyStyle = japanese * 2 > obj.node.entries.length ? 'ja' : 'en';
     const a = obj.fields.get('assessment');
     if (a) this.doc.assessment = this.assessment(a);
+    const threats = obj.fields.get('threats');
+    if (threats) this.doc.threats = this.list(threats, 'threat').map(o => this.threat(o));
     const flows = obj.fields.get('flows');
     if (flows) this.doc.flows = this.list(flows, 'flow').map(o => this.flow(o));
     const risks = obj.fields.get('risks');
@@ -83,8 +107,9 @@ class Reader {
     for (const spec of KEYS[kind]) {
       if (!spec.required || obj.fields.has(spec.key) || (written.has(spec.key) && !obj.empty.has(spec.key))) continue;
       const empty = obj.empty.get(spec.key);
-      if (empty) this.issue('risk-required', empty.keyStart, empty.keyEnd, { key: empty.key });
-      else this.issue('risk-required', anchorStart, anchorEnd, { key: spec.key });
+      const required = { key: spec.key, in: node };
+      if (empty) this.issue('risk-required', empty.keyStart, empty.keyEnd, { key: empty.key }, undefined, required);
+      else this.issue('risk-required', anchorStart, anchorEnd, { key: spec.key }, undefined, required);
     }
     return obj;
   }
@@ -102,7 +127,9 @@ class Reader {
               ? isScalar(v) && integerOf(v) !== undefined
               : spec.type === 'boolean'
                 ? isScalar(v) && booleanOf(v.value) !== undefined
-                : isScalar(v);
+                : spec.type === 'date'
+                  ? isScalar(v) && parseDate(v.value) !== undefined
+                  : isScalar(v);
     if (!ok) this.issue('risk-wrong-type', v.start, Math.max(v.end, v.start + 1), { key: e.key, expected: spec.type });
     return ok;
   }
@@ -148,6 +175,12 @@ class Reader {
     return out;
   }
 
+  private date(o: Obj, key: string): DateValue | undefined {
+    const s = this.str(o, key);
+    const iso = s && parseDate(s.text);
+    return s && iso ? { ...s, iso } : undefined;
+  }
+
   private num(o: Obj, key: string): Num | undefined {
     const e = o.fields.get(key);
     if (!e || !isScalar(e.value)) return undefined;
@@ -165,6 +198,10 @@ class Reader {
       title: this.str(o, 'title'),
       guideline: this.str(o, 'guideline'),
       acceptance: this.str(o, 'acceptance'),
+      date: this.date(o, 'date'),
+      assessor: this.str(o, 'assessor'),
+      approver: this.str(o, 'approver'),
+      nextReview: this.date(o, 'nextReview'),
       iac: this.strs(o, 'iac'),
     };
     const m = o.fields.get('matrix');
@@ -190,6 +227,10 @@ class Reader {
       });
     }
     return { node, entry, thresholds };
+  }
+
+  private threat(o: Obj): LocalThreat {
+    return { obj: o, id: this.str(o, 'id'), title: this.str(o, 'title'), description: this.str(o, 'description') };
   }
 
   private flow(o: Obj): Flow {
@@ -228,6 +269,7 @@ class Reader {
         r.residual = {
           obj: ro,
           entry: res,
+          description: this.str(ro, 'description'),
           impact: this.num(ro, 'impact'),
           likelihood: this.num(ro, 'likelihood'),
           level: this.str(ro, 'level'),

@@ -6,11 +6,12 @@
 import { Catalog } from '../catalog/catalog';
 import { Analysis } from '../context';
 import { Lang } from '../model/types';
-import { findingMessage } from '../i18n/text';
+import { findingMessage, quantity, t } from '../i18n/text';
 import { riskOf } from '../context';
-import { coveredScenarios, minimumScenarios } from './coverage';
+import { daysBetween } from './dates';
+import { coveredScenarios, minimumScenarios, notApplicableScenarios } from './coverage';
 import { levelIds, levelOf, levelRank, normalizeLevel, Thresholds, thresholdsOf } from './levels';
-import { Risk } from './model';
+import { threatLabel } from './threats';
 
 export interface Column {
   id: string;
@@ -38,15 +39,19 @@ export const COLUMNS: Column[] = [
   { id: 'services', ja: 'AWSサービス', en: 'AWS services' },
   { id: 'rules', ja: 'IaC 規則', en: 'IaC rules' },
   { id: 'guidelines', ja: 'ガイドライン項目', en: 'Guideline items' },
+  { id: 'residualDescription', ja: '残存するリスク', en: 'Residual risk' },
   { id: 'residualImpact', ja: '残存 影響度', en: 'Residual impact' },
   { id: 'residualLikelihood', ja: '残存 顕在化率', en: 'Residual likelihood' },
   { id: 'residualLevel', ja: '残存 リスクレベル', en: 'Residual level' },
+  { id: 'justification', ja: '受容・対象外の理由', en: 'Reason (accepted / not applicable)' },
 ];
 
 export interface CoverageRow {
   id: string;
   title: string;
   risks: string[];
+  /** Every risk citing the scenario marks it not applicable (対象外): covered, without treatment. */
+  notApplicable: boolean;
 }
 
 export interface Report {
@@ -55,6 +60,13 @@ export interface Report {
   assessmentId: string;
   guideline: string;
   acceptance: string;
+  /** Assessment metadata as written (dates in their written form). */
+  date: string;
+  assessor: string;
+  approver: string;
+  nextReview: string;
+  /** Days past the next review date when "today" is known and later; 0 otherwise. */
+  reviewOverdueDays: number;
   headers: string[];
   rows: string[][];
   coverage: CoverageRow[];
@@ -69,7 +81,8 @@ export interface Report {
 
 const grid = () => [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
 
-export function buildReport(a: Analysis, catalog: Catalog, lang: Lang): Report {
+/** The report of a risk file's analysis; `today` (`YYYY-MM-DD`) dates the review, when the host knows it. */
+export function buildReport(a: Analysis, catalog: Catalog, lang: Lang, today?: string): Report {
   const model = riskOf(a);
   if (!model)
     throw new Error(
@@ -100,7 +113,7 @@ export function buildReport(a: Analysis, catalog: Catalog, lang: Lang): Report {
       risk: r.id?.text ?? '',
       flow: flow?.description?.text ?? r.flow?.text ?? '',
       classification: label('classifications', flow?.classification?.text),
-      threat: threatLabel(catalog, r, lang),
+      threat: threatLabel(catalog, doc, r.threat?.text, lang),
       scenarios: r.scenarios.map(s => s.text).join(', '),
       description: r.description?.text ?? '',
       impact: str(r.impact?.value),
@@ -109,9 +122,11 @@ export function buildReport(a: Analysis, catalog: Catalog, lang: Lang): Report {
       actionRequired:
         required === undefined ? '' : required ? (lang === 'ja' ? '要' : 'Yes') : lang === 'ja' ? '不要' : 'No',
       treatment: label('treatments', r.treatment?.text),
+      residualDescription: res?.description?.text ?? '',
       residualImpact: str(res?.impact?.value ?? r.impact?.value),
       residualLikelihood: str(res?.likelihood?.value ?? r.likelihood?.value),
       residualLevel: resLevel,
+      justification: r.justification?.text ?? '',
     };
     const controls = r.controls.length ? r.controls : [undefined];
     for (const c of controls) {
@@ -131,6 +146,7 @@ export function buildReport(a: Analysis, catalog: Catalog, lang: Lang): Report {
     }
   }
   const covered = coveredScenarios(catalog, doc);
+  const na = notApplicableScenarios(catalog, doc);
   const coverage = (minimumScenarios(catalog, as?.guideline?.text) ?? [...catalog.scenarios.values()]).map(s => ({
     id: s.id,
     title: s.title[lang],
@@ -139,6 +155,7 @@ export function buildReport(a: Analysis, catalog: Catalog, lang: Lang): Report {
           .filter(r => r.scenarios.some(x => catalog.lookup(x.text, 'scenario')?.id === s.id))
           .map(r => r.id?.text ?? '?')
       : [],
+    notApplicable: na.has(s.id),
   }));
   return {
     lang,
@@ -146,6 +163,11 @@ export function buildReport(a: Analysis, catalog: Catalog, lang: Lang): Report {
     assessmentId: as?.id?.text ?? '',
     guideline: as?.guideline?.text ?? '',
     acceptance,
+    date: as?.date?.text ?? '',
+    assessor: as?.assessor?.text ?? '',
+    approver: as?.approver?.text ?? '',
+    nextReview: as?.nextReview?.text ?? '',
+    reviewOverdueDays: as?.nextReview && today ? Math.max(0, daysBetween(as.nextReview.iso, today)) : 0,
     headers: COLUMNS.map(c => c[lang]),
     rows,
     coverage,
@@ -177,12 +199,6 @@ function count(g: number[][], i?: number, l?: number) {
   if (i !== undefined && l !== undefined && i >= 1 && i <= 5 && l >= 1 && l <= 5) g[i - 1][l - 1]++;
 }
 
-function threatLabel(catalog: Catalog, r: Risk, lang: Lang): string {
-  if (!r.threat) return '';
-  const e = catalog.lookup(r.threat.text, 'threat');
-  return e?.kind === 'threat' ? e.entry.label[lang] : r.threat.text;
-}
-
 /** Level of a matrix cell (for colouring heat maps). */
 export function cellLevel(rep: Report, impact: number, likelihood: number): string {
   return levelOf(rep.thresholds, impact, likelihood) ?? '';
@@ -190,4 +206,30 @@ export function cellLevel(rep: Report, impact: number, likelihood: number): stri
 
 export function coveredCount(rep: Report): number {
   return rep.coverage.filter(c => c.risks.length).length;
+}
+
+/** "86 / 86" or "86 / 86 (3 not applicable)". */
+export function coverageSummary(rep: Report): string {
+  const na = rep.coverage.filter(c => c.notApplicable).length;
+  return t('coverageCount', rep.lang, { covered: coveredCount(rep), total: rep.coverage.length, na });
+}
+
+/** The risks covering a scenario, marked when they only declare it not applicable; empty when uncovered. */
+export function coverageRisks(rep: Report, c: CoverageRow): string {
+  const risks = c.risks.join(', ');
+  return c.notApplicable ? t('coveredNotApplicable', rep.lang, { risks }) : risks;
+}
+
+/** The assessment's date, people and next review as label/value pairs (only those written). */
+export function metadataLines(rep: Report): [string, string][] {
+  const next = rep.reviewOverdueDays
+    ? t('reviewOverdueBy', rep.lang, { date: rep.nextReview, late: quantity(rep.reviewOverdueDays, 'day') })
+    : rep.nextReview;
+  const lines: [string, string][] = [
+    [t('labelAssessmentDate', rep.lang), rep.date],
+    [t('labelAssessor', rep.lang), rep.assessor],
+    [t('labelApprover', rep.lang), rep.approver],
+    [t('labelNextReview', rep.lang), next],
+  ];
+  return lines.filter(([, v]) => v);
 }

@@ -44,6 +44,7 @@ export function riskSymbols(doc: RiskDocument, lines: LineIndex): DocSymbol[] {
       range: lines.range(a.entry.keyStart, a.obj.node.end),
       selectionRange: lines.range(a.entry.keyStart, a.entry.keyEnd),
     });
+  doc.threats.forEach((x, i) => out.push(sym(lines, x.obj, x.id, `threat ${i + 1}`, 'threat', short(x.title?.text))));
   doc.flows.forEach((f, i) => out.push(sym(lines, f.obj, f.id, `flow ${i + 1}`, 'flow', short(f.description?.text))));
   doc.risks.forEach((r, i) => {
     const controls = r.controls.map((c, j) =>
@@ -57,6 +58,8 @@ export function riskSymbols(doc: RiskDocument, lines: LineIndex): DocSymbol[] {
 
 /** Client command that shows the HTML report of a risk file in a webview beside it. */
 export const RISK_REPORT_COMMAND = 'iryoGuard.openCoverageReport';
+/** Client command that opens the conformity disclosure draft in the Markdown preview. */
+export const RISK_DISCLOSURE_COMMAND = 'iryoGuard.openDisclosure';
 
 export function riskCodeLenses(
   uri: string,
@@ -79,5 +82,6 @@ export function riskCodeLenses(
   return [
     { range, title },
     { range, title: report, command: { id: RISK_REPORT_COMMAND, args: [uri] } },
+    { range, title: t('disclShowCommand', lang), command: { id: RISK_DISCLOSURE_COMMAND, args: [uri] } },
   ];
 }

@@ -2,7 +2,7 @@
 import { Entry, isScalar, nodeAt } from '../model/node';
 import { canonicalKey, KeySpec, ObjectKind } from './keys';
 import { RiskModel } from './language-model';
-import { Control, Flow, Risk, Str } from './model';
+import { Control, Flow, LocalThreat, Risk, Str } from './model';
 
 export interface Target {
   kind: ObjectKind | 'matrix';
@@ -13,6 +13,7 @@ export interface Target {
   risk?: Risk;
   control?: Control;
   flow?: Flow;
+  threat?: LocalThreat;
 }
 
 const inside = (o: { obj: { node: { start: number; end: number } } }, offset: number) =>
@@ -42,6 +43,7 @@ export function targetAt(model: RiskModel, text: string, offset: number): Target
     risk,
     control: risk?.controls.find(c => inside(c, offset)),
     flow: model.doc.flows.find(f => inside(f, offset)),
+    threat: model.doc.threats.find(x => inside(x, offset)),
   };
   const n = hit.node;
   if (!hit.onKey && isScalar(n) && n.value !== null) {

@@ -3,27 +3,31 @@
 import { RiskRule } from './types';
 import * as m0 from './risk-accept-high-level';
 import * as m1 from './risk-accept-unjustified';
-import * as m2 from './risk-control-contradicted';
-import * as m3 from './risk-duplicate-id';
-import * as m4 from './risk-iac-missing';
-import * as m5 from './risk-level-mismatch';
-import * as m6 from './risk-matrix-invalid';
-import * as m7 from './risk-no-controls';
-import * as m8 from './risk-residual-above-initial';
-import * as m9 from './risk-residual-unjustified';
-import * as m10 from './risk-rule-not-applicable';
-import * as m11 from './risk-scenario-uncovered';
-import * as m12 from './risk-service-not-in-iac';
-import * as m13 from './risk-unknown-flow';
-import * as m14 from './risk-unknown-guideline-item';
-import * as m15 from './risk-unknown-key';
-import * as m16 from './risk-unknown-resource';
-import * as m17 from './risk-unknown-rule';
-import * as m18 from './risk-unknown-scenario';
-import * as m19 from './risk-unknown-service';
-import * as m20 from './risk-unknown-threat';
-import * as m21 from './risk-unknown-value';
-import * as m22 from './risk-value-out-of-range';
+import * as m2 from './risk-action-required-mismatch';
+import * as m3 from './risk-control-contradicted';
+import * as m4 from './risk-duplicate-id';
+import * as m5 from './risk-iac-missing';
+import * as m6 from './risk-level-mismatch';
+import * as m7 from './risk-matrix-invalid';
+import * as m8 from './risk-no-controls';
+import * as m9 from './risk-not-applicable-unjustified';
+import * as m10 from './risk-residual-above-initial';
+import * as m11 from './risk-residual-unjustified';
+import * as m12 from './risk-review-overdue';
+import * as m13 from './risk-rule-not-applicable';
+import * as m14 from './risk-scenario-uncovered';
+import * as m15 from './risk-service-not-in-iac';
+import * as m16 from './risk-threat-shadows-catalog';
+import * as m17 from './risk-unknown-flow';
+import * as m18 from './risk-unknown-guideline-item';
+import * as m19 from './risk-unknown-key';
+import * as m20 from './risk-unknown-resource';
+import * as m21 from './risk-unknown-rule';
+import * as m22 from './risk-unknown-scenario';
+import * as m23 from './risk-unknown-service';
+import * as m24 from './risk-unknown-threat';
+import * as m25 from './risk-unknown-value';
+import * as m26 from './risk-value-out-of-range';
 
 /** Every risk-file rule, in module order. */
 export const RISK_RULES: RiskRule[] = [
@@ -50,4 +54,8 @@ export const RISK_RULES: RiskRule[] = [
   m20.rule,
   m21.rule,
   m22.rule,
+  m23.rule,
+  m24.rule,
+  m25.rule,
+  m26.rule,
 ];

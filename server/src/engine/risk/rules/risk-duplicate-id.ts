@@ -1,11 +1,12 @@
 import { Str } from '../model';
 import { RiskRule } from './types';
 
-/** Flow, risk and control IDs are unique within their list. */
+/** Threat, flow, risk and control IDs are unique within their list. */
 export const rule: RiskRule = {
   id: 'risk-duplicate-id',
   check({ doc, report: d }) {
     const lists = [
+      doc.threats.map(t => t.id),
       doc.flows.map(f => f.id),
       doc.risks.map(r => r.id),
       doc.risks.flatMap(r => r.controls.map(c => c.id)),

@@ -4,8 +4,8 @@ import { Diagnostics } from '../diagnostics';
 import { replaceScalar, replacementFixes } from '../edits';
 import { Catalog } from '../../catalog/catalog';
 import { inScale, levelIds, levelOf, normalizeLevel, Thresholds } from '../levels';
-import { lookupId } from '../lookup';
-import { Num, Str } from '../model';
+import { labelledValue, lookupId } from '../lookup';
+import { Num, Risk, Str } from '../model';
 
 export const LABEL_FIELDS = {
   treatment: 'treatments',
@@ -36,4 +36,14 @@ export function computedLevel(th: Thresholds, impact: Num | undefined, likelihoo
   return impact && likelihood && inScale(impact.value) && inScale(likelihood.value)
     ? levelOf(th, impact.value, likelihood.value)
     : undefined;
+}
+
+/** The catalog ID of a risk's treatment (`reduce`, `accept`, `not-applicable`…), if it names one. */
+export function treatmentOf(catalog: Catalog, r: Risk): string | undefined {
+  return r.treatment ? labelledValue(catalog, 'treatments', r.treatment.text)?.id : undefined;
+}
+
+/** Where a finding about a whole risk points: its ID, else the start of its mapping. */
+export function riskAnchor(r: Risk): { start: number; end: number } {
+  return r.id ?? { start: r.obj.node.start, end: r.obj.node.start };
 }
