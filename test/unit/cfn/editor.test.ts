@@ -91,9 +91,11 @@ describe('template editor features', () => {
   it('"suppress" ends the comment with the file\'s own line break (CRLF files get CRLF)', () => {
     const crlf = run('editor-crlf.yaml', TEMPLATE.replace(/\n/g, '\r\n'));
     const f = crlf.findings.find(x => x.rule === 's3-bucket-encryption' && x.resource === 'ScansB')!;
-    const act = codeActions(crlf, f.range, undefined, 'en', catalog).find(x => x.title.startsWith('Suppress'))!;
+    const act = codeActions(crlf, f.range, undefined, 'en', catalog).find(
+      x => x.title === 'Suppress s3-bucket-encryption (write the reason)',
+    )!;
     const fixed = applyEdits(crlf.text, act.edit!.changes![crlf.uri]);
-    assert.match(fixed, /\r\n  # iryo-guard-ignore s3-bucket-encryption: \r\n  ScansB:\r\n/);
+    assert.match(fixed, /\r\n {2}# iryo-guard-ignore s3-bucket-encryption: \r\n {2}ScansB:\r\n/);
     assert.ok(!/[^\r]\n/.test(fixed), JSON.stringify(fixed));
   });
 
