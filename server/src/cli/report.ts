@@ -7,6 +7,7 @@ import { refusalPhrase } from '../engine/risk/links';
 import { buildReport } from '../engine/risk/report-model';
 import { renderHtml } from '../report/html';
 import { renderCsv, renderMarkdown } from '../report/text';
+import { terminalText } from '../report/escape';
 import { renderXlsx } from '../report/xlsx';
 import { checkKnown, oneOf } from './args';
 import type { CliCommand } from './commands';
@@ -38,7 +39,8 @@ export const reportCommand: CliCommand = {
           return 0;
         },
         e => {
-          process.stderr.write(`iryo-guard: cannot write ${output}: ${e instanceof Error ? e.message : String(e)}\n`);
+          const why = `cannot write ${output}: ${e instanceof Error ? e.message : String(e)}`;
+          process.stderr.write(`iryo-guard: ${terminalText(why)}\n`);
           return 2;
         },
       );
