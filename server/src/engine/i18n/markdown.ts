@@ -13,12 +13,26 @@ import { Arg, Args, findingMessage, Lang, parentName } from './text';
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * Text as Markdown that renders exactly as that text: every ASCII punctuation character backslash-escaped (CommonMark
- * allows it for all of them, and it breaks every construct: `![`, `](`, `<tag`, `<http://`, bare `http://` and
- * `www.` autolinks, `&entity;`, emphasis, headings, tables). Line breaks are kept.
+ * Words, names and paths that no Markdown construct can start from: a letter or digit first (no list, heading or
+ * quote marker; not a numbered-list `1. `), then letters, digits, spaces, `.`, `:`, `/`, `,`, `-` and `_` between
+ * letters or digits (`AWS::S3::Bucket`, `ehr-platform.yaml`, `aws:kms`, `TLSv1.2_2021`) — but no `//` or `www.`,
+ * which GFM and linkify turn into links (`http://x`, `//x`). These are left as written so the Markdown stays readable
+ * in any client.
+ */
+const PLAIN = /^(?!\d+[.)](?:\s|$))[\p{L}\p{N}](?:[\p{L}\p{N} .:/,-]|(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}]))*$/u;
+const AUTOLINK = /\/\/|www\./i;
+
+/**
+ * Text as Markdown that renders exactly as that text. Anything but plain words gets every ASCII punctuation character
+ * backslash-escaped (CommonMark allows it for all of them, and it breaks every construct: `![`, `](`, `<tag`,
+ * `<http://`, bare `http://` and `www.` autolinks, `&entity;`, emphasis, headings, tables). Line breaks are kept;
+ * indentation at the start of a line is dropped (a paragraph does not show it, and four spaces would make a code
+ * block that shows the escapes).
  */
 export function markdownText(s: string): string {
-  return s.replace(CONTROL, '').replace(/[!-/:-@[-`{-~]/g, c => '\\' + c);
+  const text = s.replace(CONTROL, '').replace(/^[ \t]+/gm, '');
+  if (PLAIN.test(text) && !AUTOLINK.test(text)) return text;
+  return text.replace(/[!-/:-@[-`{-~]/g, c => '\\' + c);
 }
 
 /** `markdownText` on one line (line breaks become spaces): for names and values inside a sentence or a table. */
