@@ -30,6 +30,12 @@ import { collectFiles } from './host/discovery';
 import { localDate } from './host/clock';
 import { FileAccess } from './host/read';
 import { defaultCatalog } from './host/resources';
+import { terminalText } from './report/escape';
+
+/** One line on stderr. Paths and IDs in it may come from the files being checked: no escape sequence gets through. */
+function complain(message: string): void {
+  process.stderr.write(`iryo-guard: ${terminalText(message)}\n`);
+}
 
 const USAGE = `usage:
   iryo-guard check <files or folders…> [--format text|json|sarif|github|junit] [--fail-on error|warning|info|never]
@@ -122,10 +128,10 @@ function check(args: ParsedArgs, catalog: Catalog): number {
   }
   // A file named on the command line and left out must not pass silently (folders are expected to hold other files).
   for (const file of found.special) {
-    process.stderr.write(`iryo-guard: ${t('skippedNotRegular', settings.lang, { file })}\n`);
+    complain(t('skippedNotRegular', settings.lang, { file }));
   }
   for (const file of skipped) {
-    process.stderr.write(`iryo-guard: ${t('skippedNotAFormat', settings.lang, { file })}\n`);
+    complain(t('skippedNotAFormat', settings.lang, { file }));
   }
   const showSuppressed = args.options.has('show-suppressed');
   const out = render(format, results, catalog, settings.lang, showSuppressed);
@@ -145,7 +151,7 @@ function explain(args: ParsedArgs, catalog: Catalog): number {
   const lang = langOf(args);
   const entry = catalog.lookup(id);
   if (!entry) {
-    process.stderr.write(`iryo-guard: unknown ID "${id}"${didYouMean(catalog.suggest(id))}\n`);
+    complain(`unknown ID "${id}"${didYouMean(catalog.suggest(id))}`);
     return 2;
   }
   process.stdout.write(
@@ -174,10 +180,11 @@ export function main(argv: string[]): number | Promise<number> {
     throw new UsageError(`unknown command "${args.command}"`);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`iryo-guard: ${e.message}\n${USAGE}\n`);
+      complain(e.message);
+      process.stderr.write(`${USAGE}\n`);
       return 2;
     }
-    process.stderr.write(`iryo-guard: ${e instanceof Error ? e.message : String(e)}\n`);
+    complain(e instanceof Error ? e.message : String(e));
     return 2;
   }
 }

@@ -1,5 +1,6 @@
 /** Language server: connection wiring only. All analysis happens in the engine; see lsp/ for conversions. */
 import * as path from 'path';
+import { format } from 'util';
 import * as lsp from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeLensesFor, completionsAt, definitionAt, Finding, hoverAt, referencesAt, RISK_FILE } from './engine';
@@ -7,6 +8,7 @@ import { FileAccess } from './host/read';
 import { defaultCatalog, packageVersion } from './host/resources';
 import { projectRoot } from './host/roots';
 import { codeActions } from './lsp/codeActions';
+import { DEFAULT_STALL_MS, StrictStreamReader } from './lsp/framing';
 import { CommandEnv } from './lsp/commandEnv';
 import { SERVER_COMMANDS } from './lsp/commands';
 import { isWorkspaceChecked } from './lsp/workspaceCheck';
@@ -15,7 +17,53 @@ import { Session, toPath } from './lsp/session';
 import { WorkspaceIndex } from './lsp/workspace';
 import { RawSettings, settingsProblems, toSettings } from './lsp/settings';
 
-const connection = lsp.createConnection(lsp.ProposedFeatures.all);
+let shutdownReceived = false;
+const connection = createConnection();
+
+/**
+ * Over stdio the frames are read strictly (lsp/framing.ts): a frame that cannot be parsed is answered with a JSON-RPC
+ * error, and a stream whose framing is lost ends the process (exit code 1) instead of leaving it alive but deaf.
+ * Other transports (VS Code's node IPC, sockets) carry whole messages and keep the library's defaults.
+ */
+function createConnection(): lsp.Connection {
+  if (!process.argv.includes('--stdio')) return lsp.createConnection(lsp.ProposedFeatures.all);
+  const writer = new lsp.StreamMessageWriter(process.stdout);
+  const log = (message: string) =>
+    writer.write({
+      jsonrpc: '2.0',
+      method: 'window/logMessage',
+      params: { type: lsp.MessageType.Error, message },
+    } as lsp.NotificationMessage);
+  const stallMs = Number(process.env.IRYO_GUARD_FRAME_TIMEOUT_MS) || DEFAULT_STALL_MS;
+  const reader = new StrictStreamReader(
+    process.stdin,
+    {
+      reply: error => {
+        void log(`iryo-guard: answered an unreadable message with error ${error.code}: ${error.message}`);
+        void writer.write({ jsonrpc: '2.0', id: null, error } as lsp.ResponseMessage);
+      },
+      fatal: detail => {
+        const message =
+          `iryo-guard: the client's messages can no longer be read (${detail}); ` +
+          'exiting so that it can restart the server';
+        process.stderr.write(message + '\n');
+        // Exit once the log message is written (or after a second, if the client no longer reads).
+        setTimeout(() => process.exit(1), 1000);
+        void log(message).finally(() => process.exit(1));
+      },
+    },
+    stallMs,
+  );
+  const c = lsp.createConnection(lsp.ProposedFeatures.all, reader, writer);
+  // As the library does for stdio: the end of input ends the server, and nothing but the protocol goes to stdout.
+  const ended = () => process.exit(shutdownReceived ? 0 : 1);
+  process.stdin.on('end', ended);
+  process.stdin.on('close', ended);
+  for (const level of ['log', 'info', 'debug', 'warn', 'error', 'trace'] as const)
+    console[level] = (...args: unknown[]) =>
+      c.console[level === 'trace' || level === 'debug' ? 'log' : level](format(...args));
+  return c;
+}
 const documents = new lsp.TextDocuments(TextDocument);
 let locale: string | undefined;
 let canPullConfig = false;
@@ -337,6 +385,9 @@ connection.onExecuteCommand(async p => {
   }
 });
 
+connection.onShutdown(() => {
+  shutdownReceived = true;
+});
 process.on('uncaughtException', e => connection.console.error(`iryo-guard: uncaught ${e.stack ?? e.message}`));
 documents.listen(connection);
 connection.listen();

@@ -22,6 +22,8 @@ export class LspClient {
       env: { ...process.env, ...env },
     });
     this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
+    // Writing to a server that has exited (the broken-frame tests) must not take the test process down.
+    this.proc.stdin!.on('error', () => undefined);
     this.proc.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.on('textDocument/publishDiagnostics', p => this.diagnostics.set(p.uri, p.diagnostics));
   }
@@ -44,7 +46,10 @@ export class LspClient {
   }
 
   private dispatch(msg: any) {
-    if (msg.id !== undefined && msg.method === undefined) {
+    if (msg.id === null && msg.method === undefined) {
+      // An error about a message the server could not read (JSON-RPC gives it no id).
+      this.unmatched.push(msg.error);
+    } else if (msg.id !== undefined && msg.method === undefined) {
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
       if (msg.error) p?.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code }));
@@ -61,6 +66,8 @@ export class LspClient {
   }
 
   configuration: unknown = {};
+  /** Errors the server sent with id null (parse errors, invalid requests), in order. */
+  readonly unmatched: { code: number; message: string }[] = [];
   /** Methods of the requests the server sent, in order: a client may only be asked what its capabilities allow. */
   readonly serverRequests: string[] = [];
 
@@ -87,6 +94,24 @@ export class LspClient {
           clearTimeout(t);
           reject(e);
         },
+      });
+    });
+  }
+
+  /** Writes bytes as they are, framing or not (for tests of broken frames). */
+  writeRaw(bytes: Buffer | string) {
+    this.proc.stdin!.write(bytes);
+  }
+
+  /** Resolves with the exit code (or signal) once the server process has exited, or undefined after `timeoutMs`. */
+  whenExited(timeoutMs: number): Promise<number | string | undefined> {
+    const done = () => this.proc.exitCode ?? this.proc.signalCode ?? undefined;
+    if (this.exited) return Promise.resolve(done());
+    return new Promise(resolve => {
+      const t = setTimeout(() => resolve(undefined), timeoutMs);
+      this.proc.once('exit', () => {
+        clearTimeout(t);
+        resolve(done());
       });
     });
   }

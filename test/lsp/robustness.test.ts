@@ -109,3 +109,142 @@ describe('language server robustness', function () {
     assert.ok(fs.existsSync(path.join(ROOT, 'dist/server.js')));
   });
 });
+
+/** Content-Length framing of a body given as text (any text, JSON or not). */
+function framed(body: string): Buffer {
+  const b = Buffer.from(body, 'utf8');
+  return Buffer.concat([Buffer.from(`Content-Length: ${b.length}\r\n\r\n`), b]);
+}
+
+/**
+ * A broken frame never leaves the server alive but deaf: where the frame is intact the client gets a JSON-RPC error
+ * and the server answers the next request; where the framing is lost the server says why on stderr and exits
+ * non-zero, so the client restarts it. Either happens within a bounded time.
+ */
+describe('language server: broken frames over stdio', function () {
+  this.timeout(60000);
+  const STALL_MS = 1000;
+  const BOUND_MS = STALL_MS + 5000;
+  const CASES: { name: string; bytes: Buffer | string; exits?: RegExp; error?: number }[] = [
+    {
+      name: 'a non-numeric Content-Length',
+      bytes: 'Content-Length: abc\r\n\r\n{"jsonrpc":"2.0","method":"x"}',
+      exits: /Content-Length "abc" is not a byte count/,
+    },
+    { name: 'a negative Content-Length', bytes: 'Content-Length: -5\r\n\r\n{}', exits: /"-5" is not a byte count/ },
+    {
+      name: 'a huge Content-Length',
+      bytes: 'Content-Length: 99999999999\r\n\r\n{"jsonrpc":"2.0"}',
+      exits: /Content-Length 99999999999 is over the 268435456-byte limit/,
+    },
+    {
+      name: 'no Content-Length header',
+      bytes: 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}',
+      exits: /no Content-Length header/,
+    },
+    {
+      name: 'headers without the blank line that ends them',
+      bytes: 'Content-Length: 30\r\n{"jsonrpc":"2.0","method":"x"}',
+      exits: /malformed header line/,
+    },
+    {
+      name: 'a body shorter than announced, then garbage',
+      bytes: Buffer.concat([
+        Buffer.from('Content-Length: 400\r\n\r\n{"jsonrpc":"2.0"}garbage'),
+        Buffer.from([0, 0xff]),
+      ]),
+      exits: /a frame stayed incomplete for \d+ ms \(\d+ of 400 body bytes received\)/,
+    },
+    {
+      name: 'binary garbage instead of headers',
+      bytes: Buffer.from([0xff, 0xfe, 0, 1, 13, 10, 13, 10]),
+      exits: /not ASCII/,
+    },
+    { name: 'a body that is not JSON', bytes: framed('{"jsonrpc":2'), error: -32700 },
+    { name: 'a JSON body that is not a message', bytes: framed('[1, 2]'), error: -32600 },
+    { name: 'an empty body', bytes: framed(''), error: -32700 },
+  ];
+  const hover = { textDocument: { uri: 'file:///virtual/none.yaml' }, position: { line: 0, character: 0 } };
+
+  /** Sends the broken bytes, then a valid request: "answered", "exited <code>" or "alive and silent". */
+  async function attack(client: LspClient, bytes: Buffer | string, bound: number): Promise<string> {
+    client.writeRaw(bytes);
+    const answered = client.request('textDocument/hover', hover, bound + 5000).then(
+      () => 'answered',
+      (e: Error) => `failed: ${e.message}`,
+    );
+    const exited = client.whenExited(bound).then(c => (c === undefined ? 'alive and silent' : `exited ${c}`));
+    return Promise.race([answered, exited]);
+  }
+
+  for (const c of CASES) {
+    const expected = c.exits ? 'logs why and exits non-zero' : `answers ${c.error} and serves the next request`;
+    it(`${c.name}: ${expected}`, async () => {
+      const client = new LspClient({ IRYO_GUARD_FRAME_TIMEOUT_MS: String(STALL_MS) });
+      try {
+        await client.initialize();
+        const t0 = Date.now();
+        const outcome = await attack(client, c.bytes, BOUND_MS);
+        if (c.exits) {
+          assert.strictEqual(outcome, 'exited 1', client.stderr.join(''));
+          assert.match(client.stderr.join(''), c.exits);
+          assert.match(client.stderr.join(''), /exiting so that it can restart the server/);
+        } else {
+          assert.strictEqual(outcome, 'answered');
+          assert.deepStrictEqual(
+            client.unmatched.map(e => e.code),
+            [c.error],
+          );
+          assert.ok(!client.exited);
+        }
+        assert.ok(Date.now() - t0 < BOUND_MS, `took ${Date.now() - t0} ms`);
+      } finally {
+        await client.shutdown();
+      }
+    });
+  }
+
+  it('with the shipped timeout, a frame left incomplete ends the server after 10 s of silence', async function () {
+    this.timeout(40000);
+    const client = new LspClient();
+    try {
+      await client.initialize();
+      const t0 = Date.now();
+      const outcome = await attack(client, 'Content-Length: 400\r\n\r\n{"jsonrpc":', 20000);
+      assert.strictEqual(outcome, 'exited 1');
+      assert.ok(Date.now() - t0 >= 9000 && Date.now() - t0 < 20000, `took ${Date.now() - t0} ms`);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('a well-formed stream split at every byte is read as usual', async () => {
+    const client = new LspClient();
+    try {
+      await client.initialize();
+      const bytes = framed(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          method: 'textDocument/didOpen',
+          params: {
+            textDocument: {
+              uri: 'file:///virtual/split.yaml',
+              languageId: 'yaml',
+              version: 1,
+              text: TEMPLATE,
+            },
+          },
+        }),
+      );
+      for (const b of bytes) {
+        client.writeRaw(Buffer.from([b]));
+        await new Promise(r => setImmediate(r));
+      }
+      const diags = await client.waitForDiagnostics('file:///virtual/split.yaml', d => d.length > 0);
+      assert.ok(diags.some(d => d.code === 's3-bucket-encryption'));
+      assert.deepStrictEqual(client.unmatched, []);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});

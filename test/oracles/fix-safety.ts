@@ -8,7 +8,9 @@
  *     that TypeScript's parser accepted is still accepted;
  *  3. removes the finding (one fewer open finding with its rule and resource);
  *  4. adds no other finding (except rules named in `allowNew`, for fixes that insert a skeleton to fill in);
- *  5. keeps the template deployable where the catalog's delivery facts can tell (./deployability.ts).
+ *  5. writes the document's own line ending: every line break it inserts is the one the file uses (no bare `\n`
+ *     in a CRLF file, no `\r` in an LF file);
+ *  6. keeps the template deployable where the catalog's delivery facts can tell (./deployability.ts).
  * The fixed text is re-analysed with the context of the original analysis (same settings, same other files: see
  * `contextOf` in ../helpers). A finding's fixes are read only through `fixesOf`.
  */
@@ -20,6 +22,7 @@ import {
   Analysis,
   applyEdits,
   EngineContext,
+  eolOf,
   Fix,
   LineIndex,
   templateOf,
@@ -60,6 +63,7 @@ export function assertFixIsSafe(a: Checked, f: TestFinding, fix: Fix, options: F
   const edits = fix.edit[a.uri];
   const text = applyEdits(a.text, edits);
   assertEditsOnlyInside(a.text, text, edits, what);
+  assertLineEndings(a.text, edits, what);
 
   const ctx = options.context ?? contextOf(a);
   const after = remember(analyze(a.uri, text, ctx), ctx);
@@ -108,6 +112,20 @@ export function assertSafeFixes(a: Checked, options: FixSafetyOptions & { rule?:
   const mine = open(a).filter(f => (options.rule ? f.rule === options.rule : f.rule !== 'suppression-without-reason'));
   for (const f of mine) for (let n = 0; n < fixesOf(a, f).length; n++) out.push(assertSafeFix(a, f, n, options));
   return out;
+}
+
+const EOL_NAME: Record<string, string> = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' };
+
+/** Every line break the edits insert is the document's own (that of its first line break). */
+export function assertLineEndings(before: string, edits: TextEdit[], what = 'the edits') {
+  const eol = eolOf(before);
+  for (const e of edits) {
+    const other = (e.newText.match(/\r\n|\r|\n/g) ?? []).find(b => b !== eol);
+    assert.ok(
+      other === undefined,
+      `${what} inserts ${EOL_NAME[other!]} into a ${EOL_NAME[eol]} file: ${JSON.stringify(e.newText)}`,
+    );
+  }
 }
 
 /** The original text outside the edited ranges must be unchanged. */

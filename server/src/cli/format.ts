@@ -2,6 +2,17 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Catalog, Lang, RenderedFinding as Finding, scenarioTag, t } from '../engine';
 import { packageVersion } from '../host/resources';
+import {
+  sarifMessage,
+  terminalLineStart,
+  terminalPath,
+  terminalText,
+  uriReference,
+  wellFormed,
+  workflowMessage,
+  workflowProperty,
+  xmlAttr,
+} from '../report/escape';
 
 export interface FileResult {
   file: string;
@@ -53,9 +64,16 @@ export function render(
           .filter(x => !x.f.suppressed)
           .map(({ file, f }) => {
             const kind = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
-            const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-            const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-            return `::${kind} file=${prop(rel(file))},line=${f.range.start.line + 1},col=${f.range.start.character + 1},endLine=${f.range.end.line + 1},endColumn=${f.range.end.character + 1},title=${prop(`iryo-guard ${f.rule}`)}::${esc(f.message + scenarioTag(f.scenarios))}`;
+            const { start, end } = f.range;
+            const props = [
+              `file=${workflowProperty(rel(file))}`,
+              `line=${start.line + 1}`,
+              `col=${start.character + 1}`,
+              `endLine=${end.line + 1}`,
+              `endColumn=${end.character + 1}`,
+              `title=${workflowProperty(`iryo-guard ${f.rule}`)}`,
+            ];
+            return `::${kind} ${props.join(',')}::${workflowMessage(f.message + scenarioTag(f.scenarios))}`;
           })
           .join('\n') + (all.length ? '\n' : '')
       );
@@ -76,12 +94,20 @@ function relUri(uri: string): string {
   }
 }
 
+/** One line per finding (and one per related place): file-derived text cannot move the cursor or start a line. */
 function text(all: { file: string; f: Finding }[], files: number, lang: Lang): string {
+  const say = terminalText;
   const lines = all.map(
     ({ file, f }) =>
-      `${rel(file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule}: ${f.message}${scenarioTag(f.scenarios)}${f.suppressed ? ` (suppressed: ${f.suppressed.reason})` : ''}` +
+      `${terminalPath(rel(file))}:${f.range.start.line + 1}:${f.range.start.character + 1}: ` +
+      `${f.severity} ${f.rule}: ${say(f.message)}${scenarioTag(f.scenarios)}` +
+      (f.suppressed ? ` (suppressed: ${say(f.suppressed.reason)})` : '') +
       (f.related ?? [])
-        .map(r => `\n  ${r.message}: ${relUri(r.uri)}:${r.range.start.line + 1}:${r.range.start.character + 1}`)
+        .map(
+          r =>
+            `\n  ${terminalLineStart(r.message)}: ${say(relUri(r.uri))}` +
+            `:${r.range.start.line + 1}:${r.range.start.character + 1}`,
+        )
         .join(''),
   );
   const count = (s: string) => all.filter(x => x.f.severity === s && !x.f.suppressed).length;
@@ -125,12 +151,12 @@ function sarif(all: { file: string; f: Finding }[], catalog: Catalog, lang: Lang
           ruleId: f.rule,
           ruleIndex: ruleIds.indexOf(f.rule),
           level: level(f.severity),
-          message: { text: f.message + scenarioTag(f.scenarios) },
+          message: { text: sarifMessage(f.message + scenarioTag(f.scenarios)) },
           locations: [
             {
               physicalLocation: {
                 artifactLocation: {
-                  uri: rel(file).startsWith('..') ? pathToFileURL(path.resolve(file)).href : rel(file),
+                  uri: rel(file).startsWith('..') ? pathToFileURL(path.resolve(file)).href : uriReference(rel(file)),
                 },
                 region: {
                   startLine: f.range.start.line + 1,
@@ -145,24 +171,32 @@ function sarif(all: { file: string; f: Finding }[], catalog: Catalog, lang: Lang
             ? {
                 relatedLocations: f.related.map((r, i) => ({
                   id: i,
-                  message: { text: r.message },
+                  message: { text: sarifMessage(r.message) },
                   physicalLocation: {
-                    artifactLocation: { uri: relUri(r.uri) },
+                    artifactLocation: { uri: sarifUri(r.uri) },
                     region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1 },
                   },
                 })),
               }
             : {}),
-          ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason }] } : {}),
-          properties: { scenarios: f.scenarios, guidelines: f.guidelines, resource: f.resource },
+          ...(f.suppressed
+            ? { suppressions: [{ kind: 'inSource', justification: wellFormed(f.suppressed.reason) }] }
+            : {}),
+          properties: {
+            scenarios: f.scenarios,
+            guidelines: f.guidelines,
+            resource: f.resource === undefined ? undefined : wellFormed(f.resource),
+          },
         })),
       },
     ],
   };
 }
 
-function xml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A related place as a SARIF URI: relative to the working directory when it is a local file below it. */
+function sarifUri(uri: string): string {
+  const relative = relUri(uri);
+  return relative === uri || relative.startsWith('..') ? wellFormed(uri) : uriReference(relative);
 }
 
 function junit(results: FileResult[], showSuppressed: boolean): string {
@@ -173,15 +207,18 @@ function junit(results: FileResult[], showSuppressed: boolean): string {
       ? fs
           .map(
             f =>
-              `    <testcase classname="${xml(rel(r.file))}" name="${xml(`${f.rule} ${f.resource ?? ''} line ${f.range.start.line + 1}`.trim())}">` +
+              `    <testcase classname="${xmlAttr(rel(r.file))}" ` +
+              `name="${xmlAttr(`${f.rule} ${f.resource ?? ''} line ${f.range.start.line + 1}`.trim())}">` +
               (f.severity === 'error' || f.severity === 'warning'
-                ? `<failure type="${f.severity}" message="${xml(f.message)}"/>`
+                ? `<failure type="${f.severity}" message="${xmlAttr(f.message)}"/>`
                 : '') +
               '</testcase>',
           )
           .join('\n')
-      : `    <testcase classname="${xml(rel(r.file))}" name="iryo-guard"/>`;
-    return `  <testsuite name="${xml(rel(r.file))}" tests="${Math.max(1, fs.length)}" failures="${failures.length}">\n${cases}\n  </testsuite>`;
+      : `    <testcase classname="${xmlAttr(rel(r.file))}" name="iryo-guard"/>`;
+    const counts = `tests="${Math.max(1, fs.length)}" failures="${failures.length}"`;
+    return `  <testsuite name="${xmlAttr(rel(r.file))}" ${counts}>\n${cases}\n  </testsuite>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="iryo-guard">\n${suites.join('\n')}\n</testsuites>\n`;
+  const head = '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="iryo-guard">';
+  return `${head}\n${suites.join('\n')}\n</testsuites>\n`;
 }

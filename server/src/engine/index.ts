@@ -44,7 +44,7 @@ export type {
   CodeLens,
   Location,
 } from './model/types';
-export { LineIndex, applyEdits } from './model/text';
+export { LineIndex, applyEdits, eolOf, withEol } from './model/text';
 export { ProjectIndex } from './project/index';
 export { templateFacts } from './project/facts';
 export type { ProjectSource } from './project/view';

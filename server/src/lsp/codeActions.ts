@@ -1,5 +1,5 @@
 import * as lsp from 'vscode-languageserver/node';
-import { Analysis, Catalog, Finding, Fix, fixesFor, Lang, renderFinding, t } from '../engine';
+import { Analysis, Catalog, eolOf, Finding, Fix, fixesFor, Lang, renderFinding, t } from '../engine';
 import { toDiagnostic } from './convert';
 
 function overlaps(a: lsp.Range, b: lsp.Range): boolean {
@@ -84,7 +84,8 @@ function fixAll(
 
 /**
  * Inserts an ignore comment above the resource with an empty reason for the author to write
- * (we never write a justification for them; until they do, the suppression is itself reported).
+ * (we never write a justification for them; until they do, the suppression is itself reported), ending with the
+ * file's own line break.
  */
 function suppressAction(a: Analysis, f: Finding, lang: Lang, diagnostic: lsp.Diagnostic): lsp.CodeAction | undefined {
   if (f.rule === 'syntax-error' || f.rule === 'suppression-without-reason' || a.kind === 'none') return undefined;
@@ -103,7 +104,7 @@ function suppressAction(a: Analysis, f: Finding, lang: Lang, diagnostic: lsp.Dia
         [a.uri]: [
           {
             range: { start: { line: anchorLine, character: 0 }, end: { line: anchorLine, character: 0 } },
-            newText: `${indent}${comment} iryo-guard-ignore ${f.rule}: \n`,
+            newText: `${indent}${comment} iryo-guard-ignore ${f.rule}: ${eolOf(a.text)}`,
           },
         ],
       },

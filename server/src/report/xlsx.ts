@@ -1,7 +1,24 @@
-/** The report as an Excel workbook (exceljs): the sheet, the coverage and both risk matrices, coloured by level. */
+/**
+ * The report as an Excel workbook (exceljs): the sheet, the coverage and both risk matrices, coloured by level.
+ * Every text cell is a string cell (never a formula), holds only characters XML allows (the workbook is XML inside),
+ * and starts with a single quote where a spreadsheet could take it as a formula once edited or saved as CSV. Scores
+ * and counts are numbers.
+ */
 import ExcelJS from 'exceljs';
 import { LEVEL_COLOURS } from './html';
-import { cellLevel, coverageRisks, Report } from '../engine/risk/report-model';
+import { spreadsheetText, xmlChars } from './escape';
+import { cellLevel, COLUMNS, coverageRisks, Report } from '../engine/risk/report-model';
+
+/** Columns whose values are the 1–5 scales: written as numbers when they are one. */
+const NUMERIC_COLUMNS = new Set(['impact', 'likelihood', 'residualImpact', 'residualLikelihood']);
+
+/** A text cell's value. */
+const text = (s: string) => spreadsheetText(xmlChars(s));
+
+/** A sheet row: scales as numbers, everything else as neutralised text. */
+function sheetRow(r: string[]): (string | number)[] {
+  return r.map((v, i) => (NUMERIC_COLUMNS.has(COLUMNS[i]?.id) && /^\d+$/.test(v) ? Number(v) : text(v)));
+}
 
 const fill = (hex: string): ExcelJS.Fill => ({
   type: 'pattern',
@@ -16,8 +33,8 @@ export async function renderXlsx(rep: Report): Promise<Buffer> {
   const sheet = wb.addWorksheet(ja ? 'リスクアセスメントシート' : 'Risk assessment', {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  sheet.addRow(rep.headers).font = { bold: true };
-  for (const r of rep.rows) sheet.addRow(r);
+  sheet.addRow(rep.headers.map(text)).font = { bold: true };
+  for (const r of rep.rows) sheet.addRow(sheetRow(r));
   sheet.columns.forEach(c => {
     c.width = 18;
     c.alignment = { wrapText: true, vertical: 'top' };
@@ -35,12 +52,12 @@ export async function renderXlsx(rep: Report): Promise<Buffer> {
   });
   const cov = wb.addWorksheet(ja ? '網羅' : 'Coverage');
   cov.addRow(ja ? ['シナリオ', '内容', '対応するリスク'] : ['Scenario', 'Title', 'Covered by']).font = { bold: true };
-  for (const c of rep.coverage) cov.addRow([c.id, c.title, coverageRisks(rep, c)]);
+  for (const c of rep.coverage) cov.addRow([text(c.id), text(c.title), text(coverageRisks(rep, c))]);
   cov.getColumn(2).width = 70;
   cov.getColumn(3).width = 20;
   const m = wb.addWorksheet(ja ? 'リスクマトリクス' : 'Risk matrix');
   const block = (title: string, counts: number[][]) => {
-    m.addRow([title]).font = { bold: true };
+    m.addRow([text(title)]).font = { bold: true };
     m.addRow([ja ? '影響度＼顕在化率' : 'impact \\ likelihood', 1, 2, 3, 4, 5]).font = { bold: true };
     for (const i of [5, 4, 3, 2, 1]) {
       const row = m.addRow([i, ...[1, 2, 3, 4, 5].map(l => counts[i - 1][l - 1])]);

@@ -88,6 +88,17 @@ describe('template editor features', () => {
     assert.ok(open(after).some(x => x.rule === 's3-bucket-encryption' && x.resource === 'ScansB'));
   });
 
+  it('"suppress" ends the comment with the file\'s own line break (CRLF files get CRLF)', () => {
+    const crlf = run('editor-crlf.yaml', TEMPLATE.replace(/\n/g, '\r\n'));
+    const f = crlf.findings.find(x => x.rule === 's3-bucket-encryption' && x.resource === 'ScansB')!;
+    const act = codeActions(crlf, f.range, undefined, 'en', catalog).find(
+      x => x.title === 'Suppress s3-bucket-encryption (write the reason)',
+    )!;
+    const fixed = applyEdits(crlf.text, act.edit!.changes![crlf.uri]);
+    assert.match(fixed, /\r\n {2}# iryo-guard-ignore s3-bucket-encryption: \r\n {2}ScansB:\r\n/);
+    assert.ok(!/[^\r]\n/.test(fixed), JSON.stringify(fixed));
+  });
+
   it('answers in Japanese', () => {
     const ja = run('editor.yaml', TEMPLATE, { lang: 'ja' });
     assert.match(open(ja).find(f => f.rule === 's3-bucket-encryption')!.message, /既定の SSE-S3 でのみ暗号化/);

@@ -62,6 +62,17 @@ describe('the fix-safety oracle', () => {
     assert.throws(() => assertFixIsSafe(j, g, comment), /breaks the JSON syntax/);
   });
 
+  it("rejects a fix whose line breaks are not the file's own", () => {
+    const crlf = run('oracle-crlf.yaml', TEMPLATE.replace(/\n/g, '\r\n'), RULES);
+    const g = encryption(crlf);
+    const own = assertSafeFix(crlf, g);
+    assert.ok(/\r\n/.test(own.text) && !/[^\r]\n/.test(own.text), JSON.stringify(own.text));
+    const lf = fixWith(crlf, g, [{ at: crlf.text.length, text: '# note\n' }]);
+    assert.throws(() => assertFixIsSafe(crlf, g, lf), /inserts LF into a CRLF file/);
+    const cr = fixWith(a, f, [{ at: a.text.length, text: '# note\r\n' }]);
+    assert.throws(() => assertFixIsSafe(a, f, cr), /inserts CRLF into a LF file/);
+  });
+
   it("rejects a CDK fix that TypeScript's parser no longer accepts", () => {
     const source =
       "import * as cdk from 'aws-cdk-lib';\nimport * as s3 from 'aws-cdk-lib/aws-s3';\n\n" +

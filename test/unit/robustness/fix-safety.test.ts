@@ -1,7 +1,8 @@
 /**
  * Property: every fix offered on every fixture, sample and fuzzed-but-parseable input satisfies the fix-safety oracle
  * (test/oracles/fix-safety.ts): applied alone it yields a document that still parses, no longer has that finding,
- * gains no other finding, and differs from the original only inside the edit's range.
+ * gains no other finding, differs from the original only inside the edit's range, and writes the file's own line
+ * ending — each fixture and sample is also checked re-encoded with CRLF line breaks.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -31,6 +32,17 @@ describe('quick fixes are safe', function () {
     let applied = 0;
     for (const i of inputs()) {
       applied += assertSafeFixes(run(`fixsafety/${i.name}`, i.text)).length;
+    }
+    assert.ok(applied > 50, `only ${applied} fixes were exercised`);
+  });
+
+  it('on every fixture and sample re-encoded with CRLF line breaks', () => {
+    let applied = 0;
+    for (const i of inputs()) {
+      const crlf = i.text.replace(/\r?\n/g, '\r\n');
+      const fixes = assertSafeFixes(run(`fixsafety-crlf/${i.name}`, crlf));
+      for (const f of fixes) assert.ok(!/(^|[^\r])\n/.test(f.text), `${i.name}: "${f.title}" leaves a bare LF`);
+      applied += fixes.length;
     }
     assert.ok(applied > 50, `only ${applied} fixes were exercised`);
   });

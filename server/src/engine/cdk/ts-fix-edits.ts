@@ -1,5 +1,6 @@
 /** Edits to a TypeScript file's props objects, in the file's own layout (one line, or one prop per line). */
 import type * as TS from 'typescript';
+import { eolOf } from '../model/text';
 import { propOf } from './cdk-value';
 import { CdkModel, ConstructCall } from './model';
 import { TsValue } from './ts-values';
@@ -15,6 +16,7 @@ export class SourceEdits {
   readonly edits: Edit[] = [];
   readonly file: TS.SourceFile;
   readonly ts: typeof TS;
+  /** The file's own line ending, for every line break an edit writes. */
   readonly nl: string;
   private readonly text: string;
 
@@ -22,7 +24,7 @@ export class SourceEdits {
     this.file = model.parsed.file;
     this.ts = model.parsed.ts;
     this.text = model.template.text;
-    this.nl = this.text.includes('\r\n') ? '\r\n' : '\n';
+    this.nl = eolOf(this.text);
   }
 
   /** Sets a (dotted) prop in the construct's props object, creating the object when the call has none. */

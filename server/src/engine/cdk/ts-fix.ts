@@ -4,6 +4,7 @@
  */
 import { get, isScalar, isSeq, Node, scalarString } from '../model/node';
 import { Template } from '../model/template';
+import { withEol } from '../model/text';
 import { Fix } from '../model/types';
 import { FixSpec, FixValue } from '../fixes/spec';
 import { leaves, Path, startsWith } from './cfn-value';
@@ -25,7 +26,8 @@ export function typescriptFixer(model: CdkModel): (t: Template, f: FixSpec) => F
       (e, i) => all.findIndex(x => x.start === e.start && x.end === e.end && x.text === e.text) === i,
     );
     if (!ok || !edits.length || overlapping(edits)) return undefined;
-    return { [t.uri]: edits.map(e => ({ range: t.lines.range(e.start, e.end), newText: e.text })) };
+    // Expressions rendered by the specs may hold line breaks of their own: they too get the file's line ending.
+    return { [t.uri]: edits.map(e => ({ range: t.lines.range(e.start, e.end), newText: withEol(e.text, w.out.nl) })) };
   };
 }
 

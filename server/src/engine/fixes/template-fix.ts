@@ -1,13 +1,18 @@
 import { Entry, get, intrinsicName, isMap, isSeq, MapNode, Node, SeqNode } from '../model/node';
 import { Template } from '../model/template';
+import { editsWithEol, eolOf } from '../model/text';
 import { TextEdit } from '../model/types';
 import { FixSpec, FixValue } from './spec';
 import { jsonValue, yamlBlockLines, yamlEntryLines, yamlFlow } from './render';
 
-/** Turns a format-neutral fix into minimal text edits for a YAML or JSON template, in the author's style. */
+/**
+ * Turns a format-neutral fix into minimal text edits for a YAML or JSON template, in the author's style and with the
+ * file's own line ending (the writer below writes `\n`).
+ */
 export function templateFixEdits(t: Template, fix: FixSpec): TextEdit[] | undefined {
   try {
-    return fixEdits(t, fix);
+    const edits = fixEdits(t, fix);
+    return edits && editsWithEol(edits, eolOf(t.text));
   } catch (e) {
     if (e instanceof SharedText) return undefined;
     throw e;
@@ -158,8 +163,7 @@ class Writer {
     const indent = this.col(lastEntry.keyStart);
     const lastLine = this.pos(Math.max(map.start, lastContentOffset(t.text, map.end))).line;
     const eol = t.lines.lineStart(lastLine) + t.lines.lineText(lastLine).length;
-    const nl = t.text.includes('\r\n') ? '\r\n' : '\n';
-    return this.edit(eol, eol, nl + yamlEntryLines(key, value, indent, this.unit, this.short).join(nl));
+    return this.edit(eol, eol, '\n' + yamlEntryLines(key, value, indent, this.unit, this.short).join('\n'));
   }
 
   /** Replaces an entry's value, keeping its key (block values start on the next line). */
@@ -182,9 +186,8 @@ class Writer {
       const parentFlow = this.isInFlow(e.keyStart);
       if (inline || parentFlow) return this.edit(from, to, ' ' + yamlFlow(value, this.short));
     }
-    const nl = t.text.includes('\r\n') ? '\r\n' : '\n';
     const indent = this.col(e.keyStart) + this.unit;
-    return this.edit(from, to, nl + yamlBlockLines(value, indent, this.unit, this.short).join(nl));
+    return this.edit(from, to, '\n' + yamlBlockLines(value, indent, this.unit, this.short).join('\n'));
   }
 
   private isInFlow(offset: number): boolean {
@@ -227,9 +230,8 @@ class Writer {
     const indent = this.col(dash);
     const lastLine = this.pos(lastContentOffset(t.text, seq.end)).line;
     const eol = t.lines.lineStart(lastLine) + t.lines.lineText(lastLine).length;
-    const nl = t.text.includes('\r\n') ? '\r\n' : '\n';
     const lines = yamlBlockLines([item], indent, this.unit, this.short);
-    return this.edit(eol, eol, nl + lines.join(nl));
+    return this.edit(eol, eol, '\n' + lines.join('\n'));
   }
 }
 

@@ -122,11 +122,13 @@ export function describeCauses(via: readonly Cause[], lang: Lang, also: readonly
   return render(phrase('whenAlso', { primary: chain(via), others }), lang);
 }
 
+/** The parent stack of a `passed` cause as messages name it: the file name at the end of its URI. */
+export function parentName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
 function causePhrase(c: Cause): Phrase {
-  if (c.kind === 'passed') {
-    const parent = decodeURIComponent(c.parent.slice(c.parent.lastIndexOf('/') + 1));
-    return phrase('causePassed', { name: c.name, value: c.value, parent });
-  }
+  if (c.kind === 'passed') return phrase('causePassed', { name: c.name, value: c.value, parent: parentName(c.parent) });
   if (c.kind === 'condition') return phrase('causeCondition', { name: c.name, value: String(c.value) });
   return phrase(c.from === 'default' ? 'causeParameterDefault' : 'causeParameter', { name: c.name, value: c.value });
 }

@@ -78,3 +78,20 @@ export function applyEdits(text: string, edits: { range: Range; newText: string 
   for (const e of sorted) out = out.slice(0, e.s) + e.t + out.slice(e.e);
   return out;
 }
+
+/** The line ending a document uses: that of its first line break (`\n` when it has none). */
+export function eolOf(text: string): '\n' | '\r\n' | '\r' {
+  const i = text.search(/[\r\n]/);
+  if (i < 0 || text[i] === '\n') return '\n';
+  return text[i + 1] === '\n' ? '\r\n' : '\r';
+}
+
+/** Text to insert into a document, its line breaks (written as `\n`, `\r\n` or `\r`) made the document's own. */
+export function withEol(text: string, eol: string): string {
+  return /[\r\n]/.test(text) ? text.replace(/\r\n|\r|\n/g, eol) : text;
+}
+
+/** Edits whose inserted text uses the line ending `eol`. */
+export function editsWithEol<T extends { newText: string }>(edits: T[], eol: string): T[] {
+  return edits.map(e => ({ ...e, newText: withEol(e.newText, eol) }));
+}

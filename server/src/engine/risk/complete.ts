@@ -2,6 +2,7 @@
 import { Catalog } from '../catalog/catalog';
 import { Localized } from '../catalog/types';
 import { Analysis, EngineContext, riskOf } from '../context';
+import { markdownText } from '../i18n/markdown';
 import { CompletionItem } from '../model/types';
 import { LABEL_FIELDS } from './rules/support';
 import { yamlValue } from './edits';
@@ -25,6 +26,7 @@ export function riskCompletion(a: Analysis, offset: number, ctx: EngineContext):
   const lang = ctx.settings.lang;
   const c = ctx.catalog;
   const items: CompletionItem[] = [];
+  /** `title` is the catalog's (Markdown as written), except for references (flows, resources): the file's, escaped. */
   const add = (
     label: string,
     title: Localized,
@@ -38,7 +40,7 @@ export function riskCompletion(a: Analysis, offset: number, ctx: EngineContext):
       kind,
       range,
       detail: title[lang],
-      documentation: `${title.ja}\n\n_${title.en}_`,
+      documentation: kind === 'reference' ? markdownText(title[lang]) : `${title.ja}\n\n_${title.en}_`,
       insertText: quoted ? label : yamlValue(label),
       sortText: `${rank}-${String(order).padStart(4, '0')}`,
       filterText: `${label} ${extraFilter}`.trim(),

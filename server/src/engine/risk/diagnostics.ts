@@ -2,7 +2,7 @@
 import { EngineContext, FixSource } from '../context';
 import { makeFinding, ruleMeta } from '../findings';
 import { Args, Lang, phrase, Phrase, render, Text } from '../i18n/text';
-import { LineIndex } from '../model/text';
+import { editsWithEol, eolOf, LineIndex } from '../model/text';
 import { Finding, Fix, TextEdit } from '../model/types';
 
 /** A fix as the checks plan it; its title is rendered, and language-dependent edits made, when a face asks. */
@@ -65,13 +65,14 @@ export class Diagnostics {
     return { title, edits, isPreferred };
   }
 
+  /** The checks write line breaks as `\n`; the edits offered use the file's own line ending. */
   private source(planned: PlannedFix[]): FixSource {
     return (lang: Lang) =>
       planned.flatMap((p): Fix[] => {
         const edits = typeof p.edits === 'function' ? p.edits(lang) : p.edits;
-        return edits?.length
-          ? [{ title: render(p.title, lang), edit: { [this.uri]: edits }, isPreferred: p.isPreferred }]
-          : [];
+        if (!edits?.length) return [];
+        const edit = { [this.uri]: editsWithEol(edits, eolOf(this.lines.text)) };
+        return [{ title: render(p.title, lang), edit, isPreferred: p.isPreferred }];
       });
   }
 }

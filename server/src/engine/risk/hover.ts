@@ -1,4 +1,7 @@
-/** Hover on every ID (scenario, threat, service, guideline item, rule, flow, resource), value and key of a risk file. */
+/**
+ * Hover on every ID (scenario, threat, service, guideline item, rule, flow, resource), value and key of a risk file.
+ * Text from the risk file and the templates it links is escaped: the hover is Markdown (see i18n/markdown).
+ */
 import { Catalog } from '../catalog/catalog';
 import { EntryKind, Localized } from '../catalog/types';
 import { Analysis, EngineContext, riskOf } from '../context';
@@ -6,6 +9,7 @@ import { describeEntry } from '../describe';
 import { catalogHover } from '../hover';
 import { Hover, Lang } from '../model/types';
 import { localize, otherLang, quantity, t as say } from '../i18n/text';
+import { markdownCode, markdownInline, markdownText } from '../i18n/markdown';
 import { LABEL_FIELDS } from './rules/support';
 import { levelOf, normalizeLevel, Thresholds, thresholdsOf } from './levels';
 import { RiskModel } from './language-model';
@@ -82,8 +86,8 @@ function describeTarget(t: Target, model: RiskModel, ctx: EngineContext): string
       if (!f) return undefined;
       const cls = f.classification ? catalog.labelled('classifications', f.classification.text) : undefined;
       return [
-        `**${v.text}** — ${say('labelFlow', lang)}`,
-        f.description?.text ?? '',
+        `**${markdownInline(v.text)}** — ${say('labelFlow', lang)}`,
+        markdownText(f.description?.text ?? ''),
         cls ? `${say('labelClassification', lang)}: ${cls.label[lang]}` : '',
       ]
         .filter(Boolean)
@@ -92,8 +96,9 @@ function describeTarget(t: Target, model: RiskModel, ctx: EngineContext): string
     case 'resources': {
       for (const l of model.links) {
         const r = l.template?.resources.find(x => x.logicalId === v.text);
-        if (r)
-          return `**${r.logicalId}** — \`${r.type}\`\n\n${l.path.text}:${l.template!.lines.position(r.idStart).line + 1}`;
+        if (!r) continue;
+        const line = l.template!.lines.position(r.idStart).line + 1;
+        return `**${markdownInline(r.logicalId)}** — ${markdownCode(r.type)}\n\n${markdownInline(l.path.text)}:${line}`;
       }
       return undefined;
     }
@@ -102,7 +107,8 @@ function describeTarget(t: Target, model: RiskModel, ctx: EngineContext): string
       if (!l?.analysis) return undefined;
       const open = l.analysis.findings.filter(f => !f.suppressed).length;
       const resources = quantity(l.template?.resources.length ?? 0, 'resource');
-      return `**${v.text}**\n\n${say('linkedFileSummary', lang, { resources, open: quantity(open, 'openFinding') })}`;
+      const summary = say('linkedFileSummary', lang, { resources, open: quantity(open, 'openFinding') });
+      return `**${markdownInline(v.text)}**\n\n${summary}`;
     }
   }
   return undefined;
