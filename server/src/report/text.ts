@@ -44,7 +44,7 @@ export function renderMarkdown(rep: Report): string {
     `- ID: ${fileLine(rep.assessmentId)}`,
     `- ${L(rep, 'ガイドライン', 'Guideline')}: ${fileLine(rep.guideline)}`,
     `- ${L(rep, '許容レベル', 'Acceptance level')}: ${fileLine(rep.acceptance)}`,
-    ...metadataLines(rep).map(([k, v]) => `- ${k}: ${fileLine(v)}`),
+    ...metadataLines(rep, fileLine).map(([k, v]) => `- ${k}: ${v}`),
     `- ${L(rep, '最低限のリスクシナリオ', 'Minimum scenarios covered')}: ${coverageSummary(rep)}`,
     `- ${L(rep, 'IaC の未解決の指摘', 'Open IaC findings')}: ${rep.openFindings}`,
     `- ${L(rep, 'このファイルの指摘', 'Diagnostics in this file')}: ${rep.diagnostics.length}`,

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { analyze, Settings } from '../../../server/src/engine';
+import { analyze, Analysis, Settings } from '../../../server/src/engine';
 import { catalog, Checked, context, open, remember, ROOT, run, TestFinding, uriOf } from '../../helpers';
 import { assertSafeFix } from '../../oracles/fix-safety';
 
@@ -44,6 +44,17 @@ export function analyzeRisk(
   const byUri: Record<string, string> = {};
   for (const [name, t] of Object.entries(files)) byUri[uriOf(name)] = t;
   return run(RISK_NAME, text, settings, byUri);
+}
+
+/** The engine's own analysis (findings as data, not yet rendered), for faces under test that render it themselves. */
+export function analyzeRiskData(
+  text: string,
+  settings: Partial<Settings> = {},
+  files: Record<string, string> = {},
+): Analysis {
+  const byUri: Record<string, string> = {};
+  for (const [name, t] of Object.entries(files)) byUri[uriOf(name)] = t;
+  return analyze(uriOf(RISK_NAME), text, context(settings, byUri));
 }
 
 /** The source text a finding's range covers. */

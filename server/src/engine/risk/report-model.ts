@@ -221,14 +221,15 @@ export function coverageRisks(rep: Report, c: CoverageRow): string {
 }
 
 /** The assessment's date, people and next review as label/value pairs (only those written). */
-export function metadataLines(rep: Report): [string, string][] {
+export function metadataLines(rep: Report, fileText: (s: string) => string = s => s): [string, string][] {
+  // `fileText` escapes what the risk file wrote (for Markdown), not the words around it.
   const next = rep.reviewOverdueDays
-    ? t('reviewOverdueBy', rep.lang, { date: rep.nextReview, late: quantity(rep.reviewOverdueDays, 'day') })
-    : rep.nextReview;
+    ? t('reviewOverdueBy', rep.lang, { date: fileText(rep.nextReview), late: quantity(rep.reviewOverdueDays, 'day') })
+    : fileText(rep.nextReview);
   const lines: [string, string][] = [
-    [t('labelAssessmentDate', rep.lang), rep.date],
-    [t('labelAssessor', rep.lang), rep.assessor],
-    [t('labelApprover', rep.lang), rep.approver],
+    [t('labelAssessmentDate', rep.lang), fileText(rep.date)],
+    [t('labelAssessor', rep.lang), fileText(rep.assessor)],
+    [t('labelApprover', rep.lang), fileText(rep.approver)],
     [t('labelNextReview', rep.lang), next],
   ];
   return lines.filter(([, v]) => v);
