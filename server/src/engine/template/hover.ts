@@ -2,6 +2,8 @@ import { Analysis, EngineContext, templateOf } from '../context';
 import { describeEntry } from '../describe';
 import { catalogHover } from '../hover';
 import { findingMessage, localize, quantity, t } from '../i18n/text';
+import { findingTag } from '../i18n/finding';
+import { leadEdition, ruleRefs } from '../catalog/editions';
 import { containsPosition } from '../model/text';
 import { Hover } from '../model/types';
 import { rulesForType } from '../rules/registry';
@@ -20,7 +22,11 @@ export function templateHover(a: Analysis, offset: number, ctx: EngineContext): 
     const rules = rulesForType(r.type).flatMap(x => catalog.rules.get(x.id) ?? []);
     if (rules.length) {
       parts.push('', `**${t('rulesForType', lang)}**`);
-      for (const m of rules) parts.push(`- \`${m.id}\` ${localize(m.title, lang)} (${m.scenarios.join(', ')})`);
+      const lead = leadEdition(ctx.settings.guideline);
+      for (const m of rules)
+        parts.push(
+          `- \`${m.id}\` ${localize(m.title, lang)}${findingTag({ ...m, guidelines: ruleRefs(m, lead) }, lang)}`,
+        );
     }
     const mine = a.findings.filter(f => f.resource === r.logicalId && !f.suppressed);
     const count = quantity(mine.length, 'finding');
@@ -33,7 +39,8 @@ export function templateHover(a: Analysis, offset: number, ctx: EngineContext): 
   if (here) {
     const meta = catalog.rules.get(here.rule);
     const message = findingMessage(catalog, here, lang);
-    const md = meta ? describeEntry({ kind: 'rule', id: meta.id, entry: meta }, catalog, lang) : message;
+    const opts = { guideline: ctx.settings.guideline };
+    const md = meta ? describeEntry({ kind: 'rule', id: meta.id, entry: meta }, catalog, lang, opts) : message;
     return { markdown: `${message}\n\n---\n\n${md}`, range: here.range };
   }
   return catalogHover(a, offset, ctx);
