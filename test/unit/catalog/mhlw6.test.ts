@@ -133,6 +133,18 @@ describe('MHLW 6.0 references of scenarios and rules', () => {
     for (const it of six().items) assert.ok(it.source.page && it.source.url, `${it.id}: source page`);
   });
 
+  it('docs/guidelines.md states the catalogue as it is (遵守事項 per 編 and verified)', () => {
+    const doc = fs.readFileSync(path.join(ROOT, 'docs/guidelines.md'), 'utf8');
+    const req = six().items.filter(i => i.kind === 'minimum');
+    for (const part of ['企画管理編', 'システム運用編']) {
+      const mine = req.filter(i => i.part === part);
+      const row = `| **${part}** | total | **${mine.length}** | **${mine.filter(i => i.verified).length}** | |`;
+      assert.ok(doc.includes(row), row);
+    }
+    assert.ok(doc.includes(`| **all** | | **${req.length}** | **${req.filter(i => i.verified).length}** | |`));
+    assert.ok(!fs.existsSync(path.join(ROOT, 'docs/guidelines-metimic.md')), 'folded into docs/guidelines.md');
+  });
+
   it('keeps no rule crosswalk beside the rules (each fact in one place)', () => {
     for (const f of ['crosswalk/rules-mhlw6.yaml', 'crosswalk/rule-corrections.yaml'])
       assert.ok(!fs.existsSync(path.join(ROOT, 'catalog', f)), f);
