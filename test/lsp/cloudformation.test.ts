@@ -40,7 +40,7 @@ describe('language server over stdio: CloudFormation', function () {
     assert.strictEqual(enc.severity, 1);
     assert.strictEqual(enc.source, 'iryo-guard');
     assert.match(enc.message, /PatientImages has no default KMS encryption/);
-    assert.match(enc.message, /3\.13②/);
+    assert.match(enc.message, / \[3\.1①, 1\.8, 2\.2; MHLW 6\.0 Mgmt 15③, Sys 7③\]$/);
   });
 
   it('re-checks the unsaved buffer on change', async () => {

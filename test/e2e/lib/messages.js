@@ -4,25 +4,34 @@
 
 const PATIENT_RECORDS = {
   en: {
-    encryption: 'Error: S3 bucket PatientRecords has no default KMS encryption (BucketEncryption) [3.13②, 3.10②]',
+    encryption:
+      'Error: S3 bucket PatientRecords has no default KMS encryption (BucketEncryption) ' +
+      '[3.1①, 1.8, 2.2; MHLW 6.0 Mgmt 15③, Sys 7③]',
     publicAccess:
-      'Error: S3 bucket PatientRecords does not enable the public access block (PublicAccessBlockConfiguration) [3.1①, 3.8①]',
+      'Error: S3 bucket PatientRecords does not enable the public access block (PublicAccessBlockConfiguration) ' +
+      '[3.1①; MHLW 6.0 Sys 14①, Sys 14④]',
     tlsOnly:
-      'Warning: S3 bucket PatientRecords does not deny requests made without TLS (it has no bucket policy) [3.8②, 3.13①]',
-    versioning: 'Warning: S3 bucket PatientRecords does not have versioning enabled (Status: not set) [3.21①, 3.4②]',
-    accessLogging: 'Warning: S3 bucket PatientRecords has no server access logging (LoggingConfiguration) [3.3①, 3.4⑤]',
+      'Warning: S3 bucket PatientRecords does not deny requests made without TLS (it has no bucket policy) ' +
+      '[3.8②, 3.13①; MHLW 6.0 Sys 13⑪]',
+    versioning:
+      'Warning: S3 bucket PatientRecords does not have versioning enabled (Status: not set) ' +
+      '[3.21①, 3.4②; MHLW 6.0 Sys 11①, Sys 18①]',
+    accessLogging:
+      'Warning: S3 bucket PatientRecords has no server access logging (LoggingConfiguration) ' +
+      '[3.3①, 3.4⑤; MHLW 6.0 Sys 17①]',
   },
   ja: {
     encryption:
-      'Error: S3 バケット PatientRecords に KMS による既定暗号化 (BucketEncryption) が設定されていません [3.13②, 3.10②]',
+      'Error: S3 バケット PatientRecords に KMS による既定暗号化 (BucketEncryption) が設定されていません [3.1①, 1.8, 2.2; 医療GL 6.0 企15③、シス7③]',
     publicAccess:
-      'Error: S3 バケット PatientRecords のパブリックアクセスブロック (PublicAccessBlockConfiguration) が有効になっていません [3.1①, 3.8①]',
+      'Error: S3 バケット PatientRecords のパブリックアクセスブロック (PublicAccessBlockConfiguration) が有効になっていません ' +
+      '[3.1①; 医療GL 6.0 シス14①、シス14④]',
     tlsOnly:
-      'Warning: S3 バケット PatientRecords は TLS を使わないリクエストを拒否していません (バケットポリシーがありません) [3.8②, 3.13①]',
+      'Warning: S3 バケット PatientRecords は TLS を使わないリクエストを拒否していません (バケットポリシーがありません) [3.8②, 3.13①; 医療GL 6.0 シス13⑪]',
     versioning:
-      'Warning: S3 バケット PatientRecords のバージョニングが有効ではありません (Status: 未設定) [3.21①, 3.4②]',
+      'Warning: S3 バケット PatientRecords のバージョニングが有効ではありません (Status: 未設定) [3.21①, 3.4②; 医療GL 6.0 シス11①、シス18①]',
     accessLogging:
-      'Warning: S3 バケット PatientRecords のサーバーアクセスログ (LoggingConfiguration) が設定されていません [3.3①, 3.4⑤]',
+      'Warning: S3 バケット PatientRecords のサーバーアクセスログ (LoggingConfiguration) が設定されていません [3.3①, 3.4⑤; 医療GL 6.0 シス17①]',
   },
 };
 
