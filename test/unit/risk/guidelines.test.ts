@@ -113,4 +113,31 @@ describe('MHLW 6.0 items in risk files', () => {
       assert.deepStrictEqual(actionsAt(analyzeRisk(plain.text), plain.cursor, context({ guideline: 'mhlw-5.2' })), []);
     });
   });
+
+  describe('what the risk hovers do not claim', () => {
+    it('the acceptance level says the S-D thresholds are the default matrix unless the assessment sets its own', () => {
+      const m = marked(baseDoc().replace('acceptance: C', 'acceptance: <|>C'));
+      const h = hoverAt(analyzeRisk(m.text), m.cursor, context({ lang: 'ja' }))!;
+      assert.ok(h.markdown.includes(catalog.data.riskModel.matrix.note!.ja), h.markdown);
+      const own = marked(
+        baseDoc({ assessment: '  matrix: { S: 16, A: 10, B: 6, C: 3, D: 1 }\n' }).replace(
+          'acceptance: C',
+          'acceptance: <|>C',
+        ),
+      );
+      assert.ok(
+        !hoverAt(analyzeRisk(own.text), own.cursor, context({ lang: 'ja' }))!.markdown.includes('既定のマトリクス'),
+      );
+    });
+
+    it('the level hover ends with the line that iryo-guard supports, and does not certify, conformity', () => {
+      const m = marked(baseDoc().replace('    impact: 2\n', '    impact: 2\n    level: <|>C\n'));
+      const h = hoverAt(analyzeRisk(m.text), m.cursor, context())!;
+      assert.match(h.markdown, /Risk level C/);
+      assert.match(
+        h.markdown,
+        /_iryo-guard supports checking conformity with the guidelines; it does not certify conformity\._$/,
+      );
+    });
+  });
 });
