@@ -12,6 +12,7 @@ import {
   entryJson,
   isRefusal,
   Lang,
+  leadEdition,
   ReadRefusal,
   Settings,
   Severity,
@@ -39,9 +40,10 @@ function complain(message: string): void {
 
 const USAGE = `usage:
   iryo-guard check <files or folders…> [--format text|json|sarif|github|junit] [--fail-on error|warning|info|never]
-                   [--show-suppressed] [--strict-parameters] [--lang ja|en] [--account-level auto|always|never] [--disable RULE]…
-                   [--max-file-size-kb N] [--output FILE]
-  iryo-guard explain <ID> [--format text|json] [--lang ja|en]
+                   [--show-suppressed] [--strict-parameters] [--lang ja|en] [--account-level auto|always|never]
+                   [--disable RULE]… [--max-file-size-kb N] [--output FILE] [--guideline EDITION]
+                   [--audit-retention-days N]
+  iryo-guard explain <ID> [--format text|json] [--lang ja|en] [--guideline EDITION]
 ${CLI_COMMANDS.map(c => `  ${c.usage}`).join('\n')}`;
 
 function langOf(args: ParsedArgs): Lang {
@@ -64,6 +66,28 @@ function refusalFor(files: FileAccess, uri: string): ReadRefusal {
   return isRefusal(r) ? r : { refused: 'unreadable', detail: 'analysis failed' };
 }
 
+/**
+ * `--guideline EDITION`: the edition new assessments cover and, for findings, which MHLW edition's items come first
+ * (mhlw-5.2 puts 5.2 first; any other edition, and the default, 6.0).
+ */
+function editionOption(args: ParsedArgs, catalog: Catalog): string | undefined {
+  const v = args.options.get('guideline')?.slice(-1)[0];
+  if (v === undefined) return undefined;
+  if (catalog.editions.has(v)) return v;
+  const known = [...catalog.editions.keys()].join(', ');
+  throw new UsageError(`--guideline must be one of ${known} (got "${v}")${didYouMean(catalog.suggest(v, 'edition'))}`);
+}
+
+/** `--audit-retention-days N`: how long audit logs are kept (default 1827, five years, a provider's policy). */
+function retentionOption(args: ParsedArgs): number | undefined {
+  const v = args.options.get('audit-retention-days')?.slice(-1)[0];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 1)
+    throw new UsageError(`--audit-retention-days must be a whole number of days, 1 or more (got "${v}")`);
+  return n;
+}
+
 function check(args: ParsedArgs, catalog: Catalog): number {
   checkKnown(args, [
     'format',
@@ -75,6 +99,8 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     'disable',
     'max-file-size-kb',
     'output',
+    'guideline',
+    'audit-retention-days',
   ]);
   if (!args.positional.length) throw new UsageError('check needs at least one file or folder');
   const format = oneOf<Format>(args, 'format', ['text', 'json', 'sarif', 'github', 'junit'], 'text');
@@ -89,6 +115,8 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     maxFileSizeKB: maxKB,
     strictParameters: args.options.has('strict-parameters'),
     today: localDate(),
+    guideline: editionOption(args, catalog),
+    auditLogRetentionDays: retentionOption(args),
   };
   for (const id of settings.disabledRules) {
     if (catalog.rules.has(id)) continue;
@@ -134,7 +162,7 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     complain(t('skippedNotAFormat', settings.lang, { file }));
   }
   const showSuppressed = args.options.has('show-suppressed');
-  const out = render(format, results, catalog, settings.lang, showSuppressed);
+  const out = render(format, results, catalog, settings.lang, showSuppressed, leadEdition(settings.guideline));
   const output = args.options.get('output')?.slice(-1)[0];
   if (output) fs.writeFileSync(output, out);
   else process.stdout.write(out);
@@ -144,7 +172,7 @@ function check(args: ParsedArgs, catalog: Catalog): number {
 }
 
 function explain(args: ParsedArgs, catalog: Catalog): number {
-  checkKnown(args, ['format', 'lang']);
+  checkKnown(args, ['format', 'lang', 'guideline']);
   const id = args.positional.join(' ').trim();
   if (!id) throw new UsageError('explain needs an ID (scenario, threat, service, guideline item or rule)');
   const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
@@ -155,7 +183,9 @@ function explain(args: ParsedArgs, catalog: Catalog): number {
     return 2;
   }
   process.stdout.write(
-    format === 'json' ? JSON.stringify(entryJson(entry), null, 2) + '\n' : describeEntry(entry, catalog, lang) + '\n',
+    format === 'json'
+      ? JSON.stringify(entryJson(entry), null, 2) + '\n'
+      : describeEntry(entry, catalog, lang, { guideline: editionOption(args, catalog) }) + '\n',
   );
   return 0;
 }

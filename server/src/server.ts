@@ -274,7 +274,7 @@ function publish(uri: string, cascade = true) {
 
 /** Open findings as LSP diagnostics, in the current language. */
 function diagnosticsOf(findings: readonly Finding[]): lsp.Diagnostic[] {
-  return session.render(findings.filter(f => !f.suppressed)).map(toDiagnostic);
+  return session.render(findings.filter(f => !f.suppressed)).map(f => toDiagnostic(f, session.settings.lang));
 }
 
 /** A file this one depends on changed: open documents are re-published, closed ones re-analysed from disk. */
@@ -328,7 +328,7 @@ connection.onCompletion((p, token) =>
 
 connection.onCodeAction((p, token) =>
   withAnalysis(p.textDocument?.uri, token, [], a =>
-    codeActions(a, p.range, p.context.only, session.settings.lang, session.catalog),
+    codeActions(a, p.range, p.context.only, session.settings.lang, session.catalog, session.context(a.uri)),
   ),
 );
 
@@ -361,7 +361,10 @@ const commandEnv: CommandEnv = {
     return folders ? folders.map(f => f.uri) : initialFolders;
   },
   publish: (uri, findings) => {
-    void connection.sendDiagnostics({ uri, diagnostics: session.render(findings).map(toDiagnostic) });
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: session.render(findings).map(f => toDiagnostic(f, session.settings.lang)),
+    });
   },
   workspaceFiles: async () => {
     await index.whenReady();

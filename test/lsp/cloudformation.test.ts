@@ -40,7 +40,7 @@ describe('language server over stdio: CloudFormation', function () {
     assert.strictEqual(enc.severity, 2); // warning: SSE-S3 is on by default, KMS is what is missing
     assert.strictEqual(enc.source, 'iryo-guard');
     assert.match(enc.message, /PatientImages is encrypted only with SSE-S3/);
-    assert.match(enc.message, /3\.13②/);
+    assert.match(enc.message, / \[3\.1①, 1\.8, 2\.2; MHLW 6\.0 Mgmt 15③, Sys 7③\]$/);
   });
 
   it('re-checks the unsaved buffer on change', async () => {

@@ -139,9 +139,19 @@ describe('server commands (LSP over stdio)', () => {
     const r = await server.command<NewAssessmentResult>(ServerCommands.newAssessment, uri('infra/storage.yaml'));
     assert.ok('text' in r, JSON.stringify(r));
     assert.strictEqual(r.uri, uri('infra/storage.risk.yaml'));
-    assert.deepStrictEqual(r.scenarios, ['3.1①', '3.8①', '3.10②', '3.13②']);
+    // Encryption at all is 3.1① (with 1.8 / 2.2); the public access block is 3.1① too, not 3.8①.
+    assert.deepStrictEqual(r.scenarios, ['1.8', '2.2', '3.1①']);
     const doc = parse(r.text);
     assert.strictEqual(doc.assessment.guideline, 'metimic-1.1');
+    // metimic-1.1 leads with MHLW 6.0: the controls cite its 遵守事項 in the short form, no 5.2 item.
+    const cited = doc.risks.find((x: { scenarios: string[] }) => x.scenarios[0] === '3.1①').controls;
+    assert.deepStrictEqual(
+      cited.map((c: { rules: string[]; guidelines: string[] }) => [c.rules[0], c.guidelines]),
+      [
+        ['s3-bucket-encryption', ['企15③', 'シス7③']],
+        ['s3-public-access-block', ['シス14①', 'シス14④']],
+      ],
+    );
     assert.deepStrictEqual(doc.assessment.iac, ['storage.yaml']);
   });
 

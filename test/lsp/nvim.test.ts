@@ -104,7 +104,7 @@ describe('Neovim as an independent LSP client', function () {
     );
     assert.match(
       result.diagnostics['storage.yaml'].find(d => d.code === 's3-bucket-encryption')!.message,
-      /^S3 bucket PatientRecords is encrypted only with SSE-S3, the AWS default since 2023-01-05; .* \[3\.13②, 3\.10②\]$/,
+      /^S3 bucket PatientRecords is encrypted only with SSE-S3, the AWS default since 2023-01-05; .* \[3\.1①, 1\.8, 2\.2; MHLW 6\.0 Mgmt 15③, Sys 7③\]$/,
     );
   });
 

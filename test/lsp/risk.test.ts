@@ -56,6 +56,36 @@ describe('LSP: risk files over stdio', function () {
     assert.deepStrictEqual(h.range, { start: p, end: { line: p.line, character: p.character + 1 } });
   });
 
+  it('hover on a 5.2 guideline item shows its 6.0 counterparts; a quick fix adds them beside it', async () => {
+    const p = pos('"6.3 C3"', 2);
+    const h = await client.request('textDocument/hover', { textDocument: { uri }, position: p });
+    assert.match(h.contents.value, /^\*\*6\.3 C3\*\* — Guideline item \(MHLW 5\.2 6\.3 C3\)/);
+    assert.match(h.contents.value, /- Kind: C: minimum guideline/);
+    assert.match(h.contents.value, /- In edition 6\.0 \(MHLW 6\.0\):\n {2}- MHLW 6\.0 Mgmt 4 /);
+    const actions: any[] = await client.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: p, end: p },
+      context: { diagnostics: [] },
+    });
+    const add = actions.find(x => x.title === 'Add the edition 6.0 counterparts 企4, シス14①, シス14④ beside 6.3 C3');
+    assert.ok(add, actions.map(x => x.title).join('\n'));
+    assert.strictEqual(add.kind, 'quickfix');
+    assert.deepStrictEqual(add.edit.changes[uri], [
+      { range: { start: pos('"6.3 C3"', 8), end: pos('"6.3 C3"', 8) }, newText: ', 企4, シス14①, シス14④' },
+    ]);
+    assert.ok(actions.some(x => x.title === 'Replace 6.3 C3 with its edition 6.0 counterparts 企4, シス14①, シス14④'));
+  });
+
+  it('completion in guidelines offers 6.0 items in the form auditors write, with their edition', async () => {
+    const p = pos('"6.3 C3"', 1);
+    const res = await client.request('textDocument/completion', { textDocument: { uri }, position: p });
+    const items: any[] = Array.isArray(res) ? res : res.items;
+    const sys = items.find(i => i.label === 'シス14②');
+    assert.ok(sys, 'シス14② offered');
+    assert.strictEqual(sys.detail, 'MHLW 6.0 Sys 14② Keeping IDs and passwords secret');
+    assert.ok(items.some(i => i.label === '6.3 C3' && i.detail.startsWith('MHLW 5.2 6.3 C3')));
+  });
+
   it('definition: flow reference → flow; claimed resource → template', async () => {
     const flow = await client.request('textDocument/definition', {
       textDocument: { uri },

@@ -94,7 +94,7 @@ export function engineDiagnostics(doc: vscode.TextDocument, settings: Partial<Se
   const a = viewOf(analyze(doc.uri.toString(), doc.getText(), ctx), ctx.settings.lang);
   return lines(
     open(a)
-      .map(toDiagnostic)
+      .map(f => toDiagnostic(f, ctx.settings.lang))
       .map(d => ({
         code: String(d.code),
         line: d.range.start.line,

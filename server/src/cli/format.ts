@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { Catalog, Lang, RenderedFinding as Finding, scenarioTag, t } from '../engine';
+import { Catalog, findingTag, Lang, refLabel, refsText, RenderedFinding as Finding, ruleRefs, t } from '../engine';
+import type { GuidelineRef } from '../engine/catalog/types';
 import { packageVersion } from '../host/resources';
 import {
   sarifMessage,
@@ -30,6 +31,8 @@ export function render(
   catalog: Catalog,
   lang: Lang,
   showSuppressed: boolean,
+  /** The MHLW edition whose items come first (`leadEdition(settings.guideline)`). */
+  lead = 'mhlw-6.0',
 ): string {
   const all = results.flatMap(r =>
     r.findings.filter(f => showSuppressed || !f.suppressed).map(f => ({ file: r.file, f })),
@@ -48,7 +51,7 @@ export function render(
               file: rel(file),
               range: f.range,
               scenarios: f.scenarios,
-              guidelines: f.guidelines,
+              guidelines: refsJson(f.guidelines, lang),
               resource: f.resource ?? null,
               ...(f.related?.length ? { related: f.related } : {}),
               ...(f.suppressed ? { suppressed: f.suppressed } : {}),
@@ -73,17 +76,22 @@ export function render(
               `endColumn=${end.character + 1}`,
               `title=${workflowProperty(`iryo-guard ${f.rule}`)}`,
             ];
-            return `::${kind} ${props.join(',')}::${workflowMessage(f.message + scenarioTag(f.scenarios))}`;
+            return `::${kind} ${props.join(',')}::${workflowMessage(f.message + findingTag(f, lang))}`;
           })
           .join('\n') + (all.length ? '\n' : '')
       );
     case 'sarif':
-      return JSON.stringify(sarif(all, catalog, lang), null, 2) + '\n';
+      return JSON.stringify(sarif(all, catalog, lang, lead), null, 2) + '\n';
     case 'junit':
       return junit(results, showSuppressed);
     default:
       return text(all, results.length, lang);
   }
+}
+
+/** References as JSON: each with its edition and the label a reader sees (「医療GL 6.0 シス14②」 / "MHLW 6.0 Sys 14②"). */
+function refsJson(refs: readonly GuidelineRef[], lang: Lang): { edition: string; id: string; label: string }[] {
+  return refs.map(r => ({ edition: r.edition, id: r.id, label: refLabel(r, lang) }));
 }
 
 function relUri(uri: string): string {
@@ -100,7 +108,7 @@ function text(all: { file: string; f: Finding }[], files: number, lang: Lang): s
   const lines = all.map(
     ({ file, f }) =>
       `${terminalPath(rel(file))}:${f.range.start.line + 1}:${f.range.start.character + 1}: ` +
-      `${f.severity} ${f.rule}: ${say(f.message)}${scenarioTag(f.scenarios)}` +
+      `${f.severity} ${f.rule}: ${say(f.message)}${findingTag(f, lang)}` +
       (f.suppressed ? ` (suppressed: ${say(f.suppressed.reason)})` : '') +
       (f.related ?? [])
         .map(
@@ -116,7 +124,7 @@ function text(all: { file: string; f: Finding }[], files: number, lang: Lang): s
   return lines.join('\n') + '\n';
 }
 
-function sarif(all: { file: string; f: Finding }[], catalog: Catalog, lang: Lang) {
+function sarif(all: { file: string; f: Finding }[], catalog: Catalog, lang: Lang, lead: string) {
   const ruleIds = [...new Set(all.map(x => x.f.rule))].sort();
   const level = (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
   return {
@@ -131,9 +139,10 @@ function sarif(all: { file: string; f: Finding }[], catalog: Catalog, lang: Lang
             informationUri: 'https://github.com/iryo-guard/iryo-guard',
             rules: ruleIds.map(id => {
               const m = catalog.rules.get(id);
+              const refs = m ? ruleRefs(m, lead) : [];
               const help = m
                 ? `${m.explanation[lang]}\n\n${t('labelScenariosShort', lang)}: ${m.scenarios.join(', ') || '-'}; ` +
-                  `${t('labelGuidelines', lang)}: ${m.guidelines.join(', ') || '-'}`
+                  `${t('labelGuidelines', lang)}: ${refsText(refs, lang) || '-'}\n\n${t('supportNotCertify', lang)}`
                 : id;
               return {
                 id,
@@ -142,7 +151,11 @@ function sarif(all: { file: string; f: Finding }[], catalog: Catalog, lang: Lang
                 fullDescription: { text: m ? m.explanation[lang] : id },
                 help: { text: help, markdown: help },
                 defaultConfiguration: { level: level(m?.severity ?? 'warning') },
-                properties: { tags: ['security', 'compliance', ...(m?.scenarios ?? []).map(s => `scenario:${s}`)] },
+                properties: {
+                  tags: ['security', 'compliance', ...(m?.scenarios ?? []).map(s => `scenario:${s}`)],
+                  scenarios: m?.scenarios ?? [],
+                  guidelines: refsJson(refs, lang),
+                },
               };
             }),
           },
@@ -151,7 +164,7 @@ function sarif(all: { file: string; f: Finding }[], catalog: Catalog, lang: Lang
           ruleId: f.rule,
           ruleIndex: ruleIds.indexOf(f.rule),
           level: level(f.severity),
-          message: { text: sarifMessage(f.message + scenarioTag(f.scenarios)) },
+          message: { text: sarifMessage(f.message + findingTag(f, lang)) },
           locations: [
             {
               physicalLocation: {
@@ -184,7 +197,7 @@ function sarif(all: { file: string; f: Finding }[], catalog: Catalog, lang: Lang
             : {}),
           properties: {
             scenarios: f.scenarios,
-            guidelines: f.guidelines,
+            guidelines: refsJson(f.guidelines, lang),
             resource: f.resource === undefined ? undefined : wellFormed(f.resource),
           },
         })),

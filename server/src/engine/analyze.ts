@@ -3,7 +3,7 @@ import { makeFinding } from './findings';
 import { LANGUAGES } from './languages';
 import { TemplateParse } from './language';
 import { LineIndex } from './model/text';
-import { CodeLens, CompletionItem, DocKind, Hover, Location } from './model/types';
+import { CodeLens, CompletionItem, DocKind, Fix, Hover, Location } from './model/types';
 import { catalogHover } from './hover';
 
 export function languageFor(uri: string, text: string) {
@@ -131,4 +131,10 @@ export function parseForProject(uri: string, text: string, ctx: EngineContext): 
   if (!lang?.parse || Buffer.byteLength(text, 'utf8') / 1024 > ctx.settings.maxFileSizeKB || looksBinary(text))
     return undefined;
   return safely(() => lang.parse!(uri, text, ctx), undefined);
+}
+
+/** Code actions at the cursor that are not fixes of a finding (the risk file's 5.2 → 6.0 migration). */
+export function actionsAt(a: Analysis, offset: number, ctx: EngineContext): Fix[] {
+  const lang = LANGUAGES.find(l => l.kind === a.kind);
+  return safely(() => lang?.actions?.(a, offset, ctx) ?? [], []);
 }

@@ -1,5 +1,6 @@
 import { Catalog } from './catalog/catalog';
 import { RuleMeta } from './catalog/types';
+import { leadEdition, ruleRefs } from './catalog/editions';
 import { Args } from './i18n/text';
 import { Finding, Range, Settings, Severity } from './model/types';
 
@@ -32,7 +33,7 @@ export function makeFinding(
     range,
     args,
     scenarios: meta.scenarios,
-    guidelines: meta.guidelines,
+    guidelines: ruleRefs(meta, leadEdition(settings.guideline)),
     ...extra,
   };
 }

@@ -20,7 +20,7 @@ export function catalogHover(a: Analysis, offset: number, ctx: EngineContext): H
     const entry = ctx.catalog.lookup(m[0]);
     if (!entry) return undefined;
     return {
-      markdown: describeEntry(entry, ctx.catalog, ctx.settings.lang),
+      markdown: describeEntry(entry, ctx.catalog, ctx.settings.lang, { guideline: ctx.settings.guideline }),
       range: { start: { line: pos.line, character: s }, end: { line: pos.line, character: e } },
     };
   }

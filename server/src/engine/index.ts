@@ -9,6 +9,7 @@ export {
   codeLensesFor,
   definitionAt,
   referencesAt,
+  actionsAt,
 } from './analyze';
 export type {
   Analysis,
@@ -19,7 +20,9 @@ export type {
   TemplateAnalysis,
 } from './context';
 export { fixesFor, isRefusal, riskOf, templateOf } from './context';
-export { renderFinding, renderFindings, scenarioTag } from './i18n/finding';
+export { findingTag, renderFinding, renderFindings, scenarioTag } from './i18n/finding';
+export { editionLabel, itemLabel, refLabel, refsText } from './i18n/guidelines';
+export { leadEdition, ruleRefs } from './catalog/editions';
 export type { RenderedFinding } from './i18n/finding';
 export { findingMessage, localize, render, t } from './i18n/text';
 export type { Text } from './i18n/text';
@@ -27,7 +30,7 @@ export { Catalog } from './catalog/catalog';
 export type { CatalogDocs } from './catalog/catalog';
 export type { Delivery, ResourceRule, AwsDefault } from './catalog/types';
 export { describeEntry, entryJson, entryTitle } from './describe';
-export { defaultSettings } from './model/types';
+export { auditRetentionDays, defaultSettings, DEFAULT_AUDIT_RETENTION_DAYS } from './model/types';
 export { RISK_FILE } from './risk/language';
 export type {
   Finding,

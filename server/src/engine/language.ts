@@ -1,6 +1,6 @@
 import { Analysis, EngineContext } from './context';
 import { Template } from './model/template';
-import { CodeLens, CompletionItem, DocKind, Hover, Location } from './model/types';
+import { CodeLens, CompletionItem, DocKind, Fix, Hover, Location } from './model/types';
 
 /**
  * A template read but not yet checked: the project index takes its facts from `template`, then `check` runs the
@@ -25,4 +25,6 @@ export interface LanguageSupport {
   codeLenses?(a: Analysis, ctx: EngineContext): CodeLens[];
   definition?(a: Analysis, offset: number, ctx: EngineContext): Location[];
   references?(a: Analysis, offset: number, ctx: EngineContext): Location[];
+  /** Edits offered at the cursor that no finding asks for (a quick fix the author may want, such as a migration). */
+  actions?(a: Analysis, offset: number, ctx: EngineContext): Fix[];
 }

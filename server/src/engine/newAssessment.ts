@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Catalog } from './catalog/catalog';
+import { leadEdition, ruleRefs, writtenId } from './catalog/editions';
 import { ScenarioEntry } from './catalog/types';
 import { Analysis } from './context';
 import { localize, t } from './i18n/text';
@@ -62,11 +63,19 @@ export function draftAssessment(template: Analysis, catalog: Catalog, opts: Draf
     '    classification: patient-personal',
     scenarios.length ? 'risks:' : 'risks: []',
   ];
-  scenarios.forEach((s, i) => lines.push(...riskLines(s, i + 1, byScenario.get(s.id)!, catalog, opts.lang)));
+  const lead = leadEdition(guideline);
+  scenarios.forEach((s, i) => lines.push(...riskLines(s, i + 1, byScenario.get(s.id)!, catalog, opts.lang, lead)));
   return { text: lines.join('\n') + '\n', scenarios: scenarios.map(s => s.id), fileName: `${base}.risk.yaml` };
 }
 
-function riskLines(s: ScenarioEntry, n: number, findings: Finding[], catalog: Catalog, lang: Lang): string[] {
+function riskLines(
+  s: ScenarioEntry,
+  n: number,
+  findings: Finding[],
+  catalog: Catalog,
+  lang: Lang,
+  lead: string,
+): string[] {
   const out = [
     `  - id: R${n}`,
     '    flow: F1',
@@ -88,7 +97,9 @@ function riskLines(s: ScenarioEntry, n: number, findings: Finding[], catalog: Ca
       `        services: [${meta.services.join(', ')}]`,
       `        rules: [${meta.id}]`,
     );
-    if (meta.guidelines.length) out.push(`        guidelines: [${meta.guidelines.map(q).join(', ')}]`);
+    // The lead edition's items only: a new assessment cites the edition it is audited against.
+    const refs = ruleRefs(meta, lead).filter(r => r.edition === lead);
+    if (refs.length) out.push(`        guidelines: [${refs.map(r => q(writtenId(r))).join(', ')}]`);
   }
   out.push('    residual: { impact: , likelihood: }');
   return out;

@@ -1,5 +1,17 @@
 import * as lsp from 'vscode-languageserver/node';
-import { Analysis, Catalog, eolOf, Finding, Fix, fixesFor, Lang, renderFinding, t } from '../engine';
+import {
+  actionsAt,
+  Analysis,
+  Catalog,
+  EngineContext,
+  eolOf,
+  Finding,
+  Fix,
+  fixesFor,
+  Lang,
+  renderFinding,
+  t,
+} from '../engine';
 import { toDiagnostic } from './convert';
 
 function overlaps(a: lsp.Range, b: lsp.Range): boolean {
@@ -18,6 +30,7 @@ export function codeActions(
   only: string[] | undefined,
   lang: Lang,
   catalog: Catalog,
+  ctx?: EngineContext,
 ): lsp.CodeAction[] {
   const wantsQuickFix = !only || only.some(k => k === lsp.CodeActionKind.QuickFix || k.startsWith('quickfix'));
   const wantsFixAll = !only || only.some(k => k === lsp.CodeActionKind.SourceFixAll || k === lsp.CodeActionKind.Source);
@@ -29,7 +42,7 @@ export function codeActions(
     if (!list) fixes.set(f, (list = fixesFor(a, f, lang)));
     return list;
   };
-  const diagnostic = (f: Finding) => toDiagnostic(renderFinding(f, catalog, lang));
+  const diagnostic = (f: Finding) => toDiagnostic(renderFinding(f, catalog, lang), lang);
   if (wantsQuickFix) {
     for (const f of open.filter(x => overlaps(x.range, range))) {
       const d = diagnostic(f);
@@ -49,6 +62,16 @@ export function codeActions(
       const suppress = suppressAction(a, f, lang, d);
       if (suppress) out.push(suppress);
     }
+  }
+  if (wantsQuickFix && ctx) {
+    // Edits the format offers at the cursor without a finding (a 5.2 reference's 6.0 counterparts in a risk file).
+    for (const fix of actionsAt(a, a.lines.offset(range.start), ctx))
+      out.push({
+        title: fix.title,
+        kind: lsp.CodeActionKind.QuickFix,
+        isPreferred: fix.isPreferred,
+        edit: { changes: fix.edit },
+      });
   }
   if (wantsFixAll && !wantsQuickFix) {
     const fixable = open.filter(x => x.fix !== undefined && fixesOf(x).length);

@@ -34,7 +34,7 @@ export function explain(args: unknown[], env: CommandEnv): ExplainResult {
     const en = `"${id}" is not in the iryo-guard catalog${s.length ? `; did you mean ${s.join(', ')}?` : ''}`;
     return { message: L(settings.lang, ja, en) };
   }
-  return { id: entry.id, markdown: describeEntry(entry, catalog, settings.lang) };
+  return { id: entry.id, markdown: describeEntry(entry, catalog, settings.lang, { guideline: settings.guideline }) };
 }
 
 export function newAssessment(args: unknown[], env: CommandEnv): NewAssessmentResult {

@@ -1,5 +1,5 @@
 import * as lsp from 'vscode-languageserver/node';
-import { CodeLens, CompletionItem, DocSymbol, RenderedFinding, scenarioTag, Severity } from '../engine';
+import { CodeLens, CompletionItem, DocSymbol, findingTag, Lang, RenderedFinding, Severity } from '../engine';
 
 const SEVERITY: Record<Severity, lsp.DiagnosticSeverity> = {
   error: lsp.DiagnosticSeverity.Error,
@@ -8,8 +8,9 @@ const SEVERITY: Record<Severity, lsp.DiagnosticSeverity> = {
   hint: lsp.DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: RenderedFinding): lsp.Diagnostic {
-  const tags = scenarioTag(f.scenarios);
+/** A finding as a diagnostic: its message with its scenarios and the lead edition's guideline items. */
+export function toDiagnostic(f: RenderedFinding, lang: Lang): lsp.Diagnostic {
+  const tags = findingTag(f, lang);
   return {
     range: f.range,
     severity: SEVERITY[f.severity],

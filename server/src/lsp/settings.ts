@@ -1,4 +1,4 @@
-import { Catalog, defaultSettings, Lang, Settings, Severity } from '../engine';
+import { Catalog, DEFAULT_AUDIT_RETENTION_DAYS, defaultSettings, Lang, Settings, Severity } from '../engine';
 
 /** The `iryoGuard.*` configuration as the client sends it (all optional, possibly malformed). */
 export interface RawSettings {
@@ -9,6 +9,7 @@ export interface RawSettings {
   maxFileSizeKB?: unknown;
   guideline?: unknown;
   strictParameters?: unknown;
+  auditLogRetentionDays?: unknown;
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
@@ -30,6 +31,7 @@ export function toSettings(raw: RawSettings | undefined, locale: string | undefi
   const max =
     typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0 ? r.maxFileSizeKB : defaultSettings.maxFileSizeKB;
   const guideline = typeof r.guideline === 'string' && r.guideline ? r.guideline : undefined;
+  const retention = isDays(r.auditLogRetentionDays) ? r.auditLogRetentionDays : undefined;
   return {
     lang,
     accountLevelRules: acc,
@@ -38,7 +40,12 @@ export function toSettings(raw: RawSettings | undefined, locale: string | undefi
     maxFileSizeKB: max,
     guideline,
     strictParameters: r.strictParameters === true,
+    ...(retention !== undefined ? { auditLogRetentionDays: retention } : {}),
   };
+}
+
+function isDays(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v > 0;
 }
 
 /**
@@ -92,6 +99,15 @@ export function settingsProblems(raw: RawSettings | undefined, catalog: Catalog,
       ja
         ? `iryoGuard.guideline: ${JSON.stringify(r.guideline)} はガイドラインの版ではありません${hint}`
         : `iryoGuard.guideline: ${JSON.stringify(r.guideline)} is not a guideline edition${hint}`,
+    );
+  }
+  if (r.auditLogRetentionDays !== undefined && !isDays(r.auditLogRetentionDays)) {
+    const v = `iryoGuard.auditLogRetentionDays: ${JSON.stringify(r.auditLogRetentionDays)}`;
+    const d = DEFAULT_AUDIT_RETENTION_DAYS;
+    out.push(
+      ja
+        ? `${v} は 1 以上の整数（日数）ではありません。既定値 ${d} を使います`
+        : `${v} is not a whole number of days (1 or more); using the default ${d}`,
     );
   }
   if (r.maxFileSizeKB !== undefined && !(typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0)) {

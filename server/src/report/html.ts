@@ -69,7 +69,7 @@ table{border-collapse:collapse;font-size:12px;margin:8px 0 24px}th,td{border:1px
 th{background:#eef2f7;position:sticky;top:0}td:empty{background:#fafafa}
 .coverage td:last-child{white-space:nowrap}.missing{color:#c0392b;font-weight:bold}
 .heatmaps{display:flex;gap:32px;flex-wrap:wrap}.chip{display:inline-block;padding:2px 8px;border-radius:4px;font-weight:bold}
-figure{margin:0}figcaption{font-size:11px;color:#555}
+figure{margin:0}figcaption{font-size:11px;color:#555}.note{font-size:12px;color:#555}
 </style></head><body>
 <h1>${L('リスクアセスメントシート', 'Risk assessment')}: ${esc(rep.title)}</h1>
 <ul>
@@ -82,6 +82,7 @@ ${metadataLines(rep)
 <li>${L('IaC の未解決の指摘', 'Open IaC findings')}: ${rep.openFindings}</li>
 <li>${L('このファイルの指摘', 'Diagnostics in this file')}: ${rep.diagnostics.length}</li>
 </ul>
+${rep.notes.map(n => `<p class="note">${esc(n)}</p>`).join('\n')}
 <h2>${L('リスクマトリクス', 'Risk matrix')}</h2>
 <p>${L('レベル', 'Levels')}: ${legend}</p>
 <div class="heatmaps">${heatMapSvg(rep, rep.before, L('対策前', 'Before treatment'))}${heatMapSvg(rep, rep.after, L('残存リスク', 'Residual (after treatment)'))}</div>

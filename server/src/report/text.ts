@@ -49,6 +49,7 @@ export function renderMarkdown(rep: Report): string {
     `- ${L(rep, 'IaC の未解決の指摘', 'Open IaC findings')}: ${rep.openFindings}`,
     `- ${L(rep, 'このファイルの指摘', 'Diagnostics in this file')}: ${rep.diagnostics.length}`,
     '',
+    ...rep.notes.flatMap(n => [`> ${n}`, '']),
     `## ${L(rep, 'シート', 'Sheet')}`,
     '',
     mdTable(rep.headers, rep.rows, fileCell),

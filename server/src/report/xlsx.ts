@@ -71,5 +71,10 @@ export async function renderXlsx(rep: Report): Promise<Buffer> {
   block(ja ? '対策前' : 'Before treatment', rep.before);
   block(ja ? '残存リスク' : 'Residual (after treatment)', rep.after);
   m.getColumn(1).width = 22;
+  // What the report is and is not: iryo-guard supports conformity; the S–D thresholds may be its default.
+  const notes = wb.addWorksheet(ja ? '注記' : 'Notes');
+  for (const n of rep.notes) notes.addRow([n]);
+  notes.getColumn(1).width = 120;
+  notes.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

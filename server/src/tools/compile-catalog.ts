@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, Node as YNode } from 'yaml';
-import { CatalogData, RuleGuidelineLink } from '../engine/catalog/types';
+import { CatalogData } from '../engine/catalog/types';
 import { Catalog } from '../engine/catalog/catalog';
 
 export interface CatalogFault {
@@ -99,24 +99,15 @@ export function compileCatalog(dir: string): CompileResult {
     const v = load(AWS_DEFAULTS, 'aws-defaults') as { defaults: CatalogData['awsDefaults'] } | undefined;
     out.awsDefaults = v?.defaults;
   }
-  // Crosswalks: validated here and checked against the rest of the catalog, not shipped in catalog.json.
-  let rulesMhlw6: RuleGuidelineLink[] | undefined;
-  if (fs.existsSync(path.join(dir, CROSSWALK_RULES_MHLW6))) {
-    const v = load(CROSSWALK_RULES_MHLW6, 'rules-mhlw6') as { rules: RuleGuidelineLink[] } | undefined;
-    rulesMhlw6 = v?.rules;
-  }
   if (faults.length || !out.scenarios || !out.threats || !out.services || !out.riskModel) return { faults };
   const data = out as CatalogData;
-  faults.push(...crossCheck(data, rulesMhlw6));
+  faults.push(...crossCheck(data));
   return faults.length ? { faults } : { data, faults };
 }
 
 /** AWS delivery facts that decide which fixes deploy, relative to the catalog directory. */
 const DELIVERIES = path.join('aws', 'delivery.yaml');
 const AWS_DEFAULTS = path.join('aws', 'defaults.yaml');
-
-/** The rule → MHLW 6.0 crosswalk, relative to the catalog directory. */
-export const CROSSWALK_RULES_MHLW6 = path.join('crosswalk', 'rules-mhlw6.yaml');
 
 function listYaml(d: string): string[] {
   return fs.existsSync(d)
@@ -151,7 +142,7 @@ function locate(root: YNode | null, pointer: string, lc: LineCounter): { line: n
 }
 
 /** References between catalog files: every ID a file names must exist where it points. */
-function crossCheck(d: CatalogData, rulesMhlw6?: RuleGuidelineLink[]): CatalogFault[] {
+function crossCheck(d: CatalogData): CatalogFault[] {
   const faults: CatalogFault[] = [];
   const fault = (file: string, p: string, message: string) =>
     faults.push({ file, path: p, line: 0, column: 0, message });
@@ -231,19 +222,18 @@ function crossCheck(d: CatalogData, rulesMhlw6?: RuleGuidelineLink[]): CatalogFa
     'guidelines/mhlw-6.0.yaml',
     (six?.items ?? []).map(x => x.id),
   );
-  const ruleIds = new Set(d.rules.map(r => r.id));
-  const seen = new Set<string>();
-  rulesMhlw6?.forEach((r, i) => {
-    const file = CROSSWALK_RULES_MHLW6.split(path.sep).join('/');
-    if (!ruleIds.has(r.rule)) fault(file, `/rules/${i}/rule`, `unknown rule "${r.rule}"`);
-    if (seen.has(r.rule)) fault(file, `/rules/${i}/rule`, `duplicate rule "${r.rule}"`);
-    seen.add(r.rule);
-    r.mhlw6.forEach((m, j) => {
-      const hit = cat.guidelineItems.get(`mhlw-6.0:${m.item}`);
-      if (!hit) fault(file, `/rules/${i}/mhlw6/${j}`, `"${m.item}" is not an item of guidelines/mhlw-6.0.yaml`);
-      else if (hit.item.kind !== 'minimum') fault(file, `/rules/${i}/mhlw6/${j}`, `"${m.item}" is not a 遵守事項`);
-    });
-  });
+  // MHLW 5.2 items name their 6.0 counterparts (the migration aid): each must be catalogued in 6.0.
+  const five = d.guidelines.find(g => g.edition.id === 'mhlw-5.2');
+  five?.items.forEach((it, i) =>
+    it.successors?.ids.forEach((id, j) => {
+      if (!cat.guidelineItems.has(`mhlw-6.0:${id}`))
+        fault(
+          'guidelines/mhlw-5.2.yaml',
+          `/items/${i}/successors/ids/${j}`,
+          `"${id}" is not an item of guidelines/mhlw-6.0.yaml`,
+        );
+    }),
+  );
   d.services.forEach((s, i) =>
     s.scenarios.forEach(
       (t, j) =>
@@ -273,9 +263,28 @@ function crossCheck(d: CatalogData, rulesMhlw6?: RuleGuidelineLink[]): CatalogFa
   });
   d.rules.forEach(r => {
     r.scenarios.forEach(t => has('scenario', t) || fault(`rules (${r.id})`, '/scenarios', `unknown scenario "${t}"`));
-    r.guidelines.forEach(
-      t => has('guideline', t) || fault(`rules (${r.id})`, '/guidelines', `unknown guideline item "${t}"`),
-    );
+    const where = `rules (${r.id})`;
+    const seenRefs = new Set<string>();
+    r.guidelines.forEach((g, j) => {
+      const key = `${g.edition}:${g.id}`;
+      const hit = cat.guidelineItems.get(key);
+      if (seenRefs.has(key)) fault(where, `/guidelines/${j}`, `${g.edition} "${g.id}" is listed twice`);
+      seenRefs.add(key);
+      if (!hit) fault(where, `/guidelines/${j}`, `"${g.id}" is not an item of guidelines/${g.edition}.yaml`);
+      else if (g.edition === 'mhlw-6.0' && hit.item.kind !== 'minimum')
+        fault(
+          where,
+          `/guidelines/${j}`,
+          `"${g.id}" is not a 遵守事項 of MHLW 6.0 (rules cite requirements, not chapters)`,
+        );
+    });
+    // Every template rule names the MHLW 6.0 遵守事項 it serves (6.0 is the edition hospitals audit against).
+    if (r.family !== 'core' && r.family !== 'risk' && !r.guidelines.some(g => g.edition === 'mhlw-6.0'))
+      fault(
+        where,
+        '/guidelines',
+        'cites no MHLW 6.0 遵守事項 ({ edition: mhlw-6.0, id: "システム運用編 …", reason: … })',
+      );
     r.services.forEach(t => has('service', t) || fault(`rules (${r.id})`, '/services', `unknown service "${t}"`));
   });
   return faults;

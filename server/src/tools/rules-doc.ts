@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Catalog } from '../engine';
 import { defaultCatalog } from '../host/resources';
 import { RuleMeta } from '../engine/catalog/types';
+import { refLabel, refsText } from '../engine/i18n/guidelines';
 
 const FAMILY_TITLE: Record<string, string> = {
   'encryption-at-rest': 'Encryption at rest / 保存時の暗号化',
@@ -28,6 +29,10 @@ export function renderRulesDoc(catalog: Catalog): string {
     '# iryo-guard rules / 規則一覧',
     '',
     `${rules.length} rules. Each finding names the minimum risk scenarios (METI/MIC 別紙2) and guideline items it serves.`,
+    'Guideline items carry their edition: MHLW 6.0 遵守事項 first',
+    '("MHLW 6.0 Sys 14②" = 「医療GL 6.0 シス14②」 = システム運用編 14 ②), then the MHLW 5.2 items kept as secondary',
+    'references ("MHLW 5.2 6.5"). With `iryoGuard.guideline: mhlw-5.2` (CLI `--guideline mhlw-5.2`) findings list 5.2',
+    'first. See [guidelines.md](guidelines.md) for the editions and ID forms.',
     'Account-level rules fire only on templates that look like an account baseline (they define CloudTrail, GuardDuty, Config, Security Hub or',
     'Organizations resources, or set `Metadata: {iryo-guard: {accountBaseline: true}}`), or everywhere with `iryoGuard.accountLevelRules: always`',
     '(CLI `--account-level always`).',
@@ -39,7 +44,8 @@ export function renderRulesDoc(catalog: Catalog): string {
         .filter(r => r.family === f)
         .map(
           r =>
-            `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.title.en} / ${r.title.ja} | ${cell(r.scenarios)} | ${cell(r.guidelines)} | ${r.fix ? 'yes' : '—'} |`,
+            `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.title.en} / ${r.title.ja} | ${cell(r.scenarios)} | ` +
+            `${refsText(r.guidelines, 'en') || '—'} | ${r.fix ? 'yes' : '—'} |`,
         ),
     ),
     '',
@@ -69,11 +75,22 @@ function section(r: RuleMeta, catalog: Catalog): string[] {
     r.explanation.ja,
     '',
     `- Scenarios / シナリオ: ${r.scenarios.map(s => `${s} ${catalog.scenarios.get(s)?.title.en ?? ''}`.trim()).join('; ') || '—'}`,
-    `- Guideline items / ガイドライン: ${r.guidelines.join(', ') || '—'}`,
+    ...guidelineLines(r),
     `- Services / サービス: ${services.join(', ') || '—'}`,
     ...(r.appliesTo?.length ? [`- Resource types: ${r.appliesTo.map(t => `\`${t}\``).join(', ')}`] : []),
     ...(r.fix ? [`- Quick fix: ${r.fix.title.en} / ${r.fix.title.ja}`] : []),
     '',
+  ];
+}
+
+/** Each guideline item with its edition, and for MHLW 6.0 why the rule serves it. */
+function guidelineLines(r: RuleMeta): string[] {
+  if (!r.guidelines.length) return ['- Guideline items / ガイドライン: —'];
+  return [
+    '- Guideline items / ガイドライン:',
+    ...r.guidelines.map(
+      g => `  - ${refLabel(g, 'en')} / ${refLabel(g, 'ja')} (${g.id})${g.reason ? ` — ${g.reason}` : ''}`,
+    ),
   ];
 }
 

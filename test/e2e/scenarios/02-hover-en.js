@@ -16,8 +16,11 @@ module.exports = {
     const type = await h.hoverAt('AWS::S3::Bucket', 5);
     assert.match(type, /AWS::S3::Bucket — PatientRecords/);
     assert.match(type, /Rules for this type/);
-    assert.match(type, /s3-bucket-encryption S3 bucket default encryption \(3\.13②, 3\.10②\)/);
-    assert.match(type, /s3-bucket-tls-only Deny non-TLS access to S3 \(3\.8②, 3\.13①\)/);
+    assert.match(
+      type,
+      /s3-bucket-encryption S3 bucket default encryption \[3\.1①, 1\.8, 2\.2; MHLW 6\.0 Mgmt 15③, Sys 7③\]/,
+    );
+    assert.match(type, /s3-bucket-tls-only Deny non-TLS access to S3 \[3\.8②, 3\.13①; MHLW 6\.0 Sys 13⑪\]/);
     assert.match(type, /5 findings on this resource/);
     for (const row of FINDINGS)
       assert.ok(type.includes(messageOf(row)), `the hover lists "${messageOf(row)}":\n${type}`);

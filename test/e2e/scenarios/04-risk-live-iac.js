@@ -8,13 +8,19 @@ const { hasExactly, headerCount } = require('../lib/problems');
 const CONTRADICTED =
   'Warning: The control claims rule s3-bucket-encryption, but it fires on PatientRecords (storage.yaml:4)';
 const TEMPLATE = [
-  'Error: S3 bucket PatientRecords does not enable the public access block (PublicAccessBlockConfiguration) [3.1①, 3.8①]',
-  'Warning: S3 bucket PatientRecords does not deny requests made without TLS (it has no bucket policy) [3.8②, 3.13①]',
-  'Warning: S3 bucket PatientRecords does not have versioning enabled (Status: not set) [3.21①, 3.4②]',
-  'Warning: S3 bucket PatientRecords has no server access logging (LoggingConfiguration) [3.3①, 3.4⑤]',
+  'Error: S3 bucket PatientRecords does not enable the public access block (PublicAccessBlockConfiguration) ' +
+    '[3.1①; MHLW 6.0 Sys 14①, Sys 14④]',
+  'Warning: S3 bucket PatientRecords does not deny requests made without TLS (it has no bucket policy) ' +
+    '[3.8②, 3.13①; MHLW 6.0 Sys 13⑪]',
+  'Warning: S3 bucket PatientRecords does not have versioning enabled (Status: not set) ' +
+    '[3.21①, 3.4②; MHLW 6.0 Sys 11①, Sys 18①]',
+  'Warning: S3 bucket PatientRecords has no server access logging (LoggingConfiguration) ' +
+    '[3.3①, 3.4⑤; MHLW 6.0 Sys 17①]',
 ];
 const NO_ENCRYPTION =
-  'Warning: S3 bucket PatientRecords is encrypted only with SSE-S3, the AWS default since 2023-01-05; patient data needs a KMS key you control (BucketEncryption), so key use is logged and limited [3.13②, 3.10②]';
+  'Warning: S3 bucket PatientRecords is encrypted only with SSE-S3, the AWS default since 2023-01-05; ' +
+  'patient data needs a KMS key you control (BucketEncryption), so key use is logged and limited ' +
+  '[3.1①, 1.8, 2.2; MHLW 6.0 Mgmt 15③, Sys 7③]';
 
 module.exports = {
   name: 'An unsaved template edit re-checks the risk file that lists it',

@@ -9,12 +9,18 @@ const { hasExactly } = require('../lib/problems');
 const { PATIENT_RECORDS } = require('../lib/messages');
 
 const ACCESS_LOGS = [
-  'Warning: S3 bucket AccessLogs uses SSE-S3 (AES256); use SSE-KMS for patient data so key use can be audited [3.13②]',
-  'Error: S3 bucket AccessLogs does not enable the public access block (PublicAccessBlockConfiguration) [3.1①, 3.8①]',
-  'Warning: S3 bucket AccessLogs does not deny requests made without TLS (it has no bucket policy) [3.8②, 3.13①]',
-  'Warning: S3 bucket AccessLogs does not have versioning enabled (Status: not set) [3.21①, 3.4②]',
-  'Warning: S3 bucket AccessLogs, which looks like a backup or log archive, lacks Object Lock (ObjectLockEnabled: not set) [3.4②, 3.21①]',
-  'Warning: S3 bucket AccessLogs has no server access logging (LoggingConfiguration) [3.3①, 3.4⑤]',
+  'Warning: S3 bucket AccessLogs uses SSE-S3 (AES256); use SSE-KMS for patient data so key use can be audited ' +
+    '[3.1①; MHLW 6.0 Sys 7③, Mgmt 15③]',
+  'Error: S3 bucket AccessLogs does not enable the public access block (PublicAccessBlockConfiguration) ' +
+    '[3.1①; MHLW 6.0 Sys 14①, Sys 14④]',
+  'Warning: S3 bucket AccessLogs does not deny requests made without TLS (it has no bucket policy) ' +
+    '[3.8②, 3.13①; MHLW 6.0 Sys 13⑪]',
+  'Warning: S3 bucket AccessLogs does not have versioning enabled (Status: not set) ' +
+    '[3.21①, 3.4②; MHLW 6.0 Sys 11①, Sys 18①]',
+  'Warning: S3 bucket AccessLogs, which looks like a backup or log archive, ' +
+    'lacks Object Lock (ObjectLockEnabled: not set) ' +
+    '[3.4②, 3.21①; MHLW 6.0 Sys 11①, Sys 18①, Sys 17②]',
+  'Warning: S3 bucket AccessLogs has no server access logging (LoggingConfiguration) [3.3①, 3.4⑤; MHLW 6.0 Sys 17①]',
 ];
 
 module.exports = {

@@ -5,12 +5,18 @@ const assert = require('assert');
 const { hasExactly } = require('../lib/problems');
 
 const KMS =
-  'Warning: S3 bucket ImagingArchive uses SSE-S3 (AES256); use SSE-KMS for patient data so key use can be audited [3.13②]';
+  'Warning: S3 bucket ImagingArchive uses SSE-S3 (AES256); use SSE-KMS for patient data so key use can be audited ' +
+  '[3.1①; MHLW 6.0 Sys 7③, Mgmt 15③]';
 const OTHERS = [
-  'Warning: S3 bucket ImagingArchive does not deny requests made without TLS (it has no bucket policy) [3.8②, 3.13①]',
-  'Warning: S3 bucket ImagingArchive does not have versioning enabled (Status: not set) [3.21①, 3.4②]',
-  'Warning: S3 bucket ImagingArchive, which looks like a backup or log archive, lacks Object Lock (ObjectLockEnabled: not set) [3.4②, 3.21①]',
-  'Warning: S3 bucket ImagingArchive has no server access logging (LoggingConfiguration) [3.3①, 3.4⑤]',
+  'Warning: S3 bucket ImagingArchive does not deny requests made without TLS (it has no bucket policy) ' +
+    '[3.8②, 3.13①; MHLW 6.0 Sys 13⑪]',
+  'Warning: S3 bucket ImagingArchive does not have versioning enabled (Status: not set) ' +
+    '[3.21①, 3.4②; MHLW 6.0 Sys 11①, Sys 18①]',
+  'Warning: S3 bucket ImagingArchive, which looks like a backup or log archive, ' +
+    'lacks Object Lock (ObjectLockEnabled: not set) ' +
+    '[3.4②, 3.21①; MHLW 6.0 Sys 11①, Sys 18①, Sys 17②]',
+  'Warning: S3 bucket ImagingArchive has no server access logging (LoggingConfiguration) ' +
+    '[3.3①, 3.4⑤; MHLW 6.0 Sys 17①]',
 ];
 
 module.exports = {

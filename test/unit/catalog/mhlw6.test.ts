@@ -2,18 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parse } from 'yaml';
-import { compileCatalog, CROSSWALK_RULES_MHLW6, formatFault } from '../../../server/src/tools/compile-catalog';
+import { compileCatalog, formatFault } from '../../../server/src/tools/compile-catalog';
 import { lookupKey, mhlw6Aliases, normalizeMhlw6Id } from '../../../server/src/engine/catalog/ids';
 import { describeEntry } from '../../../server/src/engine/describe';
-import { RuleGuidelineLink } from '../../../server/src/engine/catalog/types';
 import { catalog, ROOT } from '../../helpers';
 
 const six = () => catalog.data.guidelines.find(g => g.edition.id === 'mhlw-6.0')!;
-const crosswalk = (): RuleGuidelineLink[] => {
-  const text = fs.readFileSync(path.join(ROOT, 'catalog', CROSSWALK_RULES_MHLW6), 'utf8');
-  return (parse(text) as { rules: RuleGuidelineLink[] }).rules;
-};
 
 describe('MHLW 6.0 catalogue', () => {
   it('covers the 企画管理編 and the システム運用編 with headings and requirements', () => {
@@ -96,21 +90,22 @@ describe('MHLW 6.0 short forms', () => {
 
   it('derives the short aliases shown in completions', () => {
     assert.deepStrictEqual(mhlw6Aliases('システム運用編 14 ②'), ['シス14②', 'シス14-2', 'Sys14(2)']);
-    assert.deepStrictEqual(mhlw6Aliases('企画管理編 6 ⑤'), ['企6⑤', '企6-5', 'Plan6(5)']);
-    assert.deepStrictEqual(mhlw6Aliases('企画管理編 15'), ['企15', 'Plan15']);
+    assert.deepStrictEqual(mhlw6Aliases('企画管理編 6 ⑤'), ['企6⑤', '企6-5', 'Mgmt6(5)']);
+    assert.deepStrictEqual(mhlw6Aliases('企画管理編 15'), ['企15', 'Mgmt15']);
     assert.deepStrictEqual(mhlw6Aliases('6.5 C10'), []);
   });
 
   it('describes an item with its summary and source page', () => {
     const e = catalog.lookup('Sys17(2)', 'guideline')!;
     const md = describeEntry(e, catalog, 'en');
-    assert.match(md, /^\*\*システム運用編 17 ②\*\* — Guideline item/);
+    assert.match(md, /^\*\*システム運用編 17 ②\*\* — Guideline item \(MHLW 6\.0 Sys 17②\)/);
+    assert.match(md, /- Kind: requirement \(遵守事項\)/);
     assert.ok(md.includes(six().items.find(i => i.id === 'システム運用編 17 ②')!.summary!.en), md);
     assert.match(md, /p\. 53 <https:\/\/wic-net\.com\/material\/document\/9466\/53>/);
   });
 });
 
-describe('MHLW 6.0 crosswalks', () => {
+describe('MHLW 6.0 references of scenarios and rules', () => {
   it('maps every scenario to 6.0 items that exist', () => {
     for (const s of catalog.scenarios.values()) {
       assert.ok(s.mhlw6.length > 0, `${s.id}: no mhlw6`);
@@ -120,23 +115,39 @@ describe('MHLW 6.0 crosswalks', () => {
     assert.deepStrictEqual(catalog.scenarios.get('2.1')?.mhlw6, ['企画管理編 15 ②', 'システム運用編 12 ②']);
   });
 
-  it('lists every CloudFormation rule once, with existing 遵守事項 and reasons', () => {
-    const links = crosswalk();
-    const ids = links.map(l => l.rule);
-    assert.strictEqual(new Set(ids).size, ids.length);
-    const cfnRules = [...catalog.rules.values()]
-      .filter(r => !r.id.startsWith('risk-') && r.family !== 'core')
-      .map(r => r.id);
-    assert.deepStrictEqual([...ids].sort(), [...cfnRules].sort());
-    for (const l of links) {
-      assert.ok(catalog.rules.has(l.rule), l.rule);
-      assert.ok(l.mhlw6.length >= 1, l.rule);
-      for (const m of l.mhlw6) {
-        const hit = catalog.guidelineItems.get(`mhlw-6.0:${m.item}`);
-        assert.strictEqual(hit?.item.kind, 'minimum', `${l.rule}: ${m.item}`);
-        assert.ok(m.reason.length >= 10 && !m.reason.includes('\n'), `${l.rule}: reason`);
+  it('gives every template rule at least one 6.0 遵守事項 with a reason, and every 6.0 entry a source page', () => {
+    const template = [...catalog.rules.values()].filter(r => r.family !== 'core' && r.family !== 'risk');
+    assert.ok(template.length >= 78, String(template.length));
+    for (const r of template) {
+      const refs6 = r.guidelines.filter(g => g.edition === 'mhlw-6.0');
+      assert.ok(refs6.length >= 1, `${r.id}: no 6.0 遵守事項`);
+      for (const g of refs6) {
+        assert.strictEqual(catalog.guidelineItems.get(`mhlw-6.0:${g.id}`)?.item.kind, 'minimum', `${r.id}: ${g.id}`);
+        assert.ok(g.reason && g.reason.length >= 10 && !g.reason.includes('\n'), `${r.id}: reason`);
       }
+      // The 5.2 references stay, as secondary ones after the 6.0 items.
+      const editions = r.guidelines.map(g => g.edition);
+      assert.ok(editions.includes('mhlw-5.2'), `${r.id}: 5.2 reference kept`);
+      assert.ok(editions.lastIndexOf('mhlw-6.0') < editions.indexOf('mhlw-5.2'), `${r.id}: 6.0 first`);
     }
+    for (const it of six().items) assert.ok(it.source.page && it.source.url, `${it.id}: source page`);
+  });
+
+  it('docs/guidelines.md states the catalogue as it is (遵守事項 per 編 and verified)', () => {
+    const doc = fs.readFileSync(path.join(ROOT, 'docs/guidelines.md'), 'utf8');
+    const req = six().items.filter(i => i.kind === 'minimum');
+    for (const part of ['企画管理編', 'システム運用編']) {
+      const mine = req.filter(i => i.part === part);
+      const row = `| **${part}** | total | **${mine.length}** | **${mine.filter(i => i.verified).length}** | |`;
+      assert.ok(doc.includes(row), row);
+    }
+    assert.ok(doc.includes(`| **all** | | **${req.length}** | **${req.filter(i => i.verified).length}** | |`));
+    assert.ok(!fs.existsSync(path.join(ROOT, 'docs/guidelines-metimic.md')), 'folded into docs/guidelines.md');
+  });
+
+  it('keeps no rule crosswalk beside the rules (each fact in one place)', () => {
+    for (const f of ['crosswalk/rules-mhlw6.yaml', 'crosswalk/rule-corrections.yaml'])
+      assert.ok(!fs.existsSync(path.join(ROOT, 'catalog', f)), f);
   });
 
   describe('compiler', () => {
@@ -161,21 +172,32 @@ describe('MHLW 6.0 crosswalks', () => {
       assert.ok(faults.some(f => f.includes(want)), faults.join('\n'));
     });
 
-    it('reports a crosswalk naming an unknown rule or an uncatalogued item', () => {
+    it('reports a rule citing an uncatalogued 6.0 item, a chapter instead of a 遵守事項, or no 6.0 item', () => {
       const dir = brokenCopy(d => {
-        rewrite(d, CROSSWALK_RULES_MHLW6, '- rule: rds-multi-az', '- rule: rds-multi-azz');
-        rewrite(d, CROSSWALK_RULES_MHLW6, /item: "システム運用編 12 ④"/, 'item: "システム運用編 12 ⑳"');
+        rewrite(d, 'rules/backup.yaml', 'id: "システム運用編 12 ④"', 'id: "システム運用編 12 ⑳"');
+        rewrite(d, 'rules/detection.yaml', 'id: "システム運用編 13 ⑪"', 'id: "システム運用編 13"');
+        rewrite(d, 'rules/data-location.yaml', /( {6}- \{ edition: mhlw-6\.0[^\n]*\n)+/, '');
       });
-      const faults = compileCatalog(dir).faults.map(formatFault);
-      assert.ok(faults.some(f => f.includes('unknown rule "rds-multi-azz"')), faults.join('\n'));
-      const want = '"システム運用編 12 ⑳" is not an item of guidelines/mhlw-6.0.yaml';
-      assert.ok(faults.some(f => f.includes(want)), faults.join('\n'));
+      const all = compileCatalog(dir).faults.map(formatFault).join('\n');
+      assert.ok(all.includes('"システム運用編 12 ⑳" is not an item of guidelines/mhlw-6.0.yaml'), all);
+      assert.ok(all.includes('"システム運用編 13" is not a 遵守事項 of MHLW 6.0'), all);
+      assert.match(all, /rules \(region-patient-data-outside-japan\): \/guidelines: cites no MHLW 6\.0 遵守事項/);
     });
 
-    it('rejects a chapter heading where the crosswalk wants a 遵守事項', () => {
-      const dir = brokenCopy(d => rewrite(d, CROSSWALK_RULES_MHLW6, /item: "システム運用編 12 ④"/, 'item: "システム運用編 12"'));
-      const faults = compileCatalog(dir).faults.map(formatFault);
-      assert.ok(faults.some(f => /rules-mhlw6\.yaml:\d+:\d+: \/rules\/\d+\/mhlw6\/0\/item: must match pattern/.test(f)), faults.join('\n'));
+    it('requires a reason for each 6.0 reference and a known edition', () => {
+      const dir = brokenCopy(d => {
+        rewrite(d, 'rules/backup.yaml', /(id: "システム運用編 12 ④"), reason: "[^"]*"/, '$1');
+        rewrite(d, 'rules/backup.yaml', 'edition: mhlw-5.2, id: "6.10"', 'edition: mhlw-5.3, id: "6.10"');
+      });
+      const all = compileCatalog(dir).faults.map(formatFault).join('\n');
+      assert.match(all, /rules\/backup\.yaml:\d+:\d+: \/rules\/\d+\/guidelines\/\d+: must have required property 'reason'/);
+      assert.match(all, /rules\/backup\.yaml:\d+:\d+: \/rules\/\d+\/guidelines\/\d+\/edition: must be equal to one of/);
+    });
+
+    it('rejects a 5.2 item whose 6.0 counterpart is not catalogued', () => {
+      const dir = brokenCopy(d => rewrite(d, 'guidelines/mhlw-5.2.yaml', 'ids: ["企画管理編 6"]', 'ids: ["企画管理編 66"]'));
+      const all = compileCatalog(dir).faults.map(formatFault).join('\n');
+      assert.ok(all.includes('/successors/ids/0: "企画管理編 66" is not an item of guidelines/mhlw-6.0.yaml'), all);
     });
 
     it('requires a summary and a page for 6.0 entries', () => {

@@ -54,9 +54,9 @@ describe('verified catalog facts', () => {
 
     it('a heading is explained as a heading, not as a recommended (D) item', () => {
       const md = describeEntry(catalog.lookup('8.3', 'guideline')!, catalog, 'en');
-      assert.match(md, /- Kind: chapter or section heading/);
+      assert.match(md, /- Kind: chapter or section \(the heading its C and D items sit under\)/);
       assert.match(md, /Source: .*<https:\/\/www\.wic-net\.com\/material\/document\/1737\/4>/);
-      assert.match(describeEntry(catalog.lookup('表5-2', 'guideline')!, catalog, 'en'), /- Kind: reference material/);
+      assert.match(describeEntry(catalog.lookup('表5-2', 'guideline')!, catalog, 'en'), /- Kind: table\n/);
     });
 
     it('the 5.2 edition itself is verified (令和4年3月)', () => {

@@ -121,7 +121,7 @@ const CASES: [string, string, string][] = [
   [
     's3-object-lock',
     `    new s3.Bucket(this, 'BackupArchive', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true, versioned: true, serverAccessLogsBucket: logs });\n`,
-    'objectLockDefaultRetention: s3.ObjectLockRetention.governance(cdk.Duration.days(365))',
+    'objectLockDefaultRetention: s3.ObjectLockRetention.governance(cdk.Duration.days(1827))',
   ],
   [
     'cloudformation-retain-stateful',

@@ -32,7 +32,8 @@ describe('CDK: findings on source', () => {
     assert.strictEqual(kms.range.start.character, 4);
     assert.strictEqual(kms.resource, 'Records');
     assert.match(kms.message, /Records uses SSE-S3 \(AES256\)/);
-    assert.deepStrictEqual(kms.scenarios, ['3.13②']);
+    assert.deepStrictEqual(kms.scenarios, ['3.1①']);
+    assert.deepStrictEqual(kms.guidelines[0], { edition: 'mhlw-6.0', id: 'システム運用編 7 ③' });
     assert.ok(open(a).some(f => f.rule === 's3-public-access-block'));
   });
   it('a written value is reported at the prop', () => {

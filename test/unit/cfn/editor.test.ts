@@ -56,7 +56,7 @@ describe('template editor features', () => {
     assert.strictEqual(lenses.length, 3);
     const scans = lenses.find(l => l.range.start.line === 7)!;
     const n = open(a).filter(f => f.resource === 'ScansA').length;
-    assert.match(scans.title, new RegExp(`^iryo-guard: ${n} findings · scenarios .*3\\.13②`));
+    assert.match(scans.title, new RegExp(`^iryo-guard: ${n} findings · scenarios .*3\\.1①`));
   });
 
   it('offers "fix all" for a rule that fires more than once, producing a clean file for that rule', () => {

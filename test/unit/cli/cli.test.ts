@@ -80,6 +80,12 @@ describe('CLI', () => {
     const kms = j.findings.find((f: { rule: string }) => f.rule === 's3-bucket-kms');
     assert.deepStrictEqual(kms.range.start, { line: 4, character: 108 });
     assert.strictEqual(kms.resource, 'Images');
+    // Guideline items carry their edition and the label a reader sees; MHLW 6.0 first, 5.2 kept after it.
+    assert.deepStrictEqual(kms.guidelines, [
+      { edition: 'mhlw-6.0', id: 'システム運用編 7 ③', label: 'MHLW 6.0 Sys 7③' },
+      { edition: 'mhlw-6.0', id: '企画管理編 15 ③', label: 'MHLW 6.0 Mgmt 15③' },
+      { edition: 'mhlw-5.2', id: '6.5', label: 'MHLW 5.2 6.5' },
+    ]);
     assert.strictEqual(r.code, 0, 'a warning alone does not fail with --fail-on error');
   });
 
@@ -104,6 +110,53 @@ describe('CLI', () => {
       endColumn: 10,
     });
     assert.strictEqual(res.locations[0].physicalLocation.artifactLocation.uri, 'infra/open.json');
+    // References with their edition: in the rule's properties and help, and on each result.
+    const six = { edition: 'mhlw-6.0', id: '企画管理編 15 ③', label: 'MHLW 6.0 Mgmt 15③' };
+    assert.deepStrictEqual(rule.properties.guidelines[0], six);
+    assert.deepStrictEqual(rule.properties.scenarios, ['3.1①', '1.8', '2.2']);
+    assert.match(rule.help.text, /Guidelines: MHLW 6\.0 Mgmt 15③, Sys 7③; MHLW 5\.2 6\.5, 6\.4, 6\.7/);
+    assert.match(rule.help.text, /supports checking conformity with the guidelines; it does not certify conformity/);
+    assert.deepStrictEqual(res.properties.guidelines[0], six);
+    assert.match(res.message.text, / \[3\.1①, 1\.8, 2\.2; MHLW 6\.0 Mgmt 15③, Sys 7③\]$/);
+  });
+
+  it("text output names the lead edition's items; --guideline mhlw-5.2 puts 5.2 first", () => {
+    const line = (args: string[]) =>
+      cli(['check', 'infra/open.json', ...args], dir)
+        .out.split('\n')
+        .find(l => / s3-bucket-encryption: /.test(l))!;
+    assert.match(line([]), / \[3\.1①, 1\.8, 2\.2; MHLW 6\.0 Mgmt 15③, Sys 7③\]$/);
+    assert.match(line(['--lang', 'ja']), / \[3\.1①, 1\.8, 2\.2; 医療GL 6\.0 企15③、シス7③\]$/);
+    assert.match(line(['--guideline', 'mhlw-5.2']), / \[3\.1①, 1\.8, 2\.2; MHLW 5\.2 6\.5, 6\.4, 6\.7\]$/);
+    const j = JSON.parse(cli(['check', 'infra/open.json', '--format', 'json', '--guideline', 'mhlw-5.2'], dir).out);
+    const enc = j.findings.find((f: { rule: string }) => f.rule === 's3-bucket-encryption');
+    assert.deepStrictEqual(
+      enc.guidelines.map((g: { edition: string }) => g.edition),
+      ['mhlw-5.2', 'mhlw-5.2', 'mhlw-5.2', 'mhlw-6.0', 'mhlw-6.0'],
+    );
+    const bad = cli(['check', 'infra', '--guideline', 'mhlw-6'], dir);
+    assert.strictEqual(bad.code, 2);
+    assert.match(
+      bad.err,
+      /^iryo-guard: --guideline must be one of .*mhlw-6\.0.* \(got "mhlw-6"\); did you mean "mhlw-6\.0"/,
+    );
+  });
+
+  it('--audit-retention-days sets the audit-log retention; a bad value is a usage error', () => {
+    fs.writeFileSync(
+      path.join(dir, 'logs.yaml'),
+      'Resources:\n  AuditLogs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      RetentionInDays: 1827\n',
+    );
+    assert.doesNotMatch(cli(['check', 'logs.yaml'], dir).out, /logs-audit-retention/);
+    assert.match(
+      cli(['check', 'logs.yaml', '--audit-retention-days', '3653'], dir).out,
+      /logs-audit-retention: .*less than the audit-log retention of 3653 days/,
+    );
+    for (const v of ['0', 'five', '12.5']) {
+      const r = cli(['check', 'logs.yaml', '--audit-retention-days', v], dir);
+      assert.strictEqual(r.code, 2, v);
+      assert.match(r.err, /--audit-retention-days must be a whole number of days, 1 or more/);
+    }
   });
 
   it('github output prints workflow commands', () => {
@@ -141,6 +194,31 @@ describe('CLI', () => {
     assert.strictEqual(j.id, '3.4②');
     assert.strictEqual(j.kind, 'scenario');
     assert.ok(j.title.ja && j.title.en);
+  });
+
+  it('explain resolves the 6.0 short forms auditors write to one 遵守事項, with its edition', () => {
+    const forms = ['シス14②', 'シス14-2', 'Sys14(2)', 'Sys 14②', 'システム運用編 14 ②', 'シス14章第②条'];
+    const outs = forms.map(f => cli(['explain', f, '--format', 'json'], dir));
+    for (const [i, r] of outs.entries()) assert.strictEqual(r.code, 0, `${forms[i]}: ${r.err}`);
+    const j = JSON.parse(outs[0].out);
+    assert.strictEqual(j.id, 'システム運用編 14 ②');
+    assert.strictEqual(j.edition, 'mhlw-6.0');
+    assert.deepStrictEqual(j.label, { ja: '医療GL 6.0 シス14②', en: 'MHLW 6.0 Sys 14②' });
+    for (const r of outs) assert.strictEqual(r.out, outs[0].out);
+    const text = cli(['explain', 'シス14-2', '--lang', 'ja'], dir).out;
+    assert.match(text, /^\*\*システム運用編 14 ②\*\* — ガイドライン項目 \(医療GL 6\.0 シス14②\)/);
+    assert.match(text, /- 種別: 遵守事項\n/);
+    assert.match(
+      text,
+      /iryo-guard はガイドラインへの適合の確認を支援するもので、適合を認証・保証するものではありません。/,
+    );
+  });
+
+  it('explain on a 5.2 item shows its 6.0 counterparts and on what basis', () => {
+    const text = cli(['explain', '6.11'], dir).out;
+    assert.match(text, /- Kind: chapter or section \(the heading its C and D items sit under\)/);
+    assert.match(text, /- In edition 6\.0 \(MHLW 6\.0\):\n {2}- MHLW 6\.0 Sys 13 /);
+    assert.match(text, /- not verified: Our reading, by the topics/);
   });
 
   it('explain exits 2 with a suggestion for an unknown ID', () => {

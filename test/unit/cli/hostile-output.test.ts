@@ -309,6 +309,7 @@ function hostileReport(): Report {
     levels: catalog.data.riskModel.levels.map(l => l.id),
     openFindings: 0,
     diagnostics: [],
+    notes: [],
   } as Report;
 }
 

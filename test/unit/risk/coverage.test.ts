@@ -71,6 +71,7 @@ describe('scenario coverage', () => {
           .filter(r => r.family !== 'risk' && r.scenarios.includes('3.13②'))
           .map(r => r.id)
           .join(', ')}]
+        guidelines: [シス13, シス7③]
 `,
     );
     assert.ok(!/justification|acceptedBy/.test(added));

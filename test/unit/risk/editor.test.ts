@@ -110,10 +110,10 @@ describe('risk editor features', () => {
     });
 
     it("rule IDs ranked by the risk's scenarios; never engine or risk rules", () => {
-      const m = marked(baseDoc({ scenarios: ['3.13②'] }).replace('measure: m\n', 'measure: m\n        rules: [<|>]\n'));
+      const m = marked(baseDoc({ scenarios: ['3.1①'] }).replace('measure: m\n', 'measure: m\n        rules: [<|>]\n'));
       const items = sorted(completionsAt(analyzeRisk(m.text), m.cursor, ctx));
       // Rules that serve the risk's scenario come first, whichever they are.
-      const serving = [...catalog.rules.values()].filter(r => r.scenarios.includes('3.13②')).map(r => r.id);
+      const serving = [...catalog.rules.values()].filter(r => r.scenarios.includes('3.1①')).map(r => r.id);
       assert.ok(serving.length >= 2);
       assert.deepStrictEqual(
         items

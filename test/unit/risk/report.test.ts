@@ -129,6 +129,34 @@ describe('risk reports', () => {
     assert.ok(!html.includes('<script'));
   });
 
+  it('names guideline items with their edition and says what the report is and is not', () => {
+    const rep = buildReport(a, catalog, 'ja');
+    const col = COLUMNS.findIndex(c => c.id === 'guidelines');
+    const r01 = rep.rows.find(r => r[0] === 'R01')!;
+    assert.strictEqual(r01[col], '医療GL 5.2 6.3 C3, 医療GL 5.2 6.6(1) C1, 医療GL 5.2 6.6(2) C1');
+    assert.ok(rep.rows.some(r => r[col] === '医療GL 6.0 シス13⑫'));
+    assert.deepStrictEqual(rep.notes, [
+      'iryo-guard はガイドラインへの適合の確認を支援するもので、適合を認証・保証するものではありません。',
+      catalog.data.riskModel.matrix.note!.ja,
+    ]);
+    assert.match(rep.notes[1], /iryo-guard の既定のマトリクスで、ガイドラインの数値ではありません/);
+    const en = buildReport(a, catalog, 'en');
+    assert.ok(renderMarkdown(en).includes(`> ${en.notes[0]}\n\n> ${en.notes[1]}\n`));
+    assert.ok(
+      renderHtml(en).includes(
+        '<p class="note">iryo-guard supports checking conformity with the guidelines; ' +
+          'it does not certify conformity.</p>',
+      ),
+    );
+    // An assessment with its own matrix does not get the default-matrix note.
+    const own = buildReport(
+      analyzeRisk(baseDoc({ assessment: '  matrix: { S: 16, A: 10, B: 6, C: 3, D: 1 }\n' })),
+      catalog,
+      'en',
+    );
+    assert.deepStrictEqual(own.notes, [en.notes[0]]);
+  });
+
   it('uncovered scenarios show in the coverage table', () => {
     const b = analyzeRisk(baseDoc({ scenarios: ['1.2'] }));
     const rep = buildReport(b, catalog, 'en');
@@ -142,8 +170,9 @@ describe('risk reports', () => {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     assert.deepStrictEqual(
       wb.worksheets.map(w => w.name),
-      ['リスクアセスメントシート', '網羅', 'リスクマトリクス'],
+      ['リスクアセスメントシート', '網羅', 'リスクマトリクス', '注記'],
     );
+    assert.match(String(wb.getWorksheet('注記')!.getRow(1).getCell(1).value), /適合を認証・保証するものではありません/);
     const sheet = wb.getWorksheet('リスクアセスメントシート')!;
     assert.strictEqual(sheet.rowCount, expectedRows + 1);
     assert.strictEqual(sheet.getRow(1).getCell(4).value, '関連する脅威');

@@ -173,7 +173,7 @@ Resources:
         Rule:
           DefaultRetention:
             Mode: GOVERNANCE
-            Days: 365
+            Days: 1827
 `,
     );
   });

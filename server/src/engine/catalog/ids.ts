@@ -33,9 +33,9 @@ export function scenarioAliases(id: string): string[] {
  * auditors use (`シス14②`, `企6⑤`) and ASCII ones (`Sys14(2)`, `Plan6(5)`, `Gov3`).
  */
 const MHLW6_PARTS: { name: string; prefixes: string[] }[] = [
-  { name: 'システム運用編', prefixes: ['システム運用編', 'システム運用', 'シス', 'system', 'sys'] },
-  { name: '企画管理編', prefixes: ['企画管理編', '企画管理', '企画', '企', 'plan', 'mgmt'] },
-  { name: '経営管理編', prefixes: ['経営管理編', '経営管理', '経営', '経', 'gov'] },
+  { name: 'システム運用編', prefixes: ['システム運用編', 'システム運用', 'シス', 'system', 'sys', 'control'] },
+  { name: '企画管理編', prefixes: ['企画管理編', '企画管理', '企画', '企', 'plan', 'mgmt', 'management'] },
+  { name: '経営管理編', prefixes: ['経営管理編', '経営管理', '経営', '経', 'gov', 'governance'] },
 ];
 const MHLW6_PREFIX = new RegExp(
   `^(${MHLW6_PARTS.flatMap(p => p.prefixes)
@@ -70,11 +70,14 @@ export function normalizeMhlw6Id(raw: string): string {
 
 const MHLW6_SHORT: Record<string, [string, string]> = {
   システム運用編: ['シス', 'Sys'],
-  企画管理編: ['企', 'Plan'],
+  企画管理編: ['企', 'Mgmt'],
   経営管理編: ['経', 'Gov'],
 };
 
-/** The short aliases an MHLW 6.0 item is also known by: `システム運用編 14 ②` → `シス14②`, `シス14-2`, `Sys14(2)`. */
+/**
+ * The short aliases an MHLW 6.0 item is also known by: `システム運用編 14 ②` → `シス14②`, `シス14-2`, `Sys14(2)`. The
+ * English ones follow MHLW's English subtitles of the parts (Control, Management, Governance).
+ */
 export function mhlw6Aliases(id: string): string[] {
   const m = /^(システム運用編|企画管理編|経営管理編) (\d{1,2})(?: ([①-⑳]))?$/.exec(id);
   if (!m) return [];

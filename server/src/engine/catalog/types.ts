@@ -48,6 +48,17 @@ export interface GuidelineItem {
   source: Source;
   /** What is and is not known about the item. */
   note?: Localized;
+  /** MHLW 5.2 only: the 6.0 items that take this one over (the migration aid), and on what basis. */
+  successors?: Successors;
+}
+/**
+ * The MHLW 6.0 items that take over a 5.2 item; `verified` only where MHLW's transition table or the 6.0 text says so.
+ */
+export interface Successors {
+  ids: string[];
+  verified: boolean;
+  basis: Localized;
+  source?: Source;
 }
 export interface GuidelineFile { edition: GuidelineEdition; items: GuidelineItem[] }
 export interface Labelled { id: string; label: Localized; aliases?: string[]; summary?: Localized }
@@ -72,7 +83,8 @@ export interface RuleMeta {
   message: Localized;
   explanation: Localized;
   scenarios: string[];
-  guidelines: string[];
+  /** Guideline items by edition: MHLW 6.0 遵守事項 first (with reasons), MHLW 5.2 items as secondary references. */
+  guidelines: RuleGuidelineRef[];
   services: string[];
   /** Resource types the rule is about (a control claiming it needs one of them in the linked templates). */
   appliesTo?: string[];
@@ -81,8 +93,15 @@ export interface RuleMeta {
   source?: Source;
 }
 
-/** One line of `catalog/crosswalk/rules-mhlw6.yaml`: the MHLW 6.0 遵守事項 a rule helps satisfy, primary first. */
-export interface RuleGuidelineLink { rule: string; mhlw6: { item: string; reason: string }[] }
+/** A guideline item qualified by its edition (`{edition: 'mhlw-6.0', id: 'システム運用編 14 ②'}`): IDs alone are ambiguous. */
+export interface GuidelineRef {
+  edition: string;
+  id: string;
+}
+/** A rule's reference: the item, and (for MHLW 6.0) why the rule serves it. */
+export interface RuleGuidelineRef extends GuidelineRef {
+  reason?: string;
+}
 
 /** The raw catalog as compiled from `catalog/*.yaml` into `dist/catalog.json`. */
 export interface CatalogData {

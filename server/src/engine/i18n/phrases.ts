@@ -168,10 +168,54 @@ export const PHRASES = {
   labelKind: { ja: '種別', en: 'Kind' },
   labelChapter: { ja: '章', en: 'Chapter' },
   page: { ja: '{page} ページ', en: 'p. {page}' },
-  itemMinimum: { ja: '最低限の遵守事項 (C / 遵守事項)', en: 'minimum requirement (C / 遵守事項)' },
-  itemRecommended: { ja: '推奨事項 (D)', en: 'recommended (D)' },
-  itemChapter: { ja: '章・節の見出し', en: 'chapter or section heading' },
-  itemReference: { ja: '参照資料（表・別紙）', en: 'reference material (table or annex)' },
+  // The kind of a guideline item, as each edition calls it.
+  itemRequirement6: { ja: '遵守事項', en: 'requirement (遵守事項)' },
+  itemChapter6: { ja: '章（遵守事項をまとめる見出し）', en: 'chapter (the heading its 遵守事項 sit under)' },
+  itemMinimum52: { ja: 'C. 最低限のガイドライン', en: 'C: minimum guideline' },
+  itemRecommended52: { ja: 'D. 推奨されるガイドライン', en: 'D: recommended guideline' },
+  itemChapter52: {
+    ja: '章・節（C・D の項目をまとめる見出し）',
+    en: 'chapter or section (the heading its C and D items sit under)',
+  },
+  itemChapter: { ja: '章', en: 'chapter' },
+  itemTable: { ja: '表', en: 'table' },
+  itemAnnex: { ja: '別紙', en: 'annex' },
+  itemAnnexMeasure: { ja: '別紙2 の対策項目（大項目）', en: 'Annex 2 measure (main item)' },
+  itemReference: { ja: '参照資料', en: 'reference material' },
+  labelCounterparts6: { ja: '第6.0版の対応項目', en: 'In edition 6.0' },
+  counterpartsViaScenarios: {
+    ja: '別紙2 のシナリオ {scenarios} を経由した対応（METI/MIC 1.1 別紙2 の 6.0 対応表または 6.0 本文による）',
+    en: 'through the Annex 2 scenarios {scenarios} (METI/MIC 1.1 Annex 2 crosswalk to 6.0, or the 6.0 text)',
+  },
+  counterpartsNotVerified: { ja: '未検証の対応です', en: 'not verified' },
+  counterpartsVerified: { ja: '確認済みの対応です', en: 'verified' },
+  /** The line hovers and reports carry: the tool helps; it does not certify. */
+  supportNotCertify: {
+    ja: 'iryo-guard はガイドラインへの適合の確認を支援するもので、適合を認証・保証するものではありません。',
+    en: 'iryo-guard supports checking conformity with the guidelines; it does not certify conformity.',
+  },
+  // Documents the catalog cites by number (catalog/README.md).
+  sourceDoc000: {
+    ja: '医療情報システム向けAWS利用リファレンスの概要（v2.2, 2021年6月）',
+    en: 'Overview of the AWS reference for medical information systems (v2.2, June 2021)',
+  },
+  sourceDoc001: {
+    ja: '3省2ガイドラインと AWS の解説資料',
+    en: 'Explainer of the 3省2ガイドライン on AWS',
+  },
+  sourceDoc002: {
+    ja: 'C-CAT 利活用クラウド サービス仕様適合開示書（事業者の開示書）',
+    en: "C-CAT cloud service conformance disclosure (a provider's disclosure)",
+  },
+  sourceDoc003: {
+    ja: '医療情報システムの安全管理に関するガイドラインの説明資料（第4.2版の章立て）',
+    en: 'Briefing slides on the MHLW guideline (edition 4.2 chapter structure)',
+  },
+  sourceDoc004: {
+    ja: 'AWS の医療向けセキュリティ解説セッション資料',
+    en: 'AWS session material on healthcare security',
+  },
+  keepForDays: { ja: '保存期間を {days} 日にする', en: 'Keep for {days} days' },
   notVerified: { ja: '未検証の項目です', en: 'Not verified against the published text' },
   editionNotVerified: {
     ja: '未検証の版情報です',
@@ -427,6 +471,14 @@ export const PHRASES = {
   }) as Renderer,
   fixRule: { ja: '{rule} を修正', en: 'Fix {rule}' },
   replaceWith: { ja: '「{value}」に置き換える', en: 'Replace with "{value}"' },
+  migrateAdd: {
+    ja: '第6.0版の対応項目 {ids} を {from} の横に追加',
+    en: 'Add the edition 6.0 counterparts {ids} beside {from}',
+  },
+  migrateReplace: {
+    ja: '{from} を第6.0版の対応項目 {ids} に置き換える',
+    en: 'Replace {from} with its edition 6.0 counterparts {ids}',
+  },
   /** "; did you mean "a", "b"?" appended to a message, or nothing. */
   didYouMean: ((lang, args) => {
     const c = list(args, 'candidates');

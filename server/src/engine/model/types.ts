@@ -1,6 +1,7 @@
 /** Plain data shared by every layer. 0-based LSP positions, UTF-16 offsets (JS string indices). */
 import type { Args, Text } from '../i18n/text';
 import type { Cause } from './evaluate';
+import type { GuidelineRef } from '../catalog/types';
 
 export interface Position {
   line: number;
@@ -53,7 +54,8 @@ export interface Finding {
   /** Other parameter values or branches that lead to the same finding at the same place. */
   alsoVia?: Cause[][];
   scenarios: string[];
-  guidelines: string[];
+  /** Guideline items with their edition, the lead edition's first (`Settings.guideline`). */
+  guidelines: GuidelineRef[];
   resource?: string;
   related?: RelatedInfo[];
   /** Handle of this finding's fixes in its analysis: ask `fixesFor(analysis, finding, lang)`. */
@@ -95,13 +97,30 @@ export interface Settings {
    * information otherwise: what deploys complies).
    */
   strictParameters?: boolean;
-  /** Guideline edition whose minimum scenario set (別紙2) new assessments cover, e.g. metimic-2.0. */
+  /**
+   * Guideline edition whose minimum scenario set (別紙2) new assessments cover, e.g. metimic-2.0. It also decides which
+   * MHLW edition's references lead (`leadEdition`): 5.2 for mhlw-5.2, 6.0 for every other edition and by default.
+   */
   guideline?: string;
   /**
    * Today's date (`YYYY-MM-DD`, the user's local calendar day) for checks that compare dates, such as an assessment's
    * next review. The host supplies it; the engine never reads the clock. Without it such checks do not run.
    */
   today?: string;
+  /**
+   * How long audit logs are kept, in days (`iryoGuard.auditLogRetentionDays`, CLI `--audit-retention-days`). Default
+   * 1,827 (5 years): a retention period providers state in their disclosures, not a figure of the guidelines.
+   */
+  auditLogRetentionDays?: number;
+}
+
+/** The default audit-log retention: 5 years (1,827 days, leap days included), a common provider policy. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 1827;
+
+/** The audit-log retention in force: the setting when it is a positive whole number of days, else the default. */
+export function auditRetentionDays(settings: Pick<Settings, 'auditLogRetentionDays'>): number {
+  const d = settings.auditLogRetentionDays;
+  return typeof d === 'number' && Number.isInteger(d) && d > 0 ? d : DEFAULT_AUDIT_RETENTION_DAYS;
 }
 
 export const defaultSettings: Settings = {

@@ -1,6 +1,9 @@
 /** Completion of keys and of every ID-valued field, ranked by the risk around the cursor. */
 import { Catalog } from '../catalog/catalog';
 import { Localized } from '../catalog/types';
+import { leadEdition, scenarioRefs, writtenId } from '../catalog/editions';
+import { mhlw6Aliases } from '../catalog/ids';
+import { refLabel } from '../i18n/guidelines';
 import { Analysis, EngineContext, riskOf } from '../context';
 import { markdownText } from '../i18n/markdown';
 import { CompletionItem } from '../model/types';
@@ -146,11 +149,27 @@ export function riskCompletion(a: Analysis, offset: number, ctx: EngineContext):
         );
       break;
     case 'guidelines': {
-      const wanted = new Set(scenarioEntries.flatMap(s => s.mhlw));
+      // Items of the lead edition first (6.0 unless the assessment or the setting follows MHLW 5.2): those the risk's
+      // scenarios cite, then the other 遵守事項, then chapter headings, then the other editions' items. MHLW 6.0 items
+      // are offered in the short form auditors write (シス14②); the full ID and Sys14(2) find them too.
+      const lead = leadEdition(model?.doc.assessment?.guideline?.text ?? ctx.settings.guideline);
+      const wanted = new Set(scenarioEntries.flatMap(s => scenarioRefs(s, lead).map(r => `${r.edition}:${r.id}`)));
       let i = 0;
-      for (const [k, g] of c.guidelineItems)
-        if (!k.includes(':'))
-          add(g.item.id, g.item.title, wanted.has(g.item.id) ? 0 : 1, i++, 'id', (g.item.aliases ?? []).join(' '));
+      for (const [k, g] of c.guidelineItems) {
+        if (!k.includes(':')) continue;
+        const ref = { edition: g.edition.id, id: g.item.id };
+        const rank = wanted.has(k) ? 0 : ref.edition !== lead ? 3 : g.item.kind === 'chapter' ? 2 : 1;
+        const title = {
+          ja: `${refLabel(ref, 'ja')} ${g.item.title.ja}`,
+          en: `${refLabel(ref, 'en')} ${g.item.title.en}`,
+        };
+        const also = [
+          g.item.id,
+          ...(g.item.aliases ?? []),
+          ...(ref.edition === 'mhlw-6.0' ? mhlw6Aliases(g.item.id) : []),
+        ];
+        add(writtenId(ref), title, rank, i++, 'id', also.join(' '));
+      }
       break;
     }
     case 'flow':

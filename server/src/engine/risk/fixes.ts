@@ -5,6 +5,7 @@
  * justification or sign-off.
  */
 import { Catalog } from '../catalog/catalog';
+import { leadEdition, scenarioRefs, writtenId } from '../catalog/editions';
 import { ScenarioEntry } from '../catalog/types';
 import { isScalar, isSeq } from '../model/node';
 import { LineIndex } from '../model/text';
@@ -20,7 +21,14 @@ export function rulesForScenario(catalog: Catalog, scenario: string): string[] {
     .map(r => r.id);
 }
 
-function skeletonLines(catalog: Catalog, s: ScenarioEntry, id: string, style: 'en' | 'ja', lang: Lang): string[] {
+function skeletonLines(
+  catalog: Catalog,
+  s: ScenarioEntry,
+  id: string,
+  style: 'en' | 'ja',
+  lang: Lang,
+  lead: string,
+): string[] {
   const k = (kind: ObjectKind, key: string) => keyName(kind, key, style);
   const label = (kind: 'treatments' | 'perspectives' | 'owners', v: string) =>
     style === 'ja' ? (catalog.data.riskModel[kind].find(x => x.id === v)?.label.ja ?? v) : v;
@@ -41,8 +49,9 @@ function skeletonLines(catalog: Catalog, s: ScenarioEntry, id: string, style: 'e
   if (s.services.length) out.push(`      ${k('control', 'services')}: ${list(s.services)}`);
   const rules = rulesForScenario(catalog, s.id);
   if (rules.length) out.push(`      ${k('control', 'rules')}: ${list(rules)}`);
-  const items = s.mhlw.filter(g => catalog.lookup(g, 'guideline'));
-  if (items.length) out.push(`      ${k('control', 'guidelines')}: ${list(items)}`);
+  // The scenario's items in the edition that leads for this assessment (6.0 unless it follows MHLW 5.2).
+  const items = scenarioRefs(s, lead).filter(r => catalog.guidelineItems.has(`${r.edition}:${r.id}`));
+  if (items.length) out.push(`      ${k('control', 'guidelines')}: ${list(items.map(writtenId))}`);
   return out;
 }
 
@@ -62,7 +71,8 @@ export function skeletonEdit(
     taken.add(id);
     return id;
   };
-  const block = scenarios.flatMap(s => skeletonLines(catalog, s, uniqueId(`R-${s.id}`), doc.keyStyle, lang));
+  const lead = leadEdition(doc.assessment?.guideline?.text);
+  const block = scenarios.flatMap(s => skeletonLines(catalog, s, uniqueId(`R-${s.id}`), doc.keyStyle, lang, lead));
   const indent = (col: number) => block.map(l => ' '.repeat(col) + l).join('\n');
   const at = (offset: number, text: string) => ({ range: lines.range(offset, offset), newText: text });
   const seq = doc.risksNode;

@@ -47,9 +47,11 @@ function describeTarget(t: Target, model: RiskModel, ctx: EngineContext): string
   }
   const v = t.value;
   if (!v) return undefined;
+  // The assessment's own edition decides which MHLW edition leads in this file; the setting otherwise.
+  const opts = { guideline: model.doc.assessment?.guideline?.text ?? ctx.settings.guideline };
   if (t.kind === 'assessment' && key === 'guideline') {
     const e = catalog.lookup(v.text, 'edition');
-    return e ? describeEntry(e, catalog, lang) : undefined;
+    return e ? describeEntry(e, catalog, lang, opts) : undefined;
   }
   const local = t.kind === 'risk' && key === 'threat' ? localThreat(model.doc, v.text) : undefined;
   if (local)
@@ -58,14 +60,18 @@ function describeTarget(t: Target, model: RiskModel, ctx: EngineContext): string
       .join('\n\n');
   if (key && ID_KINDS[key]) {
     const e = catalog.lookup(v.text, ID_KINDS[key]);
-    return e ? describeEntry(e, catalog, lang) : undefined;
+    return e ? describeEntry(e, catalog, lang, opts) : undefined;
   }
   switch (key) {
     case 'level':
       return levelCell(t, model.doc, catalog, lang);
     case 'acceptance': {
       const l = catalog.data.riskModel.levels.find(x => x.id === normalizeLevel(v.text));
-      return l ? `**${l.id}** — ${L(l.title)}${l.summary ? `\n\n${l.summary[lang]}` : ''}` : undefined;
+      if (!l) return undefined;
+      // The levels are those of the matrix in force; say whose it is when it is the catalog's default.
+      const note = model.doc.assessment?.matrix ? undefined : catalog.data.riskModel.matrix.note;
+      const summary = l.summary ? `\n\n${l.summary[lang]}` : '';
+      return `**${l.id}** — ${L(l.title)}${summary}${note ? `\n\n${localize(note, lang)}` : ''}`;
     }
     case 'treatment':
     case 'perspective':
@@ -136,7 +142,8 @@ function levelCell(t: Target, doc: RiskDocument, catalog: Catalog, lang: Lang): 
   const source = say(own ? 'matrixOfAssessment' : 'matrixOfCatalog', lang);
   const note = own ? undefined : catalog.data.riskModel.matrix.note;
   const noted = note ? `\n\n${localize(note, lang)}` : '';
-  return `${head}\n\n${source}: ${thresholdText(th)}${noted}\n\n${grid(th, i, l, lang)}`;
+  const certify = `\n\n_${say('supportNotCertify', lang)}_`;
+  return `${head}\n\n${source}: ${thresholdText(th)}${noted}\n\n${grid(th, i, l, lang)}${certify}`;
 }
 
 function thresholdText(th: Thresholds): string {

@@ -7,6 +7,7 @@ import { riskCompletion } from './complete';
 import { riskDefinition, riskReferences } from './definition';
 import { Diagnostics } from './diagnostics';
 import { riskHover } from './hover';
+import { riskActions } from './migrate';
 import { RiskModel } from './language-model';
 import { resolveLinks } from './links';
 import { RISK_RULES } from './rules/index.generated';
@@ -74,4 +75,5 @@ export const riskLanguage: LanguageSupport = {
   },
   definition: riskDefinition,
   references: riskReferences,
+  actions: riskActions,
 };

@@ -6,7 +6,9 @@
 import { Catalog } from '../catalog/catalog';
 import { Analysis } from '../context';
 import { Lang } from '../model/types';
-import { findingMessage, quantity, t } from '../i18n/text';
+import { findingMessage, localize, quantity, t } from '../i18n/text';
+import { refOf } from '../catalog/editions';
+import { refLabel } from '../i18n/guidelines';
 import { riskOf } from '../context';
 import { daysBetween } from './dates';
 import { coveredScenarios, minimumScenarios, notApplicableScenarios } from './coverage';
@@ -77,6 +79,11 @@ export interface Report {
   levels: string[];
   openFindings: number;
   diagnostics: { line: number; severity: string; rule: string; message: string }[];
+  /**
+   * Lines every rendering prints under the heading: that iryo-guard supports, and does not certify, conformity; and,
+   * when the assessment uses the catalog's matrix, that its S–D thresholds are iryo-guard's default, not 表5-2's.
+   */
+  notes: string[];
 }
 
 const grid = () => [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
@@ -139,7 +146,8 @@ export function buildReport(a: Analysis, catalog: Catalog, lang: Lang, today?: s
         institution: '',
         services: c?.services.map(s => s.text).join(', ') ?? '',
         rules: c?.rules.map(s => s.text).join(', ') ?? '',
-        guidelines: c?.guidelines.map(s => s.text).join(', ') ?? '',
+        // Each item with its edition (「医療GL 6.0 シス14②」), as written when the catalog does not know it.
+        guidelines: c?.guidelines.map(s => guidelineLabel(catalog, s.text, lang)).join(', ') ?? '',
       };
       if (c) row[owner] = c.measure?.text ?? '';
       rows.push(COLUMNS.map(col => row[col.id] ?? ''));
@@ -176,6 +184,10 @@ export function buildReport(a: Analysis, catalog: Catalog, lang: Lang, today?: s
     thresholds: th,
     levels: levelIds(catalog),
     openFindings: model.links.flatMap(l => l.analysis?.findings ?? []).filter(f => !f.suppressed).length,
+    notes: [
+      t('supportNotCertify', lang),
+      ...(as?.matrix ? [] : [localize(catalog.data.riskModel.matrix.note, lang)].filter(Boolean)),
+    ],
     diagnostics: a.findings
       .filter(f => !f.suppressed)
       .map(f => ({
@@ -185,6 +197,11 @@ export function buildReport(a: Analysis, catalog: Catalog, lang: Lang, today?: s
         message: findingMessage(catalog, f, lang),
       })),
   };
+}
+
+function guidelineLabel(catalog: Catalog, written: string, lang: Lang): string {
+  const ref = refOf(catalog, written);
+  return ref ? refLabel(ref, lang) : written;
 }
 
 function str(n: number | undefined): string {

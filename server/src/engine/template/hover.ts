@@ -3,6 +3,8 @@ import { describeEntry } from '../describe';
 import { catalogHover } from '../hover';
 import { escapeArg, findingMarkdown, markdownInline } from '../i18n/markdown';
 import { localize, quantity, t } from '../i18n/text';
+import { findingTag } from '../i18n/finding';
+import { leadEdition, ruleRefs } from '../catalog/editions';
 import { containsPosition } from '../model/text';
 import { Hover } from '../model/types';
 import { rulesForType } from '../rules/registry';
@@ -24,7 +26,11 @@ export function templateHover(a: Analysis, offset: number, ctx: EngineContext): 
     const rules = rulesForType(r.type).flatMap(x => catalog.rules.get(x.id) ?? []);
     if (rules.length) {
       parts.push('', `**${t('rulesForType', lang)}**`);
-      for (const m of rules) parts.push(`- \`${m.id}\` ${localize(m.title, lang)} (${m.scenarios.join(', ')})`);
+      const lead = leadEdition(ctx.settings.guideline);
+      for (const m of rules)
+        parts.push(
+          `- \`${m.id}\` ${localize(m.title, lang)}${findingTag({ ...m, guidelines: ruleRefs(m, lead) }, lang)}`,
+        );
     }
     const mine = a.findings.filter(f => f.resource === r.logicalId && !f.suppressed);
     const count = quantity(mine.length, 'finding');
@@ -40,7 +46,8 @@ export function templateHover(a: Analysis, offset: number, ctx: EngineContext): 
     const why =
       here.fix === undefined && here.noFix ? `\n\n${t('noFixBecause', lang, { reason: escapeArg(here.noFix) })}` : '';
     const message = findingMarkdown(catalog, here, lang) + why;
-    const md = meta ? describeEntry({ kind: 'rule', id: meta.id, entry: meta }, catalog, lang) : message;
+    const opts = { guideline: ctx.settings.guideline };
+    const md = meta ? describeEntry({ kind: 'rule', id: meta.id, entry: meta }, catalog, lang, opts) : message;
     return { markdown: `${message}\n\n---\n\n${md}`, range: here.range };
   }
   return catalogHover(a, offset, ctx);

@@ -4,12 +4,17 @@ import { refTarget } from '../support/outcomes';
 import { settingConsequences } from '../support/deliveries';
 
 import { anchorOf, notSet, propertyOutcomes, requirePresent, requireTrue } from '../support/outcomes';
+import { auditRetention } from '../support/baseline';
 import { Rule } from '../types';
 
-const DEFAULT_RETENTION = {
+/**
+ * Default retention the fix adds: governance mode for the audit-log retention (`iryoGuard.auditLogRetentionDays`,
+ * default 1,827 days), the same period the audit-log rules and the log-archive fixes use.
+ */
+const defaultRetention = (days: number) => ({
   ObjectLockEnabled: 'Enabled',
-  Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 365 } },
-};
+  Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: days } },
+});
 
 /** Buckets that hold backups or audit logs, by name or because CloudTrail / AWS Config deliver into them. */
 function isArchiveBucket(t: Template, r: Resource): boolean {
@@ -53,6 +58,7 @@ export const rule: Rule = {
     // turning it on also needs versioning Enabled, which the fix sets with it.
     const lock = settingConsequences(ctx, r, 'ObjectLockEnabled');
     if (lock.forbidden.length) return;
+    const retention = defaultRetention(auditRetention(ctx.settings));
     const absent = (path: string[]) =>
       propertyOutcomes(ctx, r, path).every(o => o.value === undefined && !o.via.length);
     if (absent(['ObjectLockEnabled']) && absent(['ObjectLockConfiguration'])) {
@@ -64,7 +70,7 @@ export const rule: Rule = {
           kind: 'set',
           resource: r,
           path: ['Properties', 'ObjectLockConfiguration'],
-          value: DEFAULT_RETENTION,
+          value: retention,
           also: [{ kind: 'set', resource: r, path: ['Properties', 'ObjectLockEnabled'], value: true }, ...lock.alsoSet],
         },
       });
@@ -75,7 +81,7 @@ export const rule: Rule = {
       kind: 'set',
       resource: r,
       path: ['Properties', 'ObjectLockConfiguration'],
-      value: DEFAULT_RETENTION,
+      value: retention,
       also: lock.alsoSet,
     }));
   },

@@ -1,4 +1,5 @@
 import { CHANNEL, RECORDER, deliveryChannel } from '../support/account-services';
+import { auditRetention } from '../support/baseline';
 import { Rule } from '../types';
 
 export const rule: Rule = {
@@ -7,6 +8,6 @@ export const rule: Rule = {
   runsOn: [RECORDER],
   checkResource(r, ctx) {
     if (ctx.project.definingType(CHANNEL).length) return;
-    ctx.report({ fix: deliveryChannel(ctx.template) });
+    ctx.report({ fix: deliveryChannel(ctx.template, auditRetention(ctx.settings)) });
   },
 };

@@ -1,5 +1,5 @@
 import { FixSpec } from '../../fixes/spec';
-import { sub } from '../support/baseline';
+import { auditRetention, sub } from '../support/baseline';
 import { CHANNEL, deliveryChannel, RECORDER, requireSingleton } from '../support/account-services';
 import { freeLogicalId } from '../support/outcomes';
 import { Rule } from '../types';
@@ -23,7 +23,7 @@ export const rule: Rule = {
         },
       };
       // A recorder needs a delivery channel; one elsewhere in the project is the account's.
-      if (!ctx.project.definingType(CHANNEL).length) recorder.also = [deliveryChannel(t)];
+      if (!ctx.project.definingType(CHANNEL).length) recorder.also = [deliveryChannel(t, auditRetention(ctx.settings))];
       return recorder;
     });
   },

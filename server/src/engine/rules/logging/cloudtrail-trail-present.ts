@@ -3,7 +3,7 @@ import { FixSpec, FixValue } from '../../fixes/spec';
 import { Template } from '../../model/template';
 import {
   arn,
-  AUDIT_RETENTION_DAYS,
+  auditRetention,
   bucketWritableBy,
   keyUsableBy,
   logArchiveBucket,
@@ -17,11 +17,11 @@ import { freeLogicalId } from '../support/outcomes';
 import { Rule } from '../types';
 
 /** A trail with everything the audit-log rules ask for, plus whatever it needs that the template does not have yet. */
-function compliantTrail(t: Template): FixSpec {
+function compliantTrail(t: Template, days: number): FixSpec {
   const extra: FixSpec[] = [];
   let bucketId = bucketWritableBy(t, 'cloudtrail.amazonaws.com');
   if (!bucketId) {
-    const archive = logArchiveBucket(t);
+    const archive = logArchiveBucket(t, days);
     bucketId = archive.bucketId;
     extra.push(...archive.specs);
   }
@@ -39,7 +39,7 @@ function compliantTrail(t: Template): FixSpec {
     {
       kind: 'addResource',
       logicalId: groupId,
-      body: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: AUDIT_RETENTION_DAYS, KmsKeyId: groupKey } },
+      body: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: days, KmsKeyId: groupKey } },
     },
     { kind: 'addResource', logicalId: roleId, body: trailLogsRole(groupId) },
   );
@@ -117,6 +117,6 @@ export const rule: Rule = {
   id: 'cloudtrail-trail-present',
   accountLevel: true,
   checkTemplate(t, ctx) {
-    requireSingleton(t, ctx, 'AWS::CloudTrail::Trail', () => compliantTrail(t));
+    requireSingleton(t, ctx, 'AWS::CloudTrail::Trail', () => compliantTrail(t, auditRetention(ctx.settings)));
   },
 };

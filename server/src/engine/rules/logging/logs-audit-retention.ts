@@ -1,5 +1,6 @@
-import { AUDIT_RETENTION_DAYS } from '../support/baseline';
+import { auditRetentionDays } from '../../model/types';
 import { retentionRule } from '../support/log-retention';
 import { Rule } from '../types';
 
-export const rule: Rule = retentionRule('logs-audit-retention', true, AUDIT_RETENTION_DAYS);
+/** Audit log groups keep logs for the configured audit-log retention (`iryoGuard.auditLogRetentionDays`). */
+export const rule: Rule = retentionRule('logs-audit-retention', true, auditRetentionDays);

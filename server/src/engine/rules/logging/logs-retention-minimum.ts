@@ -1,4 +1,4 @@
 import { retentionRule } from '../support/log-retention';
 import { Rule } from '../types';
 
-export const rule: Rule = retentionRule('logs-retention-minimum', false, 365);
+export const rule: Rule = retentionRule('logs-retention-minimum', false, () => 365);

@@ -1,11 +1,12 @@
 import { FixSpec, FixValue } from '../../fixes/spec';
 import { Resource } from '../../model/template';
-import { arn, AUDIT_RETENTION_DAYS, logsKey, ref } from '../support/baseline';
+import { arn, auditRetention, logsKey, ref } from '../support/baseline';
 import { templateLogBuckets } from '../support/log-buckets';
 import { freeLogicalId } from '../support/outcomes';
 import { Rule, RuleContext } from '../types';
 
-function flowLogFix(ctx: RuleContext, vpc: Resource): FixSpec {
+/** A flow log to the template's log bucket, else to a new encrypted log group kept for `days`. */
+function flowLogFix(ctx: RuleContext, vpc: Resource, days: number): FixSpec {
   const t = ctx.template;
   const logId = freeLogicalId(t, `${vpc.logicalId}FlowLog`);
   const bucket = templateLogBuckets(ctx)[0];
@@ -67,7 +68,7 @@ function flowLogFix(ctx: RuleContext, vpc: Resource): FixSpec {
         logicalId: groupId,
         body: {
           Type: 'AWS::Logs::LogGroup',
-          Properties: { RetentionInDays: AUDIT_RETENTION_DAYS, KmsKeyId: arn(key.keyId) },
+          Properties: { RetentionInDays: days, KmsKeyId: arn(key.keyId) },
         },
       },
       { kind: 'addResource', logicalId: roleId, body: role },
@@ -84,6 +85,6 @@ export const rule: Rule = {
     // followed may be this VPC's, so then nothing is reported.
     if (ctx.project.referrers(r, { types: ['AWS::EC2::FlowLog'], path: 'ResourceId' }).length) return;
     if (ctx.project.unresolved('AWS::EC2::FlowLog', 'ResourceId')) return;
-    ctx.report({ fix: flowLogFix(ctx, r) });
+    ctx.report({ fix: flowLogFix(ctx, r, auditRetention(ctx.settings)) });
   },
 };

@@ -33,12 +33,15 @@ export function requireSingleton(t: Template, ctx: RuleContext, type: string, cr
   ctx.report({ at: resourcesKey(t), args: { where }, fix: here ? create() : undefined });
 }
 
-/** A delivery channel writing to a bucket Config may use, adding the log archive bucket when there is none. */
-export function deliveryChannel(t: Template): FixSpec {
+/**
+ * A delivery channel writing to a bucket Config may use, adding the log archive bucket (objects locked for `days`) when
+ * there is none.
+ */
+export function deliveryChannel(t: Template, days: number): FixSpec {
   const extra: FixSpec[] = [];
   let bucketId = bucketWritableBy(t, 'config.amazonaws.com');
   if (!bucketId) {
-    const archive = logArchiveBucket(t);
+    const archive = logArchiveBucket(t, days);
     bucketId = archive.bucketId;
     extra.push(...archive.specs);
   }

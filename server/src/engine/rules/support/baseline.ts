@@ -2,6 +2,7 @@ import { FixSpec, FixValue } from '../../fixes/spec';
 import { get } from '../../model/node';
 import { Template } from '../../model/template';
 import { freeLogicalId, mentions, refTarget } from './outcomes';
+import { auditRetentionDays, Settings } from '../../model/types';
 
 /**
  * Resource bodies that account-baseline fixes insert (audit trail, Config, their log archive bucket).
@@ -12,8 +13,13 @@ const ref = (id: string): FixValue => ({ Ref: id });
 const arn = (id: string): FixValue => ({ 'Fn::GetAtt': [id, 'Arn'] });
 const sub = (s: string): FixValue => ({ 'Fn::Sub': s });
 
-/** Audit logs stay 5 years (1,827 days); the first year in a searchable storage class. */
-export const AUDIT_RETENTION_DAYS = 1827;
+/**
+ * How long the audit logs that fixes create are kept: `iryoGuard.auditLogRetentionDays` (default 1,827 days, 5 years —
+ * a provider's retention policy, not a figure in the guidelines). The first year stays in a searchable storage class.
+ */
+export function auditRetention(settings: Settings): number {
+  return auditRetentionDays(settings);
+}
 
 /** An existing bucket whose bucket policy lets `service` (e.g. cloudtrail.amazonaws.com) write, if any. */
 export function bucketWritableBy(t: Template, service: string): string | undefined {
@@ -82,7 +88,7 @@ export const LOGS_KEY_STATEMENT: FixValue = {
 };
 
 /** A versioned, object-locked, KMS-encrypted bucket for CloudTrail and Config, with a policy that lets them write and nobody delete. */
-export function logArchiveBucket(t: Template): { bucketId: string; specs: FixSpec[] } {
+export function logArchiveBucket(t: Template, days: number): { bucketId: string; specs: FixSpec[] } {
   const bucketId = freeLogicalId(t, 'AuditLogBucket');
   const policyId = freeLogicalId(t, `${bucketId}Policy`);
   const bucketArn = arn(bucketId);
@@ -108,7 +114,7 @@ export function logArchiveBucket(t: Template): { bucketId: string; specs: FixSpe
       ObjectLockEnabled: true,
       ObjectLockConfiguration: {
         ObjectLockEnabled: 'Enabled',
-        Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: AUDIT_RETENTION_DAYS } },
+        Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: days } },
       },
       LifecycleConfiguration: {
         Rules: [
