@@ -78,6 +78,9 @@ function section(r: RuleMeta, catalog: Catalog): string[] {
     ...guidelineLines(r),
     `- Services / サービス: ${services.join(', ') || '—'}`,
     ...(r.appliesTo?.length ? [`- Resource types: ${r.appliesTo.map(t => `\`${t}\``).join(', ')}`] : []),
+    ...(r.dataClass
+      ? [`- Data class: ${r.dataClass} (silent where a template or resource declares less sensitive data)`]
+      : []),
     ...(r.fix ? [`- Quick fix: ${r.fix.title.en} / ${r.fix.title.ja}`] : []),
     '',
   ];

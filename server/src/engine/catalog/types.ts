@@ -88,6 +88,8 @@ export interface RuleMeta {
   services: string[];
   /** Resource types the rule is about (a control claiming it needs one of them in the linked templates). */
   appliesTo?: string[];
+  /** The least sensitive data the rule is about: it is silent where `Metadata: {iryo-guard: {data}}` says less. */
+  dataClass?: DataClass;
   accountLevel?: boolean;
   fix?: { title: Localized };
   source?: Source;
@@ -104,6 +106,9 @@ export interface RuleGuidelineRef extends GuidelineRef {
 }
 
 /** The raw catalog as compiled from `catalog/*.yaml` into `dist/catalog.json`. */
+/** How sensitive the data a resource holds is, as the template marks it (`Metadata: {iryo-guard: {data: …}}`). */
+export type DataClass = 'none' | 'personal' | 'patient';
+
 export interface CatalogData {
   scenarios: ScenarioEntry[];
   threats: ThreatEntry[];

@@ -1,3 +1,4 @@
+import { dataClassOf, lessSensitive } from './data-class';
 import { Catalog } from '../catalog/catalog';
 import { EngineContext, FixSource } from '../context';
 import { makeFinding, ruleMeta } from '../findings';
@@ -55,6 +56,8 @@ export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): RuleRun
       const rule = r.rule ?? current!.id;
       if (disabled.has(rule)) return;
       const resource = r.resource ?? currentResource;
+      // A rule about patient (or personal) data is silent where the template declares less sensitive data.
+      if (lessSensitive(dataClassOf(t, resource), catalog.rules.get(rule)?.dataClass)) return;
       const at = anchorOf(r, resource);
       const key = `${rule}\u0000${at.start}\u0000${at.end}`;
       const place = places.get(key);

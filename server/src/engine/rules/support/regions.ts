@@ -28,8 +28,10 @@ export const NOT_DATA = /^AWS::(CloudFront|Route53|Route53Resolver|CertificateMa
 /** ARN services that never hold data (certificates, IAM). */
 export const NOT_DATA_ARN = new Set(['acm', 'iam', 'sts', 'cloudfront', 'waf', 'wafv2']);
 
+/** Marked as holding no personal data: `data: none`, or the older `dataClassification: non-personal`. */
 export function isNonPersonal(meta: Node | undefined): boolean {
-  return scalarString(get(get(meta, 'iryo-guard'), 'dataClassification')) === 'non-personal';
+  const own = get(meta, 'iryo-guard');
+  return scalarString(get(own, 'data')) === 'none' || scalarString(get(own, 'dataClassification')) === 'non-personal';
 }
 
 export interface Hit {
