@@ -244,6 +244,7 @@ describe('conformity disclosure draft', () => {
 
   it('the CLI writes md to stdout and xlsx/docx to --output; a template is not a risk file', function () {
     usesBundles(this);
+    this.timeout(90000); // five CLI runs, each starting the bundle
     const cli = path.join(ROOT, 'dist/cli.js');
     const sample = path.join(ROOT, 'samples/ccat-like.risk.yaml');
     const md = execFileSync(process.execPath, [cli, 'disclosure', sample, '--lang', 'ja'], {

@@ -118,6 +118,31 @@ describe('fixes that keep AWS deliveries working', () => {
     for (const r of ['s3-object-lock', 's3-bucket-encryption', 's3-bucket-kms']) assert.ok(!rules.includes(r), r);
   });
 
+  it('access logs go to a new bucket S3 accepts when the only log bucket has Object Lock', () => {
+    const text = [
+      'Resources:',
+      '  TrailBucket:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties: { ObjectLockEnabled: true, VersioningConfiguration: { Status: Enabled } }',
+      '  Trail:',
+      '    Type: AWS::CloudTrail::Trail',
+      '    Properties: { IsLogging: true, S3BucketName: !Ref TrailBucket }',
+      '  Records:',
+      '    Type: AWS::S3::Bucket',
+      '',
+    ].join('\n');
+    const a = run('access-target.yaml', text);
+    const fixed = applySafeFix(a, finding(a, 's3-access-logging', 'Records'));
+    const doc = (parseDocument(fixed).toJS() as any).Resources;
+    assert.match(fixed, /DestinationBucketName: !Ref AccessLogBucket/);
+    assert.strictEqual(
+      doc.AccessLogBucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault
+        .SSEAlgorithm,
+      'AES256',
+    );
+    assert.strictEqual(doc.AccessLogBucket.Properties.ObjectLockEnabled, undefined);
+  });
+
   it('Object Lock comes with versioning Enabled, replacing Suspended', () => {
     const text = [
       'Resources:',

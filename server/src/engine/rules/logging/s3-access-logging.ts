@@ -1,4 +1,5 @@
 import { BUCKET, templateLogBuckets, logBucketRole } from '../support/log-buckets';
+import { accessLogBucket } from '../support/baseline';
 import { acceptsDelivery } from '../support/deliveries';
 import { anchorOf, propertyOutcomes } from '../support/outcomes';
 import { Rule } from '../types';
@@ -15,18 +16,21 @@ export const rule: Rule = {
       const target = templateLogBuckets(ctx).find(
         id => id !== r.logicalId && acceptsDelivery(ctx, ctx.template.byId.get(id)!, 's3-server-access-logs'),
       );
+      // None to send them to: a new access-log bucket, once per template (every bucket's fix names the same one).
+      const created = target ? undefined : ctx.once('accessLogBucket', () => accessLogBucket(ctx.template));
+      const destination = target ?? created!.bucketId;
       ctx.report({
         at: anchorOf(r, o),
         via: o.via,
-        fix:
-          target && !o.via.length
-            ? {
-                kind: 'set',
-                resource: r,
-                path: ['Properties', 'LoggingConfiguration'],
-                value: { DestinationBucketName: { Ref: target }, LogFilePrefix: `${r.logicalId}/` },
-              }
-            : undefined,
+        fix: o.via.length
+          ? undefined
+          : {
+              kind: 'set',
+              resource: r,
+              path: ['Properties', 'LoggingConfiguration'],
+              value: { DestinationBucketName: { Ref: destination }, LogFilePrefix: `${r.logicalId}/` },
+              also: created?.specs,
+            },
       });
     }
   },

@@ -193,3 +193,74 @@ export function policyOf(t: Template, bucketId: string): string | undefined {
 }
 
 export { arn, ref, sub };
+
+/**
+ * A bucket for S3 server access logs, as S3 accepts it: SSE-S3 (the only default encryption the delivery supports), no
+ * Object Lock, versioning on, public access blocked, and a policy that admits logging.s3.amazonaws.com, denies
+ * requests without TLS and denies deleting the logs.
+ */
+export function accessLogBucket(t: Template): { bucketId: string; specs: FixSpec[] } {
+  const bucketId = freeLogicalId(t, 'AccessLogBucket');
+  const policyId = freeLogicalId(t, `${bucketId}Policy`);
+  const bucketArn = arn(bucketId);
+  const objects = sub(`\${${bucketId}.Arn}/*`);
+  const bucket: FixValue = {
+    Type: 'AWS::S3::Bucket',
+    DeletionPolicy: 'Retain',
+    UpdateReplacePolicy: 'Retain',
+    Properties: {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      VersioningConfiguration: { Status: 'Enabled' },
+    },
+  };
+  const policy: FixValue = {
+    Type: 'AWS::S3::BucketPolicy',
+    Properties: {
+      Bucket: ref(bucketId),
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'S3ServerAccessLogs',
+            Effect: 'Allow',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+            Resource: objects,
+            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          },
+          {
+            Sid: 'DenyInsecureTransport',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:*',
+            Resource: [bucketArn, objects],
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+          {
+            Sid: 'DenyLogDeletion',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+            Resource: objects,
+          },
+        ],
+      },
+    },
+  };
+  return {
+    bucketId,
+    specs: [
+      { kind: 'addResource', logicalId: bucketId, body: bucket },
+      { kind: 'addResource', logicalId: policyId, body: policy },
+    ],
+  };
+}
