@@ -71,11 +71,12 @@ function tooLarge(uri: string, kind: DocKind, base: Analysis, size: number, ctx:
 }
 
 /**
- * A file the host did not read because it is over the size limit: `head` (its first bytes) tells what it is, and
- * the analysis is the `file-too-large` finding alone, with empty text.
+ * A file the host did not read because it is over the size limit: `head` (its first bytes) tells what it may be, and
+ * the analysis is the `file-too-large` finding alone, with empty text. A YAML or JSON file whose head shows only
+ * comments or template sections may be a template: it gets the finding rather than passing as something else.
  */
 export function analyzeOversized(uri: string, head: string, size: number, ctx: EngineContext): Analysis {
-  const lang = languageFor(uri, head);
+  const lang = LANGUAGES.find(l => (l.claimsHead ?? l.claims)(uri, head));
   const base: Analysis = {
     uri,
     kind: 'none',
