@@ -7,12 +7,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { analyze, EngineFailure, LineIndex, renderFinding } from '../../../server/src/engine';
+import { analyze, defaultSettings, EngineFailure, LineIndex, renderFinding } from '../../../server/src/engine';
 import { MAX_DEPTH, MAX_TS_DEPTH } from '../../../server/src/engine/parse/limits';
 import { TEMPLATE_RULES } from '../../../server/src/engine/rules/registry';
 import { Rule } from '../../../server/src/engine/rules/types';
 import { main } from '../../../server/src/cli';
-import { catalog, context, remember, run, uriOf } from '../../helpers';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FileAccess } from '../../../server/src/host/read';
+import { Session } from '../../../server/src/lsp/session';
+import { catalog, context, remember, ROOT, run, uriOf } from '../../helpers';
 
 /** Time bound against hangs and runaway recursion, not a speed measurement. */
 const BOUND_MS = 10_000;
@@ -84,8 +87,9 @@ describe('robustness: nothing passes unchecked', function () {
     });
 
     it('YAML nested 5,000 deep in flow style and in block style is reported, the rest checked', () => {
-      const flow = `Resources:\n  Raw:\n    Type: AWS::S3::Bucket\n    Metadata:\n      Deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
-      const block = `Resources:\n  Raw:\n    Type: AWS::S3::Bucket\n    Metadata:\n      Deep:\n        ${'- '.repeat(5000)}x\n`;
+      const head = 'Resources:\n  Raw:\n    Type: AWS::S3::Bucket\n    Metadata:\n';
+      const flow = `${head}      Deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+      const block = `${head}      Deep:\n        ${'- '.repeat(5000)}x\n`;
       for (const [name, text, at] of [
         ['flow.yaml', flow, openerAt(flow, MAX_DEPTH + 1 - 4)],
         ['block.yaml', block, block.indexOf('- ') + 2 * (MAX_DEPTH - 4)],
@@ -199,7 +203,7 @@ describe('robustness: nothing passes unchecked', function () {
     after(() => (TEMPLATE_RULES as Rule[]).splice((TEMPLATE_RULES as Rule[]).indexOf(throwing), 1));
     const text = 'Resources:\n  Raw:\n    Type: AWS::S3::Bucket\n';
 
-    it('is an engine-error finding naming the file, rule and error; the other findings are kept; the host hears', () => {
+    it('is an engine-error naming the file, rule and error; the other findings are kept; the host hears', () => {
       const failures: EngineFailure[] = [];
       const ctx = { ...context(), onEngineError: (f: EngineFailure) => failures.push(f) };
       const a = remember(analyze(uriOf('broken.yaml'), text, ctx), ctx);
@@ -209,7 +213,8 @@ describe('robustness: nothing passes unchecked', function () {
       assert.deepStrictEqual(errors[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
       assert.strictEqual(
         errors[0].message,
-        'Internal error in rule s3-bucket-versioning of broken.yaml, so the results for this file are incomplete: boom in the rule',
+        'Internal error in rule s3-bucket-versioning of broken.yaml, so the results for this file are incomplete: ' +
+          'boom in the rule',
       );
       const ja = renderFinding(
         analyze(uriOf('broken.yaml'), text, context()).findings.find(f => f.rule === 'engine-error')!,
@@ -227,6 +232,35 @@ describe('robustness: nothing passes unchecked', function () {
       assert.strictEqual(failures.length, 1);
       assert.strictEqual(failures[0].stage, 'rule');
       assert.match(String((failures[0].error as Error).stack), /boom in the rule\n\s+at /);
+    });
+
+    it('is logged by the language server with its stack, once per failure, and the server keeps serving', () => {
+      const lines: string[] = [];
+      const uri = uriOf('broken.yaml');
+      const docs = new Map([[uri, TextDocument.create(uri, 'yaml', 1, text)]]);
+      const files = new FileAccess({ roots: () => [ROOT], maxBytes: () => defaultSettings.maxFileSizeKB * 1024 });
+      const session = new Session(
+        catalog,
+        { ...defaultSettings, lang: 'en' },
+        u => docs.get(u),
+        files,
+        l => lines.push(l),
+      );
+      const first = session.analyzeDocument(docs.get(uri)!);
+      docs.set(uri, TextDocument.update(docs.get(uri)!, [{ text: text + '\n' }], 2));
+      const second = session.analyzeDocument(docs.get(uri)!);
+      for (const a of [first, second]) {
+        assert.deepStrictEqual(
+          a.findings.map(f => f.rule).filter(r => r === 'engine-error' || r === 's3-bucket-encryption'),
+          ['engine-error', 's3-bucket-encryption'],
+        );
+      }
+      assert.strictEqual(lines.length, 1, lines.join('\n'));
+      assert.match(
+        lines[0],
+        /^iryo-guard: internal error in rule s3-bucket-versioning of .*broken\.yaml: TypeError: boom/,
+      );
+      assert.match(lines[0], /\n\s+at /);
     });
 
     it('makes the CLI exit 3 whatever --fail-on says, with the stack on stderr', () => {
