@@ -4,6 +4,7 @@
  * and a template is recognised wherever its keys are. Each case asserts what the user sees.
  */
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -15,7 +16,7 @@ import { main } from '../../../server/src/cli';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileAccess } from '../../../server/src/host/read';
 import { Session } from '../../../server/src/lsp/session';
-import { catalog, context, remember, ROOT, run, uriOf } from '../../helpers';
+import { catalog, context, remember, ROOT, run, uriOf, usesBundles } from '../../helpers';
 
 /** Time bound against hangs and runaway recursion, not a speed measurement. */
 const BOUND_MS = 10_000;
@@ -84,6 +85,28 @@ describe('robustness: nothing passes unchecked', function () {
         JSON.stringify(a.findings.map(x => x.rule)),
       );
       assert.ok(!a.findings.some(x => x.rule === 'engine-error' || x.rule === 'syntax-error'));
+    });
+
+    it('the CLI (as built) reports the 5,000-deep JSON with its position and exits 1', function () {
+      usesBundles(this);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iryo-deep-'));
+      const deep = '['.repeat(5000) + ']'.repeat(5000);
+      fs.writeFileSync(
+        path.join(dir, 'deep.json'),
+        `{"Resources": {"Raw": {"Type": "AWS::S3::Bucket", "Metadata": {"Deep": ${deep}}}}}\n`,
+      );
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', 'deep.json', '--lang', 'en'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      fs.rmSync(dir, { recursive: true, force: true });
+      assert.strictEqual(r.status, 1, r.stderr);
+      assert.match(
+        r.stdout,
+        /^deep\.json:1:324: error nesting-too-deep: Nested too deeply to check from here \(5004 levels; limit 256\)$/m,
+      );
+      assert.match(r.stdout, /^deep\.json:1:16: error s3-bucket-encryption: /m);
+      assert.strictEqual(r.stderr, '');
     });
 
     it('YAML nested 5,000 deep in flow style and in block style is reported, the rest checked', () => {
