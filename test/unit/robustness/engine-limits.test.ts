@@ -105,7 +105,7 @@ describe('robustness: nothing passes unchecked', function () {
         r.stdout,
         /^deep\.json:1:324: error nesting-too-deep: Nested too deeply to check from here \(5004 levels; limit 256\)$/m,
       );
-      assert.match(r.stdout, /^deep\.json:1:16: error s3-bucket-encryption: /m);
+      assert.match(r.stdout, /^deep\.json:1:16: error s3-public-access-block: /m);
       assert.strictEqual(r.stderr, '');
     });
 
@@ -191,7 +191,7 @@ describe('robustness: nothing passes unchecked', function () {
       const text = `${comments}Resources:\n  Raw:\n    Type: AWS::S3::Bucket\n`;
       const a = run('late.yaml', text);
       assert.strictEqual(a.kind, 'cloudformation');
-      const f = a.findings.find(x => x.rule === 's3-bucket-encryption');
+      const f = a.findings.find(x => x.rule === 's3-public-access-block');
       assert.ok(f, JSON.stringify(a.findings.map(x => x.rule)));
       assert.strictEqual(f.severity, 'error');
       assert.strictEqual(f.range.start.line, 4500 + 1);
