@@ -1,6 +1,6 @@
 /**
  * `iryo-guard` command line: check, explain, report. Exit 0 clean, 1 findings at or above --fail-on, 2 usage or
- * input error.
+ * input error, 3 an internal error left a file incompletely checked (whatever --fail-on says; stack on stderr).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -18,13 +18,14 @@ import {
   Severity,
   render as renderText,
   renderFindings,
+  quantity,
   t,
 } from './engine';
 import { refusalPhrase } from './engine/risk/links';
 import { checkKnown, oneOf, parseArgs, ParsedArgs } from './cli/args';
 import { assemblyOf, CdkSourceIndex, mapToConstructs } from './cli/cdk-out';
 import { CLI_COMMANDS } from './cli/commands';
-import { cliContext, cliFiles } from './cli/context';
+import { cliContext, cliFiles, logEngineError } from './cli/context';
 import { UsageError } from './cli/errors';
 import { FileResult, Format, render } from './cli/format';
 import { collectFiles } from './host/discovery';
@@ -45,6 +46,9 @@ const USAGE = `usage:
                    [--audit-retention-days N]
   iryo-guard explain <ID> [--format text|json] [--lang ja|en] [--guideline EDITION]
 ${CLI_COMMANDS.map(c => `  ${c.usage}`).join('\n')}`;
+
+/** The exit code when an internal error left a file incompletely checked (README, exit codes). */
+export const ENGINE_ERROR_EXIT = 3;
 
 function langOf(args: ParsedArgs): Lang {
   const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
@@ -123,7 +127,13 @@ function check(args: ParsedArgs, catalog: Catalog): number {
     throw new UsageError(`--disable: unknown rule "${id}"${didYouMean(catalog.suggest(id, 'rule'))}`);
   }
   const { files, allow } = cliFiles(args.positional, settings);
-  const ctx = cliContext(catalog, settings, files);
+  // Every internal failure is logged with its stack as it happens, and decides the exit code.
+  const failed = new Set<string>();
+  const log = logEngineError(settings.lang);
+  const ctx = cliContext(catalog, settings, files, f => {
+    failed.add(f.uri);
+    log(f);
+  });
   const results: FileResult[] = [];
   const sourceIndexes = new Map<string, CdkSourceIndex>();
   const named = new Set(args.positional.map(p => path.resolve(p)));
@@ -166,6 +176,13 @@ function check(args: ParsedArgs, catalog: Catalog): number {
   const output = args.options.get('output')?.slice(-1)[0];
   if (output) fs.writeFileSync(output, out);
   else process.stdout.write(out);
+  // A file the engine failed on was not fully checked: never a pass, whatever --fail-on says.
+  for (const r of results) if (r.findings.some(f => f.rule === 'engine-error')) failed.add(fileUri(r.file));
+  if (failed.size) {
+    const summary = t('engineErrorsSummary', settings.lang, { files: quantity(failed.size, 'file') });
+    process.stderr.write(`iryo-guard: ${summary}\n`);
+    return ENGINE_ERROR_EXIT;
+  }
   const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
   const threshold = failOn === 'never' ? Infinity : rank[failOn];
   return results.some(r => r.findings.some(f => !f.suppressed && rank[f.severity] >= threshold)) ? 1 : 0;

@@ -128,7 +128,13 @@ connection.onInitialize(params => {
   canAskFolders = !!params.capabilities.workspace?.workspaceFolders;
   initialFolders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   const init = (params.initializationOptions ?? {}) as { settings?: RawSettings };
-  session = new Session(defaultCatalog(), toSettings(init.settings, locale), uri => documents.get(uri), files);
+  session = new Session(
+    defaultCatalog(),
+    toSettings(init.settings, locale),
+    uri => documents.get(uri),
+    files,
+    line => connection.console.error(line),
+  );
   initialSettings = init.settings;
   const roots = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = roots.map(toPath).filter((p): p is string => !!p);

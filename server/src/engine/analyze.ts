@@ -1,5 +1,6 @@
 import { EngineContext, Analysis } from './context';
 import { makeFinding } from './findings';
+import { failureFinding, reportFailure, Stage } from './guard';
 import { LANGUAGES } from './languages';
 import { TemplateParse } from './language';
 import { LineIndex } from './model/text';
@@ -27,7 +28,8 @@ function looksBinary(text: string): boolean {
 
 /**
  * The engine's entry point: findings and symbols for one document. Never throws: an internal failure becomes an
- * `engine-error` finding so the user's editor keeps working.
+ * `engine-error` finding so the user's editor keeps working. Each language runs its stages (parse, model, rules,
+ * symbols) under `Stages`, so a failure keeps what the stages before it found; this catch is the last resort.
  */
 export function analyze(uri: string, text: string, ctx: EngineContext): Analysis {
   // Built only on the paths that answer without a language (each language indexes the text itself).
@@ -49,16 +51,8 @@ export function analyze(uri: string, text: string, ctx: EngineContext): Analysis
   if (looksBinary(text)) return empty('none');
   try {
     return lang.analyze(uri, text, ctx);
-  } catch (e) {
-    return {
-      ...empty(lang.kind),
-      findings: [
-        makeFinding(ctx.catalog, ctx.settings, 'engine-error', uri, index().range(0, 0), {
-          rule: lang.kind,
-          detail: e instanceof Error ? e.message : String(e),
-        }),
-      ],
-    };
+  } catch (error) {
+    return { ...empty(lang.kind), findings: [failureFinding(ctx, index(), { uri, stage: 'analysis', error })] };
   }
 }
 
@@ -71,11 +65,12 @@ function tooLarge(uri: string, kind: DocKind, base: Analysis, size: number, ctx:
 }
 
 /**
- * A file the host did not read because it is over the size limit: `head` (its first bytes) tells what it is, and
- * the analysis is the `file-too-large` finding alone, with empty text.
+ * A file the host did not read because it is over the size limit: `head` (its first bytes) tells what it may be, and
+ * the analysis is the `file-too-large` finding alone, with empty text. A YAML or JSON file whose head shows only
+ * comments or template sections may be a template: it gets the finding rather than passing as something else.
  */
 export function analyzeOversized(uri: string, head: string, size: number, ctx: EngineContext): Analysis {
-  const lang = languageFor(uri, head);
+  const lang = LANGUAGES.find(l => (l.claimsHead ?? l.claims)(uri, head));
   const base: Analysis = {
     uri,
     kind: 'none',
@@ -88,37 +83,39 @@ export function analyzeOversized(uri: string, head: string, size: number, ctx: E
   return lang ? tooLarge(uri, lang.kind, base, size, ctx) : base;
 }
 
-function safely<T>(f: () => T, fallback: T): T {
+/** Editor features answer empty when they fail; the host still hears of the failure (and logs its stack). */
+function safely<T>(a: Analysis, ctx: EngineContext, stage: Stage, f: () => T, fallback: T): T {
   try {
     return f();
-  } catch {
+  } catch (error) {
+    reportFailure(ctx, { uri: a.uri, stage, error });
     return fallback;
   }
 }
 
 export function hoverAt(a: Analysis, offset: number, ctx: EngineContext): Hover | undefined {
   const lang = LANGUAGES.find(l => l.kind === a.kind);
-  return safely(() => lang?.hover?.(a, offset, ctx) ?? catalogHover(a, offset, ctx), undefined);
+  return safely(a, ctx, 'hover', () => lang?.hover?.(a, offset, ctx) ?? catalogHover(a, offset, ctx), undefined);
 }
 
 export function completionsAt(a: Analysis, offset: number, ctx: EngineContext): CompletionItem[] {
   const lang = LANGUAGES.find(l => l.kind === a.kind);
-  return safely(() => lang?.complete?.(a, offset, ctx) ?? [], []);
+  return safely(a, ctx, 'completion', () => lang?.complete?.(a, offset, ctx) ?? [], []);
 }
 
 export function codeLensesFor(a: Analysis, ctx: EngineContext): CodeLens[] {
   const lang = LANGUAGES.find(l => l.kind === a.kind);
-  return safely(() => lang?.codeLenses?.(a, ctx) ?? [], []);
+  return safely(a, ctx, 'code-lens', () => lang?.codeLenses?.(a, ctx) ?? [], []);
 }
 
 export function definitionAt(a: Analysis, offset: number, ctx: EngineContext): Location[] {
   const lang = LANGUAGES.find(l => l.kind === a.kind);
-  return safely(() => lang?.definition?.(a, offset, ctx) ?? [], []);
+  return safely(a, ctx, 'definition', () => lang?.definition?.(a, offset, ctx) ?? [], []);
 }
 
 export function referencesAt(a: Analysis, offset: number, ctx: EngineContext): Location[] {
   const lang = LANGUAGES.find(l => l.kind === a.kind);
-  return safely(() => lang?.references?.(a, offset, ctx) ?? [], []);
+  return safely(a, ctx, 'references', () => lang?.references?.(a, offset, ctx) ?? [], []);
 }
 
 /**
@@ -130,11 +127,16 @@ export function parseForProject(uri: string, text: string, ctx: EngineContext): 
   const lang = languageFor(uri, text);
   if (!lang?.parse || Buffer.byteLength(text, 'utf8') / 1024 > ctx.settings.maxFileSizeKB || looksBinary(text))
     return undefined;
-  return safely(() => lang.parse!(uri, text, ctx), undefined);
+  try {
+    return lang.parse!(uri, text, ctx);
+  } catch {
+    // Not reported here: the host then analyses the file alone, and that analysis reports the failure.
+    return undefined;
+  }
 }
 
 /** Code actions at the cursor that are not fixes of a finding (the risk file's 5.2 → 6.0 migration). */
 export function actionsAt(a: Analysis, offset: number, ctx: EngineContext): Fix[] {
   const lang = LANGUAGES.find(l => l.kind === a.kind);
-  return safely(() => lang?.actions?.(a, offset, ctx) ?? [], []);
+  return safely(a, ctx, 'actions', () => lang?.actions?.(a, offset, ctx) ?? [], []);
 }

@@ -5,6 +5,7 @@ import { LineIndex } from './model/text';
 import { DocSymbol, Finding, Fix, Settings } from './model/types';
 import type { RiskModel } from './risk/language-model';
 import type { ProjectSource } from './project/view';
+import type { EngineFailure } from './guard';
 
 /**
  * Why the host did not read a file. `not-found`: nothing there; `outside-workspace`: its real path (symbolic links
@@ -39,6 +40,11 @@ export interface EngineContext {
   analysisOf?(uri: string): Analysis | undefined;
   /** The project the document belongs to (other stacks); absent when a file is checked alone. */
   project?: ProjectSource;
+  /**
+   * Told of every failure inside the engine (a defect), with the error as thrown: the faces log its stack. The
+   * analysis itself carries an `engine-error` finding for it; hover, completion and the like answer empty.
+   */
+  onEngineError?(failure: EngineFailure): void;
 }
 
 /** The fixes of one finding, titled in the language asked for; computed when a face asks, not on every keystroke. */

@@ -1,8 +1,10 @@
 import { Catalog } from './catalog/catalog';
 import { RuleMeta } from './catalog/types';
 import { leadEdition, ruleRefs } from './catalog/editions';
-import { Args } from './i18n/text';
+import { Args, phrase } from './i18n/text';
+import { LineIndex } from './model/text';
 import { Finding, Range, Settings, Severity } from './model/types';
+import { ParseProblem } from './parse/limits';
 
 /** Catalog metadata for a rule; a rule without metadata is a programming error caught by the catalog test. */
 export function ruleMeta(catalog: Catalog, id: string): RuleMeta {
@@ -36,4 +38,20 @@ export function makeFinding(
     guidelines: ruleRefs(meta, leadEdition(settings.guideline)),
     ...extra,
   };
+}
+
+/** A parse problem as a finding: nesting beyond the limit has its own rule, anything else is a syntax error. */
+export function problemFinding(
+  ctx: { catalog: Catalog; settings: Settings },
+  uri: string,
+  lines: LineIndex,
+  p: ParseProblem,
+): Finding {
+  const range = lines.range(p.start, p.end);
+  if (p.tooDeep) {
+    const { depth, limit } = p.tooDeep;
+    const levels = depth === undefined ? phrase('nestingLevelsUncounted') : phrase('nestingLevels', { depth });
+    return makeFinding(ctx.catalog, ctx.settings, 'nesting-too-deep', uri, range, { depth, limit, levels });
+  }
+  return makeFinding(ctx.catalog, ctx.settings, 'syntax-error', uri, range, { detail: p.message });
 }

@@ -15,8 +15,13 @@ export interface TemplateParse {
 /** One document format (CloudFormation, risk DSL, CDK). The engine dispatches to the first that claims a file. */
 export interface LanguageSupport {
   kind: Exclude<DocKind, 'none'>;
-  /** Cheap test on name and text; no parse. */
+  /** Cheap test on name and text, linear in the text; no parse. */
   claims(uri: string, text: string): boolean;
+  /**
+   * For a file too large to read: may a file whose first bytes are `head` be of this format? Defaults to `claims`;
+   * a format recognised by keys that may come later answers true while the head does not rule it out.
+   */
+  claimsHead?(uri: string, head: string): boolean;
   analyze(uri: string, text: string, ctx: EngineContext): Analysis;
   /** Template formats (CloudFormation, CDK): reading without checking, for the project index. */
   parse?(uri: string, text: string, ctx: EngineContext): TemplateParse;

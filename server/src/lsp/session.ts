@@ -5,6 +5,7 @@ import {
   Analysis,
   Catalog,
   EngineContext,
+  EngineFailure,
   Finding,
   isRefusal,
   parseForProject,
@@ -17,6 +18,8 @@ import {
   Template,
   templateFacts,
   templateOf,
+  stagePhrase,
+  t,
 } from '../engine';
 import { analyzeFile, CycleGuard } from '../host/analysis';
 import { localDate } from '../host/clock';
@@ -42,13 +45,17 @@ export class Session {
   private readonly widened = new Set<string>();
   /** Parsed templates other rules look into (a bucket policy in another stack), by version or by mtime; bounded. */
   private readonly parsed = new Map<string, { stamp: string; template: Template | undefined }>();
+  /** Failures already logged: analysis runs on every keystroke, the output shows each failure once. */
+  private readonly logged = new Set<string>();
   settings: Settings;
 
+  /** `log` receives a line for the server's output (`connection.console.error`) for each internal failure. */
   constructor(
     readonly catalog: Catalog,
     settings: Settings,
     private readonly openDoc: (uri: string) => TextDocument | undefined,
     readonly files: FileAccess,
+    private readonly log: (line: string) => void = () => undefined,
   ) {
     this.settings = settings;
   }
@@ -58,6 +65,7 @@ export class Session {
       catalog: this.catalog,
       // Dated checks (an assessment's next review) compare with the day of the analysis.
       settings: { ...this.settings, today: localDate() },
+      onEngineError: f => this.logFailure(f),
       readFile: uri => {
         if (reader) this.link(uri, reader);
         return this.linkedText(uri);
@@ -108,8 +116,29 @@ export class Session {
   /** Reads a workspace template's facts into the project index (a background walk, a file changed on disk). */
   indexTemplate(uri: string): void {
     const template = this.projectTemplate(uri);
-    if (template) this.project.set(templateFacts(template));
-    else this.project.delete(uri);
+    try {
+      if (template) this.project.set(templateFacts(template));
+      else this.project.delete(uri);
+    } catch (error) {
+      // Logged; the template's own analysis still runs, without its facts in the project.
+      this.logFailure({ uri, stage: 'template', error });
+      this.project.delete(uri);
+    }
+  }
+
+  /** An internal failure of the engine, with its stack, in the user's language; each distinct one once per file. */
+  private logFailure(f: EngineFailure) {
+    const stack = f.error instanceof Error ? (f.error.stack ?? f.error.message) : String(f.error);
+    // The same failure is the same error thrown at the same place, whichever request led there.
+    const origin = stack.split('\n').slice(0, 2).join('\n');
+    const key = `${f.uri}\u0000${f.stage}\u0000${f.name ?? ''}\u0000${origin}`;
+    if (this.logged.has(key)) return;
+    if (this.logged.size >= 1000) this.logged.clear();
+    this.logged.add(key);
+    const file = toPath(f.uri) ?? f.uri;
+    this.log(
+      `iryo-guard: ${t('engineErrorLog', this.settings.lang, { file, stage: stagePhrase(f.stage, f.name), stack })}`,
+    );
   }
 
   private link(target: string, reader: string) {

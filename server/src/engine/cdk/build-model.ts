@@ -13,10 +13,18 @@ import { ModelState, Pending } from './build-state';
 import { SourceScan } from './front-end';
 import { BuiltModel, ConstructCall } from './model';
 
-export function buildModel<S extends Syntax>(scan: SourceScan<S>): BuiltModel<S> {
+/**
+ * Runs one construct or method call; a host that isolates failures passes one that reports a failure and carries on
+ * without it (the other constructs are still modelled).
+ */
+export type ModelGuard = <T>(stage: 'construct' | 'method', name: string, f: () => T, fallback: T) => T;
+
+export function buildModel<S extends Syntax>(scan: SourceScan<S>, guard?: ModelGuard): BuiltModel<S> {
   const st = new ModelState<S>(scan.project);
-  for (const site of scan.sites) addConstruct(st, site, scan.text);
-  for (const call of scan.calls) applyMethodCall(st, call);
+  const run: ModelGuard = guard ?? ((_stage, _name, f) => f());
+  for (const site of scan.sites) run('construct', site.logicalId, () => addConstruct(st, site, scan.text), undefined);
+  for (const call of scan.calls)
+    run('method', `${call.target}.${call.method}`, () => applyMethodCall(st, call), undefined);
   const calls = new Map<string, ConstructCall<S>>();
   const resources: Resource[] = [];
   const unreadable: Resource[] = [];

@@ -2,6 +2,7 @@
 import type * as TS from 'typescript';
 import { FixExpr } from './specs/fix-expr';
 import { SourceEdits } from './ts-fix-edits';
+import { walkTree } from './ts-parse';
 
 const ALIASES: Record<string, string> = { 'aws-elasticloadbalancingv2': 'elbv2', core: 'cdk' };
 
@@ -104,9 +105,8 @@ export class ImportRefs {
           ts.isIdentifier(n.name)
         )
           names.push(n.name.text);
-        ts.forEachChild(n, visit);
       };
-      visit(this.out.file);
+      walkTree(ts, this.out.file, visit);
       this.declaredCache = ` ${names.join(' ')} `;
     }
     return this.declaredCache;

@@ -14,6 +14,7 @@ import { Leaf, member, PropSpec, TLS_POLICY_TYPES } from './specs';
 import { Edit, SourceEdits } from './ts-fix-edits';
 import { ImportRefs } from './ts-fix-imports';
 import { pathTo, replaceL1, setL1 } from './ts-fix-l1';
+import { touchesCut } from './ts-parse';
 
 export function typescriptFixer(model: CdkModel): (t: Template, f: FixSpec) => Fix['edit'] | undefined {
   return (t, f) => {
@@ -26,6 +27,8 @@ export function typescriptFixer(model: CdkModel): (t: Template, f: FixSpec) => F
       (e, i) => all.findIndex(x => x.start === e.start && x.end === e.end && x.text === e.text) === i,
     );
     if (!ok || !edits.length || overlapping(edits)) return undefined;
+    // Code nested beyond the limit was blanked for the parser: an edit there could overwrite what was never read.
+    if (edits.some(e => touchesCut(model.parsed.cuts, e.start, e.end))) return undefined;
     // Expressions rendered by the specs may hold line breaks of their own: they too get the file's line ending.
     return { [t.uri]: edits.map(e => ({ range: t.lines.range(e.start, e.end), newText: withEol(e.text, w.out.nl) })) };
   };

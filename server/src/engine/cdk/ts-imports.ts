@@ -70,21 +70,28 @@ export function readImports(ts: typeof TS, file: TS.SourceFile): Imports {
   return { bindings, style: v1 > v2 ? 'v1' : 'v2', declarations };
 }
 
-/** Resolves an identifier or property-access chain through the imports; undefined when it is not CDK. */
+/**
+ * Resolves an identifier or property-access chain through the imports; undefined when it is not CDK. Walks the
+ * chain in a loop: `x.a.a.a…` may be thousands of accesses long.
+ */
 export function resolveRef(ts: typeof TS, imports: Imports, e: TS.Expression): CdkRef | undefined {
-  if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e))
-    return resolveRef(ts, imports, e.expression);
-  if (ts.isIdentifier(e)) {
-    const b = imports.bindings.get(e.text);
-    if (!b) return undefined;
-    return b.kind === 'namespace' ? { module: b.module, path: [] } : { module: b.module, path: [b.name] };
+  const names: string[] = []; // innermost access last
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+    else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) {
+      names.push(e.name.text);
+      e = e.expression;
+    } else break;
   }
-  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) {
-    const base = resolveRef(ts, imports, e.expression);
-    if (!base) return undefined;
-    const name = e.name.text;
-    const sub = base.module === 'core' && base.path.length === 0 ? submodule(name) : undefined;
-    return sub ? { module: sub, path: [] } : { module: base.module, path: [...base.path, name] };
+  if (!ts.isIdentifier(e)) return undefined;
+  const b = imports.bindings.get(e.text);
+  if (!b) return undefined;
+  let module = b.module;
+  const path = b.kind === 'namespace' ? [] : [b.name];
+  for (let i = names.length - 1; i >= 0; i--) {
+    const sub = module === 'core' && path.length === 0 ? submodule(names[i]) : undefined;
+    if (sub) module = sub;
+    else path.push(names[i]);
   }
-  return undefined;
+  return { module, path };
 }

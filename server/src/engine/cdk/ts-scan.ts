@@ -14,7 +14,7 @@ import {
   SourceScan,
 } from './front-end';
 import { Imports, readImports, resolveRef } from './ts-imports';
-import { ParsedSource } from './ts-parse';
+import { ParsedSource, walkTree } from './ts-parse';
 import { collectConsts, evaluate, TsSyntax, TsValue, ValueEnv } from './ts-values';
 
 type Call = TS.NewExpression | TS.CallExpression;
@@ -95,9 +95,8 @@ function findSites(env: ValueEnv, bindings: Map<string, string>): ConstructSite<
         if (made) add(n, made, made.factory.idArg, -1);
       }
     }
-    ts.forEachChild(n, visit);
   };
-  visit(file);
+  walkTree(ts, file, visit);
   return sites;
 }
 
@@ -137,9 +136,8 @@ function findMethodCalls(env: ValueEnv): MethodCall<TsSyntax>[] {
       const target = env.constructName(receiver);
       if (target) calls.push(methodCall(env, n, target, viaConnections));
     }
-    ts.forEachChild(n, visit);
   };
-  visit(file);
+  walkTree(ts, file, visit);
   return calls;
 }
 

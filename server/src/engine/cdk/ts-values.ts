@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import { CdkValue, ObjProp } from './cdk-value';
 import { Imports, resolveRef } from './ts-imports';
+import { walkTree } from './ts-parse';
 
 /** The TypeScript nodes values carry: fixes edit the object literals, arrays and entries they point at. */
 export interface TsSyntax {
@@ -49,9 +50,8 @@ export function collectConsts(ts: typeof TS, file: TS.SourceFile): Map<string, T
     ) {
       out.set(n.name.text, null); // shadows any const of that name somewhere
     }
-    ts.forEachChild(n, visit);
   };
-  visit(file);
+  walkTree(ts, file, visit);
   return out;
 }
 

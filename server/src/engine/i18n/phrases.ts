@@ -400,6 +400,44 @@ export const PHRASES = {
     ja: '{file} を飛ばしました: 通常のファイルではありません（デバイス、FIFO、ソケットなど）',
     en: 'skipped {file}: not a regular file (a device, FIFO or socket)',
   },
+  /** The last line before exit code 3: how many files an internal error left unchecked in part. */
+  engineErrorsSummary: {
+    ja: '内部エラーのため {files}のファイルの検査が不完全です（スタックトレースは上）。iryo-guard の不具合として報告してください',
+    en: 'an internal error left {files} incompletely checked (stack traces above); please report the defect',
+  },
+  /** A line of the server's output or the CLI's stderr when the engine fails: which file, which stage, the stack. */
+  engineErrorLog: {
+    ja: '{file} の{stage}で内部エラー: {stack}',
+    en: 'internal error in {stage} of {file}: {stack}',
+  },
+  /** The depth in a `nesting-too-deep` finding. */
+  nestingLevels: { ja: '{depth} 段', en: '{depth} levels' },
+  nestingLevelsUncounted: { ja: '段数は数えられません', en: 'too many levels to count' },
+  /** A parse problem (the finding is `nesting-too-deep`): `{levels}` is one of the two above. */
+  nestingTooDeepProblem: {
+    ja: '入れ子が深すぎるため検査できません（{levels}、上限 {limit} 段）',
+    en: 'Nested too deeply to check ({levels}; limit {limit})',
+  },
+  // Stages of analysis, named in `engine-error` findings and in the log line (`{stage}`).
+  stageRule: { ja: '規則 {name} の検査', en: 'rule {name}' },
+  stageParse: { ja: '構文解析', en: 'parsing' },
+  stageTemplate: { ja: 'テンプレートの読み取り', en: 'reading the template' },
+  stageSuppressions: { ja: '抑制の読み取り', en: 'reading suppressions' },
+  stageFinding: { ja: '規則 {name} の指摘の作成', en: 'the finding of rule {name}' },
+  stageFixes: { ja: '規則 {name} の修正の作成', en: 'the fixes of rule {name}' },
+  stageSymbols: { ja: 'シンボル一覧の作成', en: 'listing symbols' },
+  stageCdkScan: { ja: 'CDK コードの走査', en: 'scanning the CDK code' },
+  stageCdkConstruct: { ja: 'CDK コンストラクト {name} の読み取り', en: 'reading CDK construct {name}' },
+  stageCdkMethod: { ja: 'メソッド呼び出し {name} の読み取り', en: 'reading the method call {name}' },
+  stageCdkModel: { ja: 'CDK モデルの構築', en: 'building the CDK model' },
+  stageRiskLinks: { ja: 'iac: のファイルの読み取り', en: 'reading the iac: files' },
+  stageAnalysis: { ja: '解析', en: 'analysis' },
+  stageHover: { ja: 'ホバー', en: 'hover' },
+  stageCompletion: { ja: '補完', en: 'completion' },
+  stageCodeLens: { ja: 'コードレンズ', en: 'code lenses' },
+  stageDefinition: { ja: '定義へ移動', en: 'go to definition' },
+  stageReferences: { ja: '参照の検索', en: 'find references' },
+  stageActions: { ja: 'コードアクション', en: 'code actions' },
   constructSuffix: { ja: '（コンストラクト {path}）', en: ' (construct {path})' },
   cdkSourceOf: { ja: 'CDK ソース: {id} の定義', en: 'CDK source: where {id} is defined' },
   singletonNoneInProject: {

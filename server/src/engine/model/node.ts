@@ -12,6 +12,11 @@ interface NodeBase {
   synthetic?: boolean;
   /** Reached through a YAML alias or merge key (`*name`, `<<: *name`): its text is the anchor's, shared with others. */
   aliased?: boolean;
+  /**
+   * Nested deeper than the parser's limit: a placeholder (`null`) spanning the value that was not read. No fix edits
+   * inside it, and a `nesting-too-deep` finding says so.
+   */
+  truncated?: boolean;
 }
 export interface Entry {
   key: string;

@@ -3,12 +3,10 @@ import { entryOf, get, isMap, isScalar, isSeq, MapNode, Node, scalarString } fro
 import { Parameter, Resource, SourceFormat, Template } from '../model/template';
 import { parseJson } from './json';
 import { parseYamlIncremental } from './yaml-chunks';
-import { ParseProblem } from './limits';
+import { looksLikeTemplate } from './detect';
+import { ParseProblem, ParseResult } from './limits';
 
-/** Cheap text test: does this file claim to be a CloudFormation template? Used before (or without) a parse. */
-export function looksLikeTemplate(text: string): boolean {
-  return /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?(AWS|Custom|Alexa)::/.test(text.slice(0, 200_000));
-}
+export { looksLikeTemplate, templateEvidence } from './detect';
 
 export interface TemplateParse {
   template?: Template;
@@ -16,8 +14,13 @@ export interface TemplateParse {
   isTemplate: boolean;
 }
 
+/** The text as a node tree (YAML through the incremental parser), with its problems. */
+export function parseDocument(text: string, format: SourceFormat): ParseResult<Node> {
+  return format === 'json' ? parseJson(text) : parseYamlIncremental(text);
+}
+
 export function parseTemplate(uri: string, text: string, format: SourceFormat, lines?: LineIndex): TemplateParse {
-  const parsed = format === 'json' ? parseJson(text) : parseYamlIncremental(text);
+  const parsed = parseDocument(text, format);
   if (!parsed.root) return { problems: parsed.problems, isTemplate: looksLikeTemplate(text) };
   const t = buildTemplate(uri, text, format, parsed.root, lines);
   return { template: t, problems: parsed.problems, isTemplate: !!t };

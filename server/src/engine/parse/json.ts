@@ -1,7 +1,7 @@
 import { parseTree, ParseError, printParseErrorCode, Node as JNode } from 'jsonc-parser';
 import { Entry, Node } from '../model/node';
 import { endOf, innermostUnclosed } from './brackets';
-import { MAX_DEPTH, ParseProblem, ParseResult } from './limits';
+import { blankCuts, Cut, MAX_DEPTH, ParseProblem, ParseResult, tooDeepProblem } from './limits';
 
 const JA: Record<string, string> = {
   InvalidSymbol: '不正な文字',
@@ -40,14 +40,68 @@ const EN: Record<string, string> = {
   InvalidCharacter: 'invalid character',
 };
 
-/** Parses strict JSON into the neutral node tree. The first syntax error is reported; later ones are usually echoes. */
+/**
+ * Parses strict JSON into the neutral node tree. The first syntax error is reported; later ones are usually echoes.
+ * Values nested deeper than `MAX_DEPTH` are cut before the parser (which recurses) sees them: they become opaque
+ * `truncated` nodes and one `DEPTH` problem says how deep the document goes.
+ */
 export function parseJson(text: string): ParseResult<Node> {
+  const deep = jsonDepth(text, MAX_DEPTH);
+  const source = blankCuts(text, deep.cuts, '0');
+  const depthProblems = deep.cuts.length ? [tooDeepProblem(deep.cuts[0], deep.depth, MAX_DEPTH)] : [];
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length) return { problems: [describeError(text, errors[0])] };
-  const problems: ParseProblem[] = [];
-  const root = tree ? convert(tree, 0, problems, text) : undefined;
+  const tree = parseTree(source, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
+  if (errors.length) return { problems: [describeError(text, errors[0]), ...depthProblems] };
+  const problems: ParseProblem[] = [...depthProblems];
+  const cutEnds = new Map(deep.cuts.map(c => [c.start, c.end]));
+  const root = tree ? convert(tree, 0, problems, cutEnds) : undefined;
   return { root, problems };
+}
+
+/**
+ * How deep the brackets of a JSON text nest (strings and comments skipped), and the spans to cut: each bracket that
+ * opens at level `limit + 1`, to its closer (or the end of the text). One linear pass, no recursion.
+ */
+export function jsonDepth(text: string, limit: number): { depth: number; cuts: Cut[] } {
+  const cuts: Cut[] = [];
+  let depth = 0;
+  let max = 0;
+  let cutStart = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      i++;
+      while (i < text.length) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22 || d === 0x0a) break;
+        i++;
+      }
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 1;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      depth++;
+      if (depth > max) max = depth;
+      if (depth === limit + 1 && cutStart < 0) cutStart = i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      if (depth === 0) continue;
+      if (depth === limit + 1 && cutStart >= 0) {
+        cuts.push({ start: cutStart, end: i + 1 });
+        cutStart = -1;
+      }
+      depth--;
+    }
+  }
+  if (cutStart >= 0) cuts.push({ start: cutStart, end: text.length });
+  return { depth: max, cuts };
 }
 
 /**
@@ -83,22 +137,13 @@ function describeError(text: string, e: ParseError): ParseProblem {
   };
 }
 
-function convert(n: JNode, depth: number, problems: ParseProblem[], text: string): Node {
+/** Converts the parser's tree; depth stays within `MAX_DEPTH` because deeper spans were cut from the text. */
+function convert(n: JNode, depth: number, problems: ParseProblem[], cutEnds: Map<number, number>): Node {
   const start = n.offset,
     end = n.offset + n.length;
-  if (depth > MAX_DEPTH) {
-    if (!problems.some(p => p.code === 'DEPTH'))
-      problems.push({
-        code: 'DEPTH',
-        start,
-        end,
-        message: {
-          ja: `入れ子が深すぎます (${MAX_DEPTH} 段まで)。これより深い部分は解析しません`,
-          en: `Nesting is too deep (limit ${MAX_DEPTH}); deeper values are not analysed`,
-        },
-      });
-    return { kind: 'scalar', value: null, start, end };
-  }
+  const cutEnd = cutEnds.get(start);
+  if (cutEnd !== undefined) return { kind: 'scalar', value: null, start, end: cutEnd, truncated: true };
+  if (depth > MAX_DEPTH) return { kind: 'scalar', value: null, start, end, truncated: true };
   switch (n.type) {
     case 'object': {
       const entries: Entry[] = [];
@@ -116,7 +161,7 @@ function convert(n: JNode, depth: number, problems: ParseProblem[], text: string
           });
         keys.add(key);
         const value: Node = v
-          ? convert(v, depth + 1, problems, text)
+          ? convert(v, depth + 1, problems, cutEnds)
           : { kind: 'scalar', value: null, start: k.offset + k.length, end: k.offset + k.length };
         entries.push({ key, keyStart: k.offset, keyEnd: k.offset + k.length, value });
       }
@@ -125,7 +170,7 @@ function convert(n: JNode, depth: number, problems: ParseProblem[], text: string
     case 'array':
       return {
         kind: 'seq',
-        items: (n.children ?? []).map(c => convert(c, depth + 1, problems, text)),
+        items: (n.children ?? []).map(c => convert(c, depth + 1, problems, cutEnds)),
         flow: true,
         start,
         end,

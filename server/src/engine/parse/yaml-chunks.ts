@@ -43,7 +43,7 @@ export function parseYamlIncremental(text: string): ParseResult<Node> {
     if (seen.has(s.key)) return parseYaml(text); // duplicate top-level key: let the full parser report it precisely
     seen.add(s.key);
     if (!s.fragments) {
-      const parsed = fragment(text, s.start, s.end);
+      const parsed = fragment(text, s.start, s.end, 0);
       if (!parsed || parsed.root.kind !== 'map' || parsed.root.entries.length !== 1) return parseYaml(text);
       entries.push(parsed.root.entries[0]);
       end = parsed.root.end;
@@ -54,7 +54,7 @@ export function parseYamlIncremental(text: string): ParseResult<Node> {
       const items: Node[] = [];
       let last: Parsed | undefined;
       for (const f of s.fragments) {
-        last = fragment(text, f.start, f.end) ?? undefined;
+        last = fragment(text, f.start, f.end, 1) ?? undefined;
         if (!last || last.root.kind !== 'seq') return parseYaml(text);
         items.push(...last.root.items);
       }
@@ -74,7 +74,7 @@ export function parseYamlIncremental(text: string): ParseResult<Node> {
     const keys = new Set<string>();
     let last: Parsed | undefined;
     for (const f of s.fragments) {
-      last = fragment(text, f.start, f.end) ?? undefined;
+      last = fragment(text, f.start, f.end, 1) ?? undefined;
       if (!last || last.root.kind !== 'map') return parseYaml(text);
       for (const e of last.root.entries) {
         if (keys.has(e.key)) return parseYaml(text);
@@ -104,15 +104,19 @@ function indentOf(text: string, lineStart: number): number {
   return i - lineStart;
 }
 
-/** Parses text[start, end) as a standalone YAML fragment, with absolute offsets. null on any problem. */
-function fragment(text: string, start: number, end: number): Parsed | null {
+/**
+ * Parses text[start, end) as a standalone YAML fragment, with absolute offsets. null on any problem. `level` is how
+ * many collections hold the fragment's root in the whole document (for the depth limit).
+ */
+function fragment(text: string, start: number, end: number, level: 0 | 1): Parsed | null {
   const src = text.slice(start, end);
-  let parsed = cache.get(src);
+  const key = level + src;
+  let parsed = cache.get(key);
   if (parsed === undefined) {
-    const r = parseYamlWithTail(src);
+    const r = parseYamlWithTail(src, level);
     parsed = r.problems.length || !r.root ? null : { root: r.root, tail: r.tail ?? r.root.end };
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(src, parsed);
+    cache.set(key, parsed);
   }
   return parsed ? { root: shift(parsed.root, start), tail: parsed.tail + start } : null;
 }

@@ -4,6 +4,7 @@ import {
   Document,
   isAlias,
   isMap,
+  isPair,
   isScalar,
   isSeq,
   Lexer,
@@ -17,7 +18,7 @@ import { t, type Args } from '../i18n/text';
 import type { PhraseId } from '../i18n/phrases';
 import { Entry, Node } from '../model/node';
 import { endOf, innermostUnclosed } from './brackets';
-import { MAX_ALIAS_NODES, MAX_DEPTH, ParseProblem, ParseResult } from './limits';
+import { blankCuts, Cut, MAX_ALIAS_NODES, MAX_DEPTH, ParseProblem, ParseResult, tooDeepProblem } from './limits';
 
 /**
  * Parses YAML (1.2, CloudFormation short-form tags allowed) into the neutral node tree with exact offsets.
@@ -34,9 +35,13 @@ import { MAX_ALIAS_NODES, MAX_DEPTH, ParseProblem, ParseResult } from './limits'
  * Input that CloudFormation rejects although the `yaml` package reads it is reported, and still analysed: non-printable
  * characters, a `%YAML` version other than 1.x. An alias without an anchor is an error. Tabs used as separators
  * (`Key:<tab>value`) stay accepted: YAML 1.2 and the CloudFormation service accept them, only PyYAML does not.
+ *
+ * `baseLevel` is how many levels of nesting lie above the text (a fragment of a larger document), for the depth
+ * limit: collections nested deeper than `MAX_DEPTH` are cut from the text before the composer (which recurses) sees
+ * them, and become `truncated` nodes with one `DEPTH` problem.
  */
-export function parseYaml(text: string): ParseResult<Node> {
-  const { root, problems } = parseYamlWithTail(text);
+export function parseYaml(text: string, baseLevel = 0): ParseResult<Node> {
+  const { root, problems } = parseYamlWithTail(text, baseLevel);
   return root ? { root, problems } : { problems };
 }
 
@@ -44,14 +49,25 @@ export function parseYaml(text: string): ParseResult<Node> {
  * `parseYaml`, also giving where the root collection's trailing comments end (the `yaml` package counts them in the
  * parent's extent): the incremental parser needs it to give its sections the same extent as a full parse.
  */
-export function parseYamlWithTail(text: string): ParseResult<Node> & { tail?: number } {
+export function parseYamlWithTail(text: string, baseLevel = 0): ParseResult<Node> & { tail?: number } {
   const problems: ParseProblem[] = [];
   // Lone CRs are line breaks in YAML 1.1 and 1.2 alike; the `yaml` package reads only LF and CRLF.
   // The replacement has the same length: offsets are unchanged.
-  const src = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  let src = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   let docs: Document.Parsed[];
+  let cutEnds = new Map<number, number>();
   try {
-    docs = compose(src, true);
+    // The lexer and parser are iterative; only composing recurses, so depth is measured on their tokens first. The
+    // deep spans are blanked (offsets unchanged) before anything composes the text.
+    let tokens = [...lex(src)];
+    const deep = yamlDepth(tokens, MAX_DEPTH - baseLevel);
+    if (deep.cuts.length) {
+      problems.push(tooDeepProblem(deep.cuts[0], deep.depth + baseLevel, MAX_DEPTH));
+      src = blankCuts(src, deep.cuts, '~');
+      tokens = [...lex(src)];
+      cutEnds = new Map(deep.cuts.map(c => [c.start, c.end]));
+    }
+    docs = compose(src, true, tokens);
   } catch (e) {
     return {
       problems: [problem('YAML', 'YAML を解析できません', 'Cannot parse YAML', 0, Math.min(text.length, 1), e)],
@@ -86,16 +102,88 @@ export function parseYamlWithTail(text: string): ParseResult<Node> & { tail?: nu
     const code = special[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     problems.push(localized('YAML_CHAR', 'yamlSpecialCharacter', special.index, special.index + 1, { code }));
   }
-  const conv = new Converter(src, problems, doc);
-  const root = doc.contents ? conv.convert(doc.contents as YNode, 0) : undefined;
+  const conv = new Converter(src, problems, doc, cutEnds);
+  const root = doc.contents ? conv.convert(doc.contents as YNode, baseLevel) : undefined;
   if (conv.invalid) return { problems: [conv.invalid] };
   problems.sort((a, b) => a.start - b.start);
   return { root, problems, tail: (doc.contents as YNode | null)?.range?.[2] };
 }
 
-function compose(text: string, pyyaml: boolean): Document.Parsed[] {
+/** `tokens`, when given, are the text's tokens as `lex` reads them (already read to measure the nesting). */
+function compose(text: string, pyyaml: boolean, tokens?: Iterable<CST.Token>): Document.Parsed[] {
   const composer = new Composer({ uniqueKeys: false, strict: true, schema: 'core' });
-  return [...composer.compose(pyyaml ? lex(text) : new Parser(new LineCounter().addNewLine).parse(text))];
+  return [...composer.compose(tokens ?? (pyyaml ? lex(text) : new Parser(new LineCounter().addNewLine).parse(text)))];
+}
+/**
+ * How deep the collections of a token stream nest, and the spans to cut: each collection at level `limit + 1`, from
+ * its first character to its last. One pass with an explicit stack.
+ */
+function yamlDepth(tokens: readonly CST.Token[], limit: number): { depth: number; cuts: Cut[] } {
+  const cuts: Cut[] = [];
+  let max = 0;
+  const stack: { tok: CST.Token; level: number; cut: boolean }[] = [];
+  for (const t of tokens) if (t.type === 'document' && t.value) stack.push({ tok: t.value, level: 0, cut: false });
+  while (stack.length) {
+    const { tok, level, cut } = stack.pop()!;
+    if (!CST.isCollection(tok)) continue;
+    const own = level + 1;
+    if (own > max) max = own;
+    const cutHere = !cut && own > limit;
+    if (cutHere) cuts.push({ start: tok.offset, end: extentEnd(tok) });
+    for (const it of tok.items) {
+      if (it.key) stack.push({ tok: it.key, level: own, cut: cut || cutHere });
+      if (it.value) stack.push({ tok: it.value, level: own, cut: cut || cutHere });
+    }
+  }
+  cuts.sort((a, b) => a.start - b.start);
+  return { depth: max, cuts };
+}
+
+const TRIVIA = new Set(['space', 'newline', 'comment']);
+
+/** Offset just after the last character of a token's value (comments and line breaks after it excluded). */
+function extentEnd(root: CST.Token): number {
+  let end = root.offset + 1;
+  const source = (t: { type: string; offset: number; source: string }) => {
+    if (!TRIVIA.has(t.type)) end = Math.max(end, t.offset + t.source.length);
+  };
+  const stack: CST.Token[] = [root];
+  while (stack.length) {
+    const t = stack.pop()!;
+    switch (t.type) {
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection':
+        if (t.type === 'flow-collection') {
+          source(t.start);
+          t.end.forEach(source);
+        }
+        for (const it of t.items) {
+          it.start.forEach(source);
+          it.sep?.forEach(source);
+          if (it.key) stack.push(it.key);
+          if (it.value) stack.push(it.value);
+        }
+        break;
+      case 'block-scalar': {
+        let from = t.offset;
+        for (const p of t.props)
+          if ('source' in p) {
+            source(p);
+            from = Math.max(from, p.offset + p.source.length);
+          }
+        let n = t.source.length;
+        while (n > 0 && /\s/.test(t.source[n - 1])) n--;
+        end = Math.max(end, from + n);
+        break;
+      }
+      case 'document':
+        break;
+      default:
+        if ('source' in t) source(t);
+    }
+  }
+  return end;
 }
 
 /** Errors of the `yaml` package for input that PyYAML (and so CloudFormation) accepts. */
@@ -295,24 +383,23 @@ class Converter {
     private readonly text: string,
     private readonly problems: ParseProblem[],
     private readonly doc: Document.Parsed,
+    private readonly cutEnds: ReadonlyMap<number, number>,
   ) {}
 
+  /** `depth` is the number of collections around `n`. */
   convert(n: YNode, depth: number): Node {
     const [start, valueEnd] = n.range ?? [0, 0, 0];
-    if (depth > MAX_DEPTH) {
+    const cutEnd = isScalar(n) ? this.cutEnds.get(start) : undefined;
+    // A placeholder for a collection nested beyond the limit (the text was cut there before composing).
+    if (cutEnd !== undefined) return { kind: 'scalar', value: null, start, end: cutEnd, truncated: true };
+    if ((isMap(n) || isSeq(n)) && depth >= MAX_DEPTH) {
+      // Only an alias leads here (the text itself was cut at the limit): its anchor expands too deep.
       if (!this.reportedDepth) {
         this.reportedDepth = true;
-        this.problems.push({
-          code: 'DEPTH',
-          start,
-          end: Math.max(valueEnd, start + 1),
-          message: {
-            ja: `入れ子が深すぎます (${MAX_DEPTH} 段まで)。これより深い部分は解析しません`,
-            en: `Nesting is too deep (limit ${MAX_DEPTH}); deeper values are not analysed`,
-          },
-        });
+        const cut = { start, end: Math.max(valueEnd, start + 1) };
+        this.problems.push(tooDeepProblem(cut, depth + levelsOf(n), MAX_DEPTH));
       }
-      return { kind: 'scalar', value: null, start, end: valueEnd };
+      return { kind: 'scalar', value: null, start, end: valueEnd, truncated: true };
     }
     const tag = n.tag && n.tag.startsWith('!') && !n.tag.startsWith('!!') ? n.tag : undefined;
     const tagStart = tag ? this.text.lastIndexOf(tag, start) : -1;
@@ -344,7 +431,8 @@ class Converter {
       const size = countNodes(target as YNode, this.aliasBudget);
       this.aliasBudget -= size;
       if (this.aliasBudget < 0) return this.convert(n, depth);
-      const inner = this.convert(target as YNode, depth + 1);
+      // What the alias stands for sits where the alias is written, at its depth.
+      const inner = this.convert(target as YNode, depth);
       markAliased(inner);
       // The alias itself is written here; what it stands for is the anchor's text.
       return { ...inner, start, end: valueEnd, aliased: undefined };
@@ -400,6 +488,20 @@ class Converter {
     }
     return tag ? shortFormIntrinsic(tag, s, out) : out;
   }
+}
+
+/** How many levels of collections a node holds (1 for a flat map), counted without recursion. */
+function levelsOf(n: YNode): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[n, 0]];
+  while (stack.length) {
+    const [x, level] = stack.pop()!;
+    if (isMap(x) || isSeq(x)) {
+      max = Math.max(max, level + 1);
+      for (const it of x.items) stack.push([isPair(it) ? it.value : it, level + 1]);
+    }
+  }
+  return max;
 }
 
 /** Marks a converted subtree as the anchor's text (fixes never edit it: the edit would change every alias). */

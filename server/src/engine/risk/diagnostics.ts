@@ -1,6 +1,7 @@
 /** Collects risk-file findings through the catalog (severity overrides, disabled rules) with their fixes. */
 import { EngineContext, FixSource } from '../context';
 import { makeFinding, ruleMeta } from '../findings';
+import { reportFailure } from '../guard';
 import { Args, Lang, phrase, Phrase, render, Text } from '../i18n/text';
 import { editsWithEol, eolOf, LineIndex } from '../model/text';
 import { Finding, Fix, TextEdit } from '../model/types';
@@ -44,7 +45,7 @@ export class Diagnostics {
     );
     if (fixes?.length) {
       f.fix = this.fixes.length;
-      this.fixes.push(this.source(fixes));
+      this.fixes.push(this.source(fixes, rule));
     }
     this.out.push(f);
     return f;
@@ -65,11 +66,20 @@ export class Diagnostics {
     return { title, edits, isPreferred };
   }
 
-  /** The checks write line breaks as `\n`; the edits offered use the file's own line ending. */
-  private source(planned: PlannedFix[]): FixSource {
+  /**
+   * The checks write line breaks as `\n`; the edits offered use the file's own line ending. A fix whose edits fail is
+   * not offered, and the host is told.
+   */
+  private source(planned: PlannedFix[], rule: string): FixSource {
     return (lang: Lang) =>
       planned.flatMap((p): Fix[] => {
-        const edits = typeof p.edits === 'function' ? p.edits(lang) : p.edits;
+        let edits: TextEdit[] | undefined;
+        try {
+          edits = typeof p.edits === 'function' ? p.edits(lang) : p.edits;
+        } catch (error) {
+          reportFailure(this.ctx, { uri: this.uri, stage: 'fixes', name: rule, error });
+          return [];
+        }
         if (!edits?.length) return [];
         const edit = { [this.uri]: editsWithEol(edits, eolOf(this.lines.text)) };
         return [{ title: render(p.title, lang), edit, isPreferred: p.isPreferred }];

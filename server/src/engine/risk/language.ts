@@ -1,6 +1,7 @@
 /** The risk-assessment DSL (`*.risk.yaml` / `*.risk.yml`) as a LanguageSupport. */
 import { Analysis, EngineContext, riskOf } from '../context';
-import { makeFinding } from '../findings';
+import { problemFinding } from '../findings';
+import { failureFinding, Stages } from '../guard';
 import { LanguageSupport } from '../language';
 import { LineIndex } from '../model/text';
 import { riskCompletion } from './complete';
@@ -33,19 +34,26 @@ function parsedOnce(uri: string, text: string): ReturnType<typeof parseRiskDocum
   return parsed;
 }
 
+/**
+ * A risk file's analysis, stage by stage (parse, the `iac:` files, the rules one by one, symbols): a stage that fails
+ * becomes an `engine-error` finding and what the stages before it found is kept.
+ */
 export function analyzeRisk(uri: string, text: string, ctx: EngineContext): Analysis {
   const lines = new LineIndex(text);
-  const { doc, problems } = parsedOnce(uri, text);
+  const stages = new Stages(ctx, uri, () => lines);
+  const parsed = stages.run('parse', () => parsedOnce(uri, text), undefined);
+  if (!parsed) return { uri, kind: 'risk', text, lines, findings: stages.failures, fixes: [], symbols: [] };
+  const { doc, problems } = parsed;
   const d = new Diagnostics(uri, lines, ctx);
-  for (const p of problems) {
-    d.out.push(
-      makeFinding(ctx.catalog, ctx.settings, 'syntax-error', uri, lines.range(p.start, p.end), { detail: p.message }),
-    );
-  }
-  const links = doc.syntaxErrors ? [] : resolveLinks(doc, uri, ctx);
-  if (!doc.syntaxErrors) runRiskRules({ doc, links, catalog: ctx.catalog, report: d });
-  const risk: RiskModel = { doc, links };
-  return { uri, kind: 'risk', text, lines, findings: d.out, fixes: d.fixes, symbols: riskSymbols(doc, lines), risk };
+  for (const p of problems) d.out.push(problemFinding(ctx, uri, lines, p));
+  const links = doc.syntaxErrors ? [] : stages.run('risk-links', () => resolveLinks(doc, uri, ctx), undefined);
+  // Without its links a rule could only guess about the IaC: the rules wait for a run where reading them works.
+  if (!doc.syntaxErrors && links) runRiskRules({ doc, links, catalog: ctx.catalog, report: d });
+  const symbols = stages.run('symbols', () => riskSymbols(doc, lines), []);
+  d.out.push(...stages.failures);
+  d.out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const risk: RiskModel = { doc, links: links ?? [] };
+  return { uri, kind: 'risk', text, lines, findings: d.out, fixes: d.fixes, symbols, risk };
 }
 
 /** Runs every risk-file rule; a rule that fails is an engine-error finding, and the others still run. */
@@ -55,12 +63,10 @@ function runRiskRules(ctx: RiskRuleContext): void {
     if (d.ctx.settings.disabledRules.includes(rule.id) && !rule.alsoReports?.length) continue;
     try {
       rule.check(ctx);
-    } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
-      d.add('engine-error', 0, 0, { rule: rule.id, detail });
+    } catch (error) {
+      d.out.push(failureFinding(d.ctx, d.lines, { uri: d.uri, stage: 'rule', name: rule.id, error }));
     }
   }
-  d.out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 export const riskLanguage: LanguageSupport = {

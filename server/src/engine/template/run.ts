@@ -1,7 +1,7 @@
 import { dataClassOf, lessSensitive } from './data-class';
-import { Catalog } from '../catalog/catalog';
 import { EngineContext, FixSource } from '../context';
 import { makeFinding, ruleMeta } from '../findings';
+import { failureFinding, reportFailure } from '../guard';
 import { FixSpec } from '../fixes/spec';
 import { Lang, phrase, render } from '../i18n/text';
 import { Cause } from '../model/evaluate';
@@ -30,14 +30,31 @@ interface Place {
   reports: RuleReport[];
 }
 
-/** Runs every applicable rule on a template (CloudFormation or CDK-derived) and applies suppressions. */
+/**
+ * Runs every applicable rule on a template (CloudFormation or CDK-derived) and applies suppressions. A rule (or the
+ * suppressions, or one finding's assembly) that fails becomes an `engine-error` finding; everything else still runs.
+ */
 export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): RuleRun {
   const { catalog, settings } = ctx;
+  const failed = (
+    stage: 'rule' | 'suppressions' | 'finding',
+    name: string | undefined,
+    error: unknown,
+    at?: Resource,
+  ) => failureFinding(ctx, t.lines, { uri: t.uri, stage, name, error }, at && { start: at.idStart, end: at.idEnd });
   const accountLevel =
     settings.accountLevelRules === 'always' || (settings.accountLevelRules === 'auto' && isAccountBaseline(t));
   const disabled = new Set(settings.disabledRules);
-  const suppressions = collectSuppressions(t, ctx);
-  const result: RuleRun = { findings: [...suppressions.problems], fixes: [] };
+  let suppressions: Suppressions;
+  const early: Finding[] = [];
+  try {
+    suppressions = collectSuppressions(t, ctx);
+  } catch (error) {
+    // Nothing is suppressed rather than nothing checked.
+    early.push(failed('suppressions', undefined, error));
+    suppressions = { problems: [], reasonFor: () => undefined };
+  }
+  const result: RuleRun = { findings: [...early, ...suppressions.problems], fixes: [] };
   const places = new Map<string, Place>();
   const memo = new Map<string, unknown>();
   let current: Rule | undefined;
@@ -70,10 +87,8 @@ export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): RuleRun
     current = rule;
     try {
       f();
-    } catch (e) {
-      const at = t.lines.range(currentResource?.idStart ?? 0, currentResource?.idEnd ?? 0);
-      const detail = e instanceof Error ? e.message : String(e);
-      result.findings.push(makeFinding(catalog, settings, 'engine-error', t.uri, at, { rule: rule.id, detail }));
+    } catch (error) {
+      result.findings.push(failed('rule', rule.id, error, currentResource));
     }
   };
   for (const r of t.resources) {
@@ -82,8 +97,13 @@ export function runRules(t: Template, ctx: EngineContext, fixer: Fixer): RuleRun
   }
   currentResource = undefined;
   for (const rule of TEMPLATE_RULES) run(rule, () => rule.checkTemplate!(t, rctx));
-  for (const place of places.values())
-    result.findings.push(toFinding(t, ctx, place, suppressions, fixer, result.fixes));
+  for (const place of places.values()) {
+    try {
+      result.findings.push(toFinding(t, ctx, place, suppressions, fixer, result.fixes));
+    } catch (error) {
+      result.findings.push(failed('finding', place.rule, error, place.resource));
+    }
+  }
   result.findings.sort(byPosition);
   return result;
 }
@@ -139,7 +159,7 @@ function toFinding(
   const specs = fixesThroughCauses(t, primary.at, primary.via ?? [], own, [...new Set(failing.map(String))]);
   if (specs.length) {
     f.fix = fixes.length;
-    fixes.push(fixSource(t, ctx.catalog, rule, specs, fixer));
+    fixes.push(fixSource(t, ctx, rule, specs, fixer));
   } else if (primary.noFix) f.noFix = primary.noFix;
   const reason = sup.reasonFor(rule, resource);
   if (reason !== undefined) f.suppressed = { reason };
@@ -160,15 +180,23 @@ function uniqueChains(chains: Cause[][]): Cause[][] {
   });
 }
 
-/** Edits are computed on first use (a code action, a test, the CLI), not on every keystroke; titles per language. */
-function fixSource(t: Template, catalog: Catalog, rule: string, specs: FixSpec[], fixer: Fixer): FixSource {
+/**
+ * Edits are computed on first use (a code action, a test, the CLI), not on every keystroke; titles per language. A
+ * fix whose edits cannot be computed is not offered, and the host is told.
+ */
+function fixSource(t: Template, ctx: EngineContext, rule: string, specs: FixSpec[], fixer: Fixer): FixSource {
   let edits: { spec: FixSpec; edit: Fix['edit'] }[] | undefined;
   return (lang: Lang) => {
     edits ??= specs.flatMap(spec => {
-      const edit = fixer(t, spec);
-      return edit ? [{ spec, edit }] : [];
+      try {
+        const edit = fixer(t, spec);
+        return edit ? [{ spec, edit }] : [];
+      } catch (error) {
+        reportFailure(ctx, { uri: t.uri, stage: 'fixes', name: rule, error });
+        return [];
+      }
     });
-    const fallback = ruleMeta(catalog, rule).fix?.title ?? phrase('fixRule', { rule });
+    const fallback = ruleMeta(ctx.catalog, rule).fix?.title ?? phrase('fixRule', { rule });
     return edits.map(({ spec, edit }, i) => ({
       title: render(spec.title ?? fallback, lang),
       edit,
