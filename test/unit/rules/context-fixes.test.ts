@@ -5,6 +5,7 @@
  */
 import * as assert from 'assert';
 import { hoverAt } from '../../../server/src/engine';
+import { render } from '../../../server/src/engine/i18n/text';
 import { contextOf, fixesOf, open, run, Checked, TestFinding } from '../../helpers';
 import { applySafeFix } from '../../oracles/fix-safety';
 
@@ -115,5 +116,38 @@ describe('fixes that know how a resource is used', () => {
     const f = finding(a, 'elbv2-listener-https');
     assert.deepStrictEqual(fixesOf(a, f), []);
     assert.match(hoverOn(a, f), /No quick fix: the default actions depend on a condition \(Fn::If\)/);
+  });
+
+  it('every finding without a fix says why in the hover: here, a configuration only the author can complete', () => {
+    const text = [
+      'Resources:',
+      '  Records:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      BucketEncryption: { ServerSideEncryptionConfiguration: [{ BucketKeyEnabled: true }] }',
+      '',
+    ].join('\n');
+    const a = run('partial.yaml', text);
+    const f = finding(a, 's3-bucket-encryption');
+    assert.deepStrictEqual(fixesOf(a, f), []);
+    // Several findings share the logical ID; the hover shows the first, each finding carries its own reason.
+    assert.strictEqual(
+      render(f.noFix, 'en'),
+      'no single compliant value can be chosen for you here (see the explanation)',
+    );
+  });
+
+  it('a rule without automatic fixes says so', () => {
+    const text = [
+      'Resources:',
+      '  Admin:',
+      '    Type: AWS::IAM::ManagedPolicy',
+      '    Properties:',
+      '      PolicyDocument: { Statement: [{ Effect: Allow, Action: "*", Resource: "*" }] }',
+      '',
+    ].join('\n');
+    const a = run('admin.yaml', text);
+    const f = finding(a, 'iam-policy-admin-wildcard');
+    assert.match(hoverOn(a, f), /No quick fix: this rule has no automatic fix/);
   });
 });

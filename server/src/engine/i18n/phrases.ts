@@ -464,6 +464,26 @@ export const PHRASES = {
     ja: '同じロードバランサーに常に存在するポート 443 の HTTPS リスナーがないため、リダイレクト先がありません',
     en: 'the load balancer has no HTTPS listener on port 443 that always exists, so a redirect would lead nowhere',
   },
+  noFixByRule: {
+    ja: 'この規則は自動では直しません。説明を読んで、設計に合わせて変更してください',
+    en: 'this rule has no automatic fix; the change depends on your design (see the explanation)',
+  },
+  noFixPassed: {
+    ja: '値は親スタックから渡されています。親テンプレートで直してください',
+    en: 'the value is passed in by the parent stack; change it there',
+  },
+  noFixDecidedElsewhere: {
+    ja: '値はパラメーターや条件で決まり、ここでは安全に書き換えられません',
+    en: 'a parameter or condition decides the value, and it cannot be rewritten safely here',
+  },
+  noFixLoop: {
+    ja: 'Fn::ForEach のループ内のリソースで、修正に必要な新しいリソースをループの中に置けません',
+    en: 'the resource is inside an Fn::ForEach loop, where the new resource the fix needs cannot go',
+  },
+  noFixNeedsChoice: {
+    ja: '準拠する値を一つに決められないため、自動では直しません（説明を参照）',
+    en: 'no single compliant value can be chosen for you here (see the explanation)',
+  },
   noFixBecause: {
     ja: 'クイックフィックスなし: {reason}',
     en: 'No quick fix: {reason}',

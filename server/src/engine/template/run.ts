@@ -3,7 +3,7 @@ import { EngineContext, FixSource } from '../context';
 import { makeFinding, ruleMeta } from '../findings';
 import { failureFinding, reportFailure } from '../guard';
 import { FixSpec } from '../fixes/spec';
-import { Lang, phrase, render } from '../i18n/text';
+import { Lang, phrase, Phrase, render } from '../i18n/text';
 import { Cause } from '../model/evaluate';
 import { Resource, Template } from '../model/template';
 import { Finding, Fix } from '../model/types';
@@ -160,10 +160,29 @@ function toFinding(
   if (specs.length) {
     f.fix = fixes.length;
     fixes.push(fixSource(t, ctx, rule, specs, fixer));
-  } else if (primary.noFix) f.noFix = primary.noFix;
+  } else f.noFix = primary.noFix ?? whyNoFix(ctx, rule, primary, own.length > 0, resource);
   const reason = sup.reasonFor(rule, resource);
   if (reason !== undefined) f.suppressed = { reason };
   return f;
+}
+
+/**
+ * One line on why a finding has no quick fix, for the hover: the rule has none by nature, the value is decided
+ * elsewhere (a parent stack, a parameter without a compliant choice, a condition), or the place cannot take one.
+ */
+function whyNoFix(
+  ctx: EngineContext,
+  rule: string,
+  report: RuleReport,
+  proposed: boolean,
+  resource: Resource | undefined,
+): Phrase | undefined {
+  if (!ctx.catalog.rules.get(rule)?.fix) return phrase('noFixByRule');
+  const via = report.via ?? [];
+  if (via.some(c => c.kind === 'passed')) return phrase('noFixPassed');
+  if (via.length) return phrase('noFixDecidedElsewhere');
+  if (resource?.loop && report.fix) return phrase('noFixLoop');
+  return proposed ? undefined : phrase('noFixNeedsChoice');
 }
 
 function sameChain(a: readonly Cause[], b: readonly Cause[]): boolean {
