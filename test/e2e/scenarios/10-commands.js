@@ -55,11 +55,11 @@ module.exports = {
     await h.openFile('infra/storage.yaml');
     await h.runCommand('iryo-guard: New Risk Assessment from Template');
     await h.until('the draft to open', async () => /storage\.risk\.yaml/.test((await h.activeTab()) || ''));
-    await h.notification(/Drafted 10 risks, one per minimum scenario the findings touch/);
+    await h.notification(/Drafted 9 risks, one per minimum scenario the findings touch/);
     await h.statusBar(/iryo-guard risk assessment/);
     const draft = await h.editorText();
     assert.match(draft, /iac: \["storage\.yaml"\]/);
-    assert.match(draft, /threat: unauthorized-access\n    scenarios: \["3\.1①"\]/);
+    assert.match(draft, /threat: data-theft-leakage\n    scenarios: \["1\.8"\]/);
 
     // The coverage report needs a risk file; a template gets a message.
     await h.openFile('infra/logs.json');
