@@ -13,6 +13,7 @@ import {
   isRefusal,
   Lang,
   leadEdition,
+  langOfLocale,
   ReadRefusal,
   Settings,
   Severity,
@@ -48,7 +49,7 @@ ${CLI_COMMANDS.map(c => `  ${c.usage}`).join('\n')}`;
 
 function langOf(args: ParsedArgs): Lang {
   const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return oneOf(args, 'lang', ['ja', 'en'] as const, env.toLowerCase().startsWith('ja') ? 'ja' : 'en');
+  return oneOf(args, 'lang', ['ja', 'en'] as const, langOfLocale(env));
 }
 
 /** `; did you mean "a", "b"?`, or nothing when there is no candidate. */

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { format } from 'util';
 import * as lsp from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeLensesFor, completionsAt, definitionAt, Finding, hoverAt, referencesAt, RISK_FILE } from './engine';
+import { codeLensesFor, completionsAt, definitionAt, Finding, hoverAt, referencesAt, RISK_FILE, t } from './engine';
 import { FileAccess } from './host/read';
 import { defaultCatalog, packageVersion } from './host/resources';
 import { projectRoot } from './host/roots';
@@ -223,12 +223,7 @@ function applySettings(raw: RawSettings | undefined) {
   shownSettingsProblems = key;
   if (!problems.length) return;
   for (const p of problems) connection.console.warn(`iryo-guard: ${p}`);
-  const more =
-    problems.length > 1
-      ? settings.lang === 'ja'
-        ? ` ほか ${problems.length - 1} 件`
-        : ` (and ${problems.length - 1} more; see the output)`
-      : '';
+  const more = problems.length > 1 ? t('settingProblemsMore', settings.lang, { count: problems.length - 1 }) : '';
   // A notification, not a request: every client shows it, and nothing waits for an answer.
   void connection.sendNotification(lsp.ShowMessageNotification.type, {
     type: lsp.MessageType.Warning,

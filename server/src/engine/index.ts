@@ -24,7 +24,7 @@ export { findingTag, renderFinding, renderFindings, scenarioTag } from './i18n/f
 export { editionLabel, itemLabel, refLabel, refsText } from './i18n/guidelines';
 export { leadEdition, ruleRefs } from './catalog/editions';
 export type { RenderedFinding } from './i18n/finding';
-export { findingMessage, localize, render, t } from './i18n/text';
+export { findingMessage, isLang, langOfLocale, localize, phrase, render, t } from './i18n/text';
 export type { Text } from './i18n/text';
 export { Catalog } from './catalog/catalog';
 export type { CatalogDocs } from './catalog/catalog';
