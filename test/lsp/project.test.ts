@@ -55,6 +55,7 @@ describe('LSP: the workspace as one project', function () {
       codes(d).includes('cloudtrail-trail-present'),
     );
     const missing = ds.find(d => d.code === 'cloudtrail-trail-present');
+    assert.ok(missing, JSON.stringify(codes(ds)));
     // The designated baseline stack gets the fix; this one is told where the trail belongs.
     assert.match(missing.message, /trail\.yaml|baseline/i, missing.message);
     client.change(uri('trail.yaml'), trail, 3);

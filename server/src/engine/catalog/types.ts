@@ -1,11 +1,20 @@
 import { Severity } from '../model/types';
 
-export interface Localized { ja: string; en: string }
+export interface Localized {
+  ja: string;
+  en: string;
+}
 /**
  * Where an entry comes from. `doc` is a seed number (`000`–`004`, see catalog/README.md), `web` for a public page,
  * or the name of a published document; `page` is that document's page (the PDF page, as in `url`), `printedPage` the folio printed on it.
  */
-export interface Source { doc: string; section: string; page?: number; printedPage?: number; url?: string }
+export interface Source {
+  doc: string;
+  section: string;
+  page?: number;
+  printedPage?: number;
+  url?: string;
+}
 
 export interface ScenarioEntry {
   id: string;
@@ -22,12 +31,30 @@ export interface ScenarioEntry {
   source: Source;
   verified: boolean;
 }
-export interface ThreatEntry { id: string; label: Localized; aliases: string[]; summary: Localized; source: Source }
+export interface ThreatEntry {
+  id: string;
+  label: Localized;
+  aliases: string[];
+  summary: Localized;
+  source: Source;
+}
 export interface ServiceEntry {
-  id: string; name: string; aliases: string[]; summary: Localized; resourceTypes: string[]; scenarios: string[]; source: Source;
+  id: string;
+  name: string;
+  aliases: string[];
+  summary: Localized;
+  resourceTypes: string[];
+  scenarios: string[];
+  source: Source;
 }
 export interface GuidelineEdition {
-  id: string; publisher: string; version: string; published: string; title: Localized; verified: boolean; source: Source;
+  id: string;
+  publisher: string;
+  version: string;
+  published: string;
+  title: Localized;
+  verified: boolean;
+  source: Source;
   /** What is and is not known about the edition's content (for example an unverified scenario set). */
   note?: Localized;
 }
@@ -60,8 +87,16 @@ export interface Successors {
   basis: Localized;
   source?: Source;
 }
-export interface GuidelineFile { edition: GuidelineEdition; items: GuidelineItem[] }
-export interface Labelled { id: string; label: Localized; aliases?: string[]; summary?: Localized }
+export interface GuidelineFile {
+  edition: GuidelineEdition;
+  items: GuidelineItem[];
+}
+export interface Labelled {
+  id: string;
+  label: Localized;
+  aliases?: string[];
+  summary?: Localized;
+}
 export interface RiskModel {
   /** `note` says what the thresholds rest on: they are the catalog's default, not figures printed in 表5-2. */
   matrix: { formula: 'product'; thresholds: { level: string; min: number }[]; verified?: boolean; note?: Localized };
