@@ -70,7 +70,7 @@ export function growth() {
   const ctx = { catalog: defaultCatalog(), settings: defaultSettings };
   for (let i = 0; i < 5; i++) analyze(`file:///warm${i}.yaml`, largeTemplate(2000, 100 + i), ctx);
   // A marker in every resource makes each run's fragments new, so "full" really parses everything.
-  const unique = (text: string, run: number) => text.replace(/^(    Properties:)$/gm, `$1 # run ${run}`);
+  const unique = (text: string, run: number) => text.replace(/^( {4}Properties:)$/gm, `$1 # run ${run}`);
   return [1000, 2000, 5000, 10000, 20000].map(lines => {
     const text = largeTemplate(lines, lines);
     const cold: number[] = [];

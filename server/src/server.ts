@@ -169,8 +169,9 @@ connection.onDidChangeWatchedFiles(p =>
     for (const c of p.changes) {
       if (documents.get(c.uri)) continue;
       for (const dep of session.invalidate(c.uri)) recheck(dep);
-      if (RISK_FILE.test(c.uri))
-        c.type === 3 ? void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] }) : index.refresh(c.uri);
+      if (!RISK_FILE.test(c.uri)) continue;
+      if (c.type === 3) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+      else index.refresh(c.uri);
     }
   }),
 );

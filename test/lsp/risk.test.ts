@@ -183,7 +183,7 @@ describe('LSP: risk files over stdio', function () {
     const tplUri = fileUri(TEMPLATE);
     const tpl = fs.readFileSync(TEMPLATE, 'utf8');
     const broken = tpl.replace(
-      /  PatientDocuments:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n[\s\S]*?BucketKeyEnabled: true\n/,
+      / {2}PatientDocuments:\n {4}Type: AWS::S3::Bucket\n {4}Properties:\n {6}BucketEncryption:\n[\s\S]*?BucketKeyEnabled: true\n/,
       '  PatientDocuments:\n    Type: AWS::S3::Bucket\n    Properties:\n',
     );
     assert.notStrictEqual(broken, tpl);

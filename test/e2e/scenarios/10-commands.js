@@ -59,7 +59,7 @@ module.exports = {
     await h.statusBar(/iryo-guard risk assessment/);
     const draft = await h.editorText();
     assert.match(draft, /iac: \["storage\.yaml"\]/);
-    assert.match(draft, /threat: unauthorized-access\n    scenarios: \["3\.1①"\]/);
+    assert.match(draft, /threat: unauthorized-access\n {4}scenarios: \["3\.1①"\]/);
 
     // The coverage report needs a risk file; a template gets a message.
     await h.openFile('infra/logs.json');

@@ -99,9 +99,9 @@ describe('CLI', () => {
     assert.strictEqual(s.version, '2.1.0');
     const run = s.runs[0];
     assert.strictEqual(run.tool.driver.name, 'iryo-guard');
-    const rule = run.tool.driver.rules.find((r: any) => r.id === 's3-bucket-encryption');
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 's3-bucket-encryption');
     assert.ok(rule.help.text.length > 20 && rule.shortDescription.text);
-    const res = run.results.find((r: any) => r.ruleId === 's3-bucket-encryption');
+    const res = run.results.find((r: { ruleId: string }) => r.ruleId === 's3-bucket-encryption');
     assert.strictEqual(run.tool.driver.rules[res.ruleIndex].id, 's3-bucket-encryption');
     assert.deepStrictEqual(res.locations[0].physicalLocation.region, {
       startLine: 3,

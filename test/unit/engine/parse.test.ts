@@ -168,7 +168,7 @@ describe('intrinsics', () => {
       assert.match(fixed, /BlockPublicPolicy: !Ref Block\n/, 'no fix may overwrite a Ref');
       assert.doesNotMatch(
         fixed.slice(0, fixed.indexOf('Conditions:')),
-        /Block:\n    Type: String\n    AllowedValues: \["true", "false"\]\n$/,
+        /Block:\n {4}Type: String\n {4}AllowedValues: \["true", "false"\]\n$/,
       );
     }
     // Restricting the allowed values leaves only compliant deployments.

@@ -272,7 +272,7 @@ describe('risk diagnostics', () => {
 
   it('risk-no-controls', () => {
     expectOne(
-      baseDoc().replace(/    controls:[\s\S]*$/, ''),
+      baseDoc().replace(/ {4}controls:[\s\S]*$/, ''),
       'risk-no-controls',
       'reduce',
       /Risk R1 is treated by reduce but lists no controls/,
@@ -281,7 +281,7 @@ describe('risk diagnostics', () => {
       only(
         analyzeRisk(
           baseDoc()
-            .replace(/    controls:[\s\S]*$/, '')
+            .replace(/ {4}controls:[\s\S]*$/, '')
             .replace('reduce', 'share'),
         ),
         'risk-no-controls',

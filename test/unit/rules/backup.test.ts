@@ -56,7 +56,7 @@ Resources:
       Engine: aurora-postgresql
       DeletionProtection: !If [IsProduction, true, false]
 `;
-    const { a, found } = analysisOf('rds-deletion-protection', 'db.yaml', text);
+    const { found } = analysisOf('rds-deletion-protection', 'db.yaml', text);
     assert.strictEqual(found.length, 1);
     assert.match(found[0].message, /\(DeletionProtection: false\) \(when condition IsProduction is false\)$/);
     // The literal is replaced inside its branch: the condition stays as the author wrote it.

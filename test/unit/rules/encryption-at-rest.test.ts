@@ -50,7 +50,7 @@ Resources:
     Properties:
       Encrypted: !If [IsProduction, true, false]
 `;
-    const { a, found } = analysisOf('efs-encrypted', 'efs.yaml', text);
+    const { found } = analysisOf('efs-encrypted', 'efs.yaml', text);
     assert.strictEqual(found.length, 1);
     assert.match(found[0].message, /when condition IsProduction is false/);
     assert.strictEqual(lineOf(found[0]), 9);

@@ -55,7 +55,7 @@ describe('encryption-in-transit rules', () => {
     const text = LISTENER(`      Protocol: HTTPS
       SslPolicy: !If [LegacyClients, ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS13-1-2-2021-06]
 `);
-    const { a, found } = analysisOf('elbv2-listener-tls-policy', 'alb.yaml', text);
+    const { found } = analysisOf('elbv2-listener-tls-policy', 'alb.yaml', text);
     assert.deepStrictEqual(
       found.map(f => f.message),
       [

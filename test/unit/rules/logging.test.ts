@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import { templateOf } from '../../../server/src/engine';
-import { Template } from '../../../server/src/engine/model/template';
 import { open, rulesOf, run } from '../../helpers';
 import { applySafeFix } from '../../oracles/fix-safety';
 
@@ -176,7 +175,7 @@ Resources:
 `;
     assert.ok(!rulesOf(run('d.yaml', text)).includes('s3-log-bucket-delete-protection'));
     assert.ok(
-      rulesOf(run('d.yaml', text.replace(/  SomePolicy:[\s\S]*/, ''))).includes('s3-log-bucket-delete-protection'),
+      rulesOf(run('d.yaml', text.replace(/ {2}SomePolicy:[\s\S]*/, ''))).includes('s3-log-bucket-delete-protection'),
     );
   });
 

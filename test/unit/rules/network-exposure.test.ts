@@ -251,12 +251,12 @@ ${meta}    Properties:
       WebACLArn: !ImportValue portal-acl
 `;
     assert.ok(!rulesOf(run('w.yaml', text)).includes('elb-waf'));
-    assert.ok(rulesOf(run('w.yaml', text.replace(/  Assoc:[\s\S]*/, ''))).includes('elb-waf'));
+    assert.ok(rulesOf(run('w.yaml', text.replace(/ {2}Assoc:[\s\S]*/, ''))).includes('elb-waf'));
     assert.ok(
       !rulesOf(
         run(
           'w.yaml',
-          text.replace(/  Assoc:[\s\S]*/, '').replace('Properties:\n', 'Properties:\n      Type: network\n'),
+          text.replace(/ {2}Assoc:[\s\S]*/, '').replace('Properties:\n', 'Properties:\n      Type: network\n'),
         ),
       ).includes('elb-waf'),
     );
