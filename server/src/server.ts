@@ -284,7 +284,8 @@ documents.onDidChangeContent(e => schedule(e.document.uri));
 documents.onDidClose(e => {
   clearTimeout(timers.get(e.document.uri));
   session.forget(e.document.uri);
-  // A closed file keeps its diagnostics (now from disk) when the index or a workspace check covers it; others are cleared.
+  // A closed file keeps its diagnostics (now from disk) when the index or a workspace check covers it; others are
+  // cleared.
   const keep =
     (RISK_FILE.test(e.document.uri) && index.files.has(e.document.uri)) || isWorkspaceChecked(e.document.uri);
   if (keep) index.refresh(e.document.uri);

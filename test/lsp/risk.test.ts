@@ -1,4 +1,7 @@
-/** Protocol tests over stdio: a risk file in the real server (diagnostics, completion, hover, definition, symbols, code lens). */
+/**
+ * Protocol tests over stdio: a risk file in the real server (diagnostics, completion, hover, definition, symbols, code
+ * lens).
+ */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';

@@ -1,4 +1,7 @@
-/** The server cannot be knocked over: failing handlers are logged and answered, edit storms coalesce, nothing leaves the process. */
+/**
+ * The server cannot be knocked over: failing handlers are logged and answered, edit storms coalesce, nothing leaves the
+ * process.
+ */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';

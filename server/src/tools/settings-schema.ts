@@ -1,6 +1,7 @@
 /**
  * Keeps the rule-ID settings in package.json (`iryoGuard.rules.disabled`, `iryoGuard.severityOverrides`) in step with
- * the catalog, so settings.json completes rule IDs and flags misspelt ones: `npm run docs`. A test checks it is current.
+ * the catalog, so settings.json completes rule IDs and flags misspelt ones: `npm run docs`. A test checks it is
+ * current.
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -172,7 +172,8 @@ describe('risk diagnostics', () => {
 
   it('risk-duplicate-id', () => {
     const extra =
-      '  - id: R1\n    threat: system-outage\n    scenarios: ["3.18"]\n    impact: 1\n    likelihood: 1\n    treatment: accept\n    justification: small\n';
+      '  - id: R1\n    threat: system-outage\n    scenarios: ["3.18"]\n    impact: 1\n    likelihood: 1\n  ' +
+      '  treatment: accept\n    justification: small\n';
     expectOne(baseDoc({ extra }), 'risk-duplicate-id', 'R1', /also used on line 6/);
   });
 

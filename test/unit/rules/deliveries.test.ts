@@ -155,7 +155,9 @@ describe('fixes that keep AWS deliveries working', () => {
 
 describe('the deployability oracle', () => {
   it('catches alias/aws/sns on a topic that alarms publish to', () => {
-    const text = `Resources:\n  AlarmTopic:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n${ALARM}`;
+    const text =
+      `Resources:\n  AlarmTopic:\n    Type: AWS::SNS::Topic\n    Properties:\n` +
+      `      KmsMasterKeyId: alias/aws/sns\n${ALARM}`;
     assert.deepStrictEqual(problems(text), ['AlarmTopic: cloudwatch-alarm-to-sns does not work with aws-managed-kms']);
   });
 

@@ -6,7 +6,8 @@ export interface Localized {
 }
 /**
  * Where an entry comes from. `doc` is a seed number (`000`–`004`, see catalog/README.md), `web` for a public page,
- * or the name of a published document; `page` is that document's page (the PDF page, as in `url`), `printedPage` the folio printed on it.
+ * or the name of a published document; `page` is that document's page (the PDF page, as in `url`), `printedPage` the
+ * folio printed on it.
  */
 export interface Source {
   doc: string;
@@ -146,7 +147,9 @@ export interface CatalogData {
   guidelines: GuidelineFile[];
   riskModel: RiskModel;
   rules: RuleMeta[];
-  /** Which AWS services deliver into which resources, and what the receiving resource must allow (aws/delivery.yaml). */
+  /**
+   * Which AWS services deliver into which resources, and what the receiving resource must allow (aws/delivery.yaml).
+   */
   deliveries?: Delivery[];
   /** What AWS does when a template leaves a property out, and since when (aws/defaults.yaml). */
   awsDefaults?: AwsDefault[];
@@ -180,7 +183,9 @@ export interface AwsDefault {
 /** How a resource can be encrypted, as far as a delivery into it is concerned. */
 export type EncryptionMode = 'none' | 'sse-s3' | 'sse-sqs' | 'aws-managed-kms' | 'customer-kms-with-policy';
 
-/** An AWS service writing or publishing into a resource of `targetType` (an alarm into a topic, ELB logs into a bucket). */
+/**
+ * An AWS service writing or publishing into a resource of `targetType` (an alarm into a topic, ELB logs into a bucket).
+ */
 export interface Delivery {
   id: string;
   service: string;

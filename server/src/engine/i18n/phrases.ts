@@ -420,7 +420,9 @@ export const PHRASES = {
   },
   noFixPublicLoadBalancer: {
     ja: 'インターネット向けロードバランサー {name} が使うグループです。ここを VPC に絞るとサービスに届かなくなります。管理ポートは背後のインスタンスやターゲットのグループで閉じてください',
-    en: 'the internet-facing load balancer {name} uses this group; narrowing it to the VPC would take the service offline. Close admin ports on the groups of the instances or targets behind it',
+    en:
+      'the internet-facing load balancer {name} uses this group; narrowing it to the VPC would take the ' +
+      'service offline. Close admin ports on the groups of the instances or targets behind it',
   },
   noFixConditionalActions: {
     ja: '既定アクションが条件 (Fn::If) で切り替わるため、置き換えると作成者の条件が失われます',
@@ -440,7 +442,9 @@ export const PHRASES = {
   },
   noFixDelivery: {
     ja: '{services} が配信するため、AWS 管理キーでは配信が止まります。配信元を許可するキーポリシーのカスタマー管理キーを指定してください',
-    en: '{services} deliver into it and cannot use the AWS managed key; name a customer managed key whose policy admits them',
+    en:
+      '{services} deliver into it and cannot use the AWS managed key; name a customer managed key whose ' +
+      'policy admits them',
   },
   singletonDefineIn: {
     ja: '（アカウント基盤スタック {file} で定義してください）',
@@ -551,7 +555,9 @@ export const PHRASES = {
   },
   settingBadRetentionDays: {
     ja: 'iryoGuard.auditLogRetentionDays: {value} は 1 以上の整数（日数）ではありません。既定値 {default} を使います',
-    en: 'iryoGuard.auditLogRetentionDays: {value} is not a whole number of days (1 or more); using the default {default}',
+    en:
+      'iryoGuard.auditLogRetentionDays: {value} is not a whole number of days (1 or more); using the ' +
+      'default {default}',
   },
   settingProblemsMore: { ja: ' ほか {count} 件', en: ' (and {count} more; see the output)' },
   // Risk assessment reports (Markdown, HTML, Excel).
