@@ -49,7 +49,8 @@ function generateStack(lines) {
       `    });`,
     ],
     i => [
-      `    new logs.LogGroup(this, 'Logs${i}', { retention: logs.RetentionDays.${i % 2 ? 'FIVE_YEARS' : 'ONE_MONTH'} });`,
+      `    new logs.LogGroup(this, 'Logs${i}', { retention: ` +
+        `logs.RetentionDays.${i % 2 ? 'FIVE_YEARS' : 'ONE_MONTH'} });`,
     ],
     i => [
       `    const sg${i} = new ec2.SecurityGroup(this, 'Sg${i}', { vpc: props.vpc });`,
@@ -67,7 +68,8 @@ fs.writeFileSync(file, text);
 
 // One fresh process: first parse (TypeScript load included), then repeated diagnostics.
 const worker = `
-const { analyze, defaultCatalog, defaultSettings } = require(${JSON.stringify(path.join(root, 'out/server/src/engine'))});
+const engine = ${JSON.stringify(path.join(root, 'out/server/src/engine'))};
+const { analyze, defaultCatalog, defaultSettings } = require(engine);
 const fs = require('fs');
 const text = fs.readFileSync(${JSON.stringify(file)}, 'utf8');
 const ctx = { catalog: defaultCatalog(), settings: defaultSettings };
@@ -87,8 +89,11 @@ for (let i = 0; i < 60; i++) {
 }
 runs.sort((a, b) => a - b);
 const q = p => runs[Math.min(runs.length - 1, Math.floor(p * runs.length))];
-console.log(JSON.stringify({ lines: text.split('\\n').length, resources: first.model.resources.length, findings: first.findings.length,
-  loadTypeScriptMs, firstParseMs: firstMs, firstParseWithLoadMs: loadTypeScriptMs + firstMs, p50Ms: q(0.5), p95Ms: q(0.95), runs: runs.length }));
+console.log(JSON.stringify({
+  lines: text.split('\\n').length, resources: first.model.resources.length, findings: first.findings.length,
+  loadTypeScriptMs, firstParseMs: firstMs, firstParseWithLoadMs: loadTypeScriptMs + firstMs,
+  p50Ms: q(0.5), p95Ms: q(0.95), runs: runs.length,
+}));
 `;
 const analysis = JSON.parse(execFileSync(process.execPath, ['-e', worker], { encoding: 'utf8' }));
 

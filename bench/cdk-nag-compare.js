@@ -83,7 +83,8 @@ fs.writeFileSync(path.join(out, 'iryo-synth.json'), JSON.stringify(synth, null, 
 
 const count = (list, key) => list.reduce((m, x) => ((m[key(x)] = (m[key(x)] ?? 0) + 1), m), {});
 console.log(
-  `cdk-nag HIPAA.Security: ${nag.length} finding(s)${synthError ? ` (synth reported: ${synthError.split('\n')[0]})` : ''}`,
+  `cdk-nag HIPAA.Security: ${nag.length} ` +
+    `finding(s)${synthError ? ` (synth reported: ${synthError.split('\n')[0]})` : ''}`,
 );
 console.log(
   JSON.stringify(

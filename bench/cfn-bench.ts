@@ -73,7 +73,9 @@ function cliThroughput(count: number) {
 if (require.main === module) {
   const latency = engineLatency(5000, 200);
   const throughput = cliThroughput(500);
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machine =
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+    `Node ${process.version}`;
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   fs.writeFileSync(
     path.join(ROOT, 'bench/results/cfn.json'),
@@ -82,9 +84,13 @@ if (require.main === module) {
   console.log(`machine: ${machine}\n`);
   console.log('| benchmark | result | target |\n|---|---|---|');
   console.log(
-    `| engine diagnostics, ${latency.lines}-line template (${latency.runs} runs) | p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms (first parse ${latency.coldMs.toFixed(0)} ms) | p50 < 50 ms, p95 < 100 ms |`,
+    `| engine diagnostics, ${latency.lines}-line template (${latency.runs} runs) | p50 ` +
+      `${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms (first parse ` +
+      `${latency.coldMs.toFixed(0)} ms) | p50 < 50 ms, p95 < 100 ms |`,
   );
   console.log(
-    `| CLI, ${throughput.templates} templates | ${throughput.totalMs} ms total, start-up ${throughput.startupMs} ms, ${throughput.perTemplateMs.toFixed(2)} ms/template (${throughput.filesPerSecond.toFixed(0)} files/s) | well under 10 ms/template |`,
+    `| CLI, ${throughput.templates} templates | ${throughput.totalMs} ms total, start-up ` +
+      `${throughput.startupMs} ms, ${throughput.perTemplateMs.toFixed(2)} ms/template ` +
+      `(${throughput.filesPerSecond.toFixed(0)} files/s) | well under 10 ms/template |`,
   );
 }

@@ -6,7 +6,6 @@ import { pathToFileURL } from 'url';
 import type { BenchDocument } from './lsp-bench';
 import { riskFile, template } from './risk-bench';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { generateStack } = require(path.resolve(__dirname, '../../bench/cdk-bench.js')) as {
   generateStack(lines: number): string;
 };

@@ -113,7 +113,9 @@ async function main() {
     results.push(await measure(d));
     process.stderr.write(`measured ${d.name}\n`);
   }
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machine =
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+    `Node ${process.version}`;
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   fs.writeFileSync(
     path.join(ROOT, 'bench/results/lsp.json'),
@@ -123,11 +125,13 @@ async function main() {
     `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.p99.toFixed(1)}`;
   console.log(`machine: ${machine}; ${EDITS} edits per document; times in ms (p50 / p95 / p99)\n`);
   console.log(
-    '| document | start-up → first diagnostics | didChange → diagnostics | completion | hover | code action |\n|---|---|---|---|---|---|',
+    '| document | start-up → first diagnostics | didChange → diagnostics | completion | hover | code ' +
+      'action |\n|---|---|---|---|---|---|',
   );
   for (const r of results)
     console.log(
-      `| ${r.document} | ${r.firstDiagnosticsMs} | ${f(r.diagnostics)} | ${f(r.completion)} | ${f(r.hover)} | ${f(r.codeAction)} |`,
+      `| ${r.document} | ${r.firstDiagnosticsMs} | ${f(r.diagnostics)} | ${f(r.completion)} | ` +
+        `${f(r.hover)} | ${f(r.codeAction)} |`,
     );
 }
 

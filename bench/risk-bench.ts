@@ -128,9 +128,11 @@ function main() {
   console.log(`findings: ${a.findings.length} (${[...byRule].map(([r, n]) => `${r} ${n}`).join(', ')})`);
   console.log(`first analysis (templates included): ${firstMs.toFixed(1)} ms`);
   console.log(
-    `diagnostics after the first parse (template changed, risk text unchanged), ${runs} runs: p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms`,
+    `diagnostics after the first parse (template changed, risk text unchanged), ${runs} runs: p50 ` +
+      `${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms`,
   );
   console.log(
-    `re-parse + diagnostics after an edit to the risk file, ${runs} runs: p50 ${pct(edits, 0.5).toFixed(1)} ms, p95 ${pct(edits, 0.95).toFixed(1)} ms`,
+    `re-parse + diagnostics after an edit to the risk file, ${runs} runs: p50 ` +
+      `${pct(edits, 0.5).toFixed(1)} ms, p95 ${pct(edits, 0.95).toFixed(1)} ms`,
   );
 }

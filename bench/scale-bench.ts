@@ -62,7 +62,8 @@ function cliThroughput(dir: string, count: number) {
     cfnLintNote:
       cfnLint.status === 0
         ? undefined
-        : 'cfn-lint is not installed on this machine (PyPI is not reachable and Debian does not package it); column skipped',
+        : 'cfn-lint is not installed on this machine (PyPI is not reachable and Debian does not package it); ' +
+          'column skipped',
   };
 }
 
@@ -70,7 +71,7 @@ export function growth() {
   const ctx = { catalog: defaultCatalog(), settings: defaultSettings };
   for (let i = 0; i < 5; i++) analyze(`file:///warm${i}.yaml`, largeTemplate(2000, 100 + i), ctx);
   // A marker in every resource makes each run's fragments new, so "full" really parses everything.
-  const unique = (text: string, run: number) => text.replace(/^(    Properties:)$/gm, `$1 # run ${run}`);
+  const unique = (text: string, run: number) => text.replace(/^( {4}Properties:)$/gm, `$1 # run ${run}`);
   return [1000, 2000, 5000, 10000, 20000].map(lines => {
     const text = largeTemplate(lines, lines);
     const cold: number[] = [];
@@ -100,7 +101,16 @@ export function growth() {
 }
 
 function riskFile(i: number, templates: string[]): string {
-  return `assessment:\n  id: system-${i}\n  title: System ${i}\n  guideline: metimic-1.1\n  acceptance: C\n  iac: [${templates.map(t => `../infra/${t}`).join(', ')}]\nflows:\n  - id: F1\n    description: clinical data to the API\n    classification: patient-personal\nrisks:\n  - id: R1\n    flow: F1\n    threat: ネットワーク上の盗聴・なりすまし\n    scenarios: ["3.8②"]\n    description: interception in transit\n    impact: 5\n    likelihood: 3\n    treatment: reduce\n    controls:\n      - perspective: technical\n        owner: provider\n        measure: TLS 1.2+ on the load balancer\n        services: [elb]\n        rules: [elbv2-listener-https]\n    residual: { impact: 5, likelihood: 1 }\n`;
+  return (
+    `assessment:\n  id: system-${i}\n  title: System ${i}\n  guideline: metimic-1.1\n  acceptance: C\n` +
+    `  iac: [${templates.map(t => `../infra/${t}`).join(', ')}]\nflows:\n  - id: F1\n` +
+    `    description: clinical data to the API\n    classification: patient-personal\nrisks:\n` +
+    `  - id: R1\n    flow: F1\n    threat: ネットワーク上の盗聴・なりすまし\n    scenarios: ["3.8②"]\n` +
+    `    description: interception in transit\n    impact: 5\n    likelihood: 3\n    treatment: reduce\n` +
+    `    controls:\n      - perspective: technical\n        owner: provider\n` +
+    `        measure: TLS 1.2+ on the load balancer\n        services: [elb]\n` +
+    `        rules: [elbv2-listener-https]\n    residual: { impact: 5, likelihood: 1 }\n`
+  );
 }
 
 async function workspace(dir: string) {
@@ -146,15 +156,24 @@ async function main() {
   const throughput = cliThroughput(dir, 2000);
   const sizes = growth();
   const ws = await workspace(dir);
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machine =
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+    `Node ${process.version}`;
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   fs.writeFileSync(
     path.join(ROOT, 'bench/results/scale.json'),
     JSON.stringify({ machine, throughput, growth: sizes, workspace: ws }, null, 2),
   );
   console.log(`machine: ${machine}\n`);
+  const cfnLint =
+    throughput.cfnLintMs !== undefined
+      ? `${throughput.cfnLintMs} ms vs iryo-guard ${throughput.oursOnSubsetMs} ms ` +
+        `(cfn-lint takes ${(throughput.cfnLintMs / throughput.oursOnSubsetMs!).toFixed(0)}× as long)`
+      : throughput.cfnLintNote;
   console.log(
-    `CLI: ${throughput.templates} templates in ${throughput.ms} ms = ${throughput.filesPerSecond} files/s; cfn-lint on the first ${throughput.cfnLintSubset}: ${throughput.cfnLintMs !== undefined ? `${throughput.cfnLintMs} ms vs iryo-guard ${throughput.oursOnSubsetMs} ms (cfn-lint takes ${(throughput.cfnLintMs / throughput.oursOnSubsetMs!).toFixed(0)}× as long)` : throughput.cfnLintNote}\n`,
+    `CLI: ${throughput.templates} templates in ${throughput.ms} ms = ${throughput.filesPerSecond} ` +
+      `files/s; cfn-lint on the first ${throughput.cfnLintSubset}: ` +
+      `${cfnLint}\n`,
   );
   console.log(
     '| template lines | full analysis (ms) | ms per 1k lines | after a one-line edit (ms) |\n|---|---|---|---|',
@@ -162,7 +181,9 @@ async function main() {
   for (const g of sizes)
     console.log(`| ${g.lines} | ${g.fullMs.toFixed(1)} | ${g.fullMsPer1kLines.toFixed(1)} | ${g.editMs.toFixed(1)} |`);
   console.log(
-    `\nworkspace: ${ws.templates} templates + ${ws.riskFiles} risk files indexed in ${ws.indexMs} ms; server RSS ${ws.rssMB} MB; an edit to one linked template re-published: ${ws.recheckedAfterEdit.join(', ')}`,
+    `\nworkspace: ${ws.templates} templates + ${ws.riskFiles} risk files indexed in ${ws.indexMs} ms; ` +
+      `server RSS ${ws.rssMB} MB; an edit to one linked template re-published: ` +
+      `${ws.recheckedAfterEdit.join(', ')}`,
   );
 }
 

@@ -1,4 +1,7 @@
-/** VS Code client: starts the iryo-guard language server, adds the commands and the status-bar entry. No analysis happens here. */
+/**
+ * VS Code client: starts the iryo-guard language server, adds the commands and the status-bar entry. No analysis
+ * happens here.
+ */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';

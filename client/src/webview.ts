@@ -27,7 +27,9 @@ export function showHtml(key: string, title: string, html: string): vscode.Webvi
 
 /** A strict Content-Security-Policy: inline styles only. */
 function withPolicy(html: string): string {
-  const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;">`;
+  const csp =
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; ` +
+    `img-src data:;">`;
   if (/<head[^>]*>/i.test(html)) return html.replace(/<head[^>]*>/i, m => `${m}${csp}`);
   return `<!DOCTYPE html><html><head><meta charset="utf-8">${csp}</head><body>${html}</body></html>`;
 }

@@ -77,6 +77,8 @@ if (watch) {
   fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
   const size = f => (fs.statSync(path.join(dist, f)).size / 1024).toFixed(0) + ' KB';
   console.log(
-    `built dist/: extension.js ${size('extension.js')}, server.js ${size('server.js')}, cli.js ${size('cli.js')}, typescript.js ${size('typescript.js')}, catalog.json ${size('catalog.json')} (${data.scenarios.length} scenarios, ${data.rules.length} rules)`,
+    `built dist/: extension.js ${size('extension.js')}, server.js ${size('server.js')}, cli.js ` +
+      `${size('cli.js')}, typescript.js ${size('typescript.js')}, catalog.json ${size('catalog.json')} ` +
+      `(${data.scenarios.length} scenarios, ${data.rules.length} rules)`,
   );
 }

@@ -13,6 +13,7 @@ import {
   isRefusal,
   Lang,
   leadEdition,
+  langOfLocale,
   ReadRefusal,
   Settings,
   Severity,
@@ -52,7 +53,7 @@ export const ENGINE_ERROR_EXIT = 3;
 
 function langOf(args: ParsedArgs): Lang {
   const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return oneOf(args, 'lang', ['ja', 'en'] as const, env.toLowerCase().startsWith('ja') ? 'ja' : 'en');
+  return oneOf(args, 'lang', ['ja', 'en'] as const, langOfLocale(env));
 }
 
 /** `; did you mean "a", "b"?`, or nothing when there is no candidate. */

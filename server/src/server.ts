@@ -3,7 +3,7 @@ import * as path from 'path';
 import { format } from 'util';
 import * as lsp from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeLensesFor, completionsAt, definitionAt, Finding, hoverAt, referencesAt, RISK_FILE } from './engine';
+import { codeLensesFor, completionsAt, definitionAt, Finding, hoverAt, referencesAt, RISK_FILE, t } from './engine';
 import { FileAccess } from './host/read';
 import { defaultCatalog, packageVersion } from './host/resources';
 import { projectRoot } from './host/roots';
@@ -175,8 +175,9 @@ connection.onDidChangeWatchedFiles(p =>
     for (const c of p.changes) {
       if (documents.get(c.uri)) continue;
       for (const dep of session.invalidate(c.uri)) recheck(dep);
-      if (RISK_FILE.test(c.uri))
-        c.type === 3 ? void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] }) : index.refresh(c.uri);
+      if (!RISK_FILE.test(c.uri)) continue;
+      if (c.type === 3) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+      else index.refresh(c.uri);
     }
   }),
 );
@@ -229,12 +230,7 @@ function applySettings(raw: RawSettings | undefined) {
   shownSettingsProblems = key;
   if (!problems.length) return;
   for (const p of problems) connection.console.warn(`iryo-guard: ${p}`);
-  const more =
-    problems.length > 1
-      ? settings.lang === 'ja'
-        ? ` ほか ${problems.length - 1} 件`
-        : ` (and ${problems.length - 1} more; see the output)`
-      : '';
+  const more = problems.length > 1 ? t('settingProblemsMore', settings.lang, { count: problems.length - 1 }) : '';
   // A notification, not a request: every client shows it, and nothing waits for an answer.
   void connection.sendNotification(lsp.ShowMessageNotification.type, {
     type: lsp.MessageType.Warning,
@@ -294,7 +290,8 @@ documents.onDidChangeContent(e => schedule(e.document.uri));
 documents.onDidClose(e => {
   clearTimeout(timers.get(e.document.uri));
   session.forget(e.document.uri);
-  // A closed file keeps its diagnostics (now from disk) when the index or a workspace check covers it; others are cleared.
+  // A closed file keeps its diagnostics (now from disk) when the index or a workspace check covers it; others are
+  // cleared.
   const keep =
     (RISK_FILE.test(e.document.uri) && index.files.has(e.document.uri)) || isWorkspaceChecked(e.document.uri);
   if (keep) index.refresh(e.document.uri);

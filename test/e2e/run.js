@@ -3,8 +3,8 @@
 // Usage: node test/e2e/run.js [name-filter]   (the .vsix comes from `npm run package`)
 // Selection: a scenario runs when its file name or title contains the argument, or any comma-separated part of
 // IRYO_E2E_FILTER; IRYO_E2E_EXCLUDE leaves out matching scenarios, and each one left out is printed.
-// Each scenario module in scenarios/ exports { name, workspace, settings?, locale?, restricted?, timeoutMs?, run(page, h) }.
-// code-server starts once per distinct settings/locale; the browser is shared.
+// Each scenario module in scenarios/ exports { name, workspace, settings?, locale?, restricted?, timeoutMs?, run(page,
+// h) }. code-server starts once per distinct settings/locale; the browser is shared.
 // A failed scenario runs once more on a fresh copy of its workspace (IRYO_E2E_RETRIES, default 1): the workbench's
 // timing on a loaded 2-core machine varies. The first failure is printed in full and the summary counts retries, so a
 // flaky scenario stays visible; a scenario that fails every attempt fails the suite.
@@ -158,7 +158,9 @@ async function main(scenarios, excluded) {
     const server = await startCodeServer({ vsix: VSIX, settings, locale, restricted });
     temps.push(server.root);
     console.log(
-      `code-server up in ${Date.now() - tStart} ms (${group.length} scenario(s), settings ${JSON.stringify(settings || {})}${locale ? `, locale ${locale}` : ''}${restricted ? ', Restricted Mode' : ''})`,
+      `code-server up in ${Date.now() - tStart} ms (${group.length} scenario(s), settings ` +
+        `${JSON.stringify(settings || {})}${locale ? `, locale ${locale}` : ''}` +
+        `${restricted ? ', Restricted Mode' : ''})`,
     );
     try {
       for (const s of group) {
@@ -173,7 +175,8 @@ async function main(scenarios, excluded) {
           }
           const last = attempt > RETRIES;
           console.log(
-            `  ${last ? 'FAIL' : 'fail'} ${s.name}${label} (${r.ms} ms) screenshot: ${path.relative(ROOT, r.shot)}${last ? '' : ' (will retry)'}`,
+            `  ${last ? 'FAIL' : 'fail'} ${s.name}${label} (${r.ms} ms) screenshot: ` +
+              `${path.relative(ROOT, r.shot)}${last ? '' : ' (will retry)'}`,
           );
           printFailure(r);
           if (last) {
@@ -198,7 +201,8 @@ withTimeout(main(selected.scenarios, selected.excluded), suiteTimeoutMs, 'the e2
   .then(async ({ passed, failed, retried, excluded }) => {
     await cleanup();
     console.log(
-      `e2e: ${passed} passed${retried ? ` (${retried} on a retry)` : ''}, ${failed} failed${excluded ? `, ${excluded} excluded by IRYO_E2E_EXCLUDE` : ''}`,
+      `e2e: ${passed} passed${retried ? ` (${retried} on a retry)` : ''}, ${failed} ` +
+        `failed${excluded ? `, ${excluded} excluded by IRYO_E2E_EXCLUDE` : ''}`,
     );
     process.exit(failed ? 1 : 0);
   })

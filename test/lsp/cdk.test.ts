@@ -12,12 +12,14 @@ interface Diagnostic {
   source?: string;
 }
 
-const TEXT = `import * as cdk from 'aws-cdk-lib';
+const TEXT =
+  `import * as cdk from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 
 export class Records extends cdk.Stack {
   build() {
-    new s3.Bucket(this, 'Charts', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true, versioned: true, serverAccessLogsBucket: this.accessLogs });
+    new s3.Bucket(this, 'Charts', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ` +
+  `enforceSSL: true, versioned: true, serverAccessLogsBucket: this.accessLogs });
   }
 }
 `;

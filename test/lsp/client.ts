@@ -2,18 +2,40 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import type * as lsp from 'vscode-languageserver';
 
 export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 
-type Handler = (params: any) => void;
+type Handler = (params: unknown) => void;
+
+/** A diagnostic as this server publishes it: the message is plain text and the code is the rule ID. */
+export type Diagnostic = Omit<lsp.Diagnostic, 'message' | 'code'> & { message: string; code?: string };
+/** What this server answers to hover: Markdown. */
+export type Hover = { contents: lsp.MarkupContent; range?: lsp.Range };
+
+/** The params of the notifications the tests listen to. */
+interface Notifications {
+  'textDocument/publishDiagnostics': { uri: string; version?: number; diagnostics: Diagnostic[] };
+  'window/logMessage': lsp.LogMessageParams;
+  'window/showMessage': lsp.ShowMessageParams;
+}
+
+/** A JSON-RPC message as it arrives: a response, a server → client request or a notification. */
+interface Message {
+  id?: number | null;
+  method?: string;
+  params?: { items?: unknown[] };
+  result?: unknown;
+  error?: { message: string; code: number };
+}
 
 export class LspClient {
   private readonly proc: ChildProcess;
   private buffer = Buffer.alloc(0);
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly listeners = new Map<string, Handler[]>();
-  readonly diagnostics = new Map<string, any[]>();
+  readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly stderr: string[] = [];
 
   constructor(env: Record<string, string> = {}, nodeArgs: string[] = []) {
@@ -28,8 +50,9 @@ export class LspClient {
     this.on('textDocument/publishDiagnostics', p => this.diagnostics.set(p.uri, p.diagnostics));
   }
 
-  on(method: string, h: Handler) {
-    this.listeners.set(method, [...(this.listeners.get(method) ?? []), h]);
+  /** Calls `h` with the params of every notification `method`. */
+  on<M extends keyof Notifications>(method: M, h: (params: Notifications[M]) => void) {
+    this.listeners.set(method, [...(this.listeners.get(method) ?? []), h as Handler]);
   }
 
   private onData(d: Buffer) {
@@ -39,16 +62,16 @@ export class LspClient {
       if (sep < 0) return;
       const len = Number(/Content-Length: (\d+)/i.exec(this.buffer.slice(0, sep).toString())?.[1]);
       if (this.buffer.length < sep + 4 + len) return;
-      const msg = JSON.parse(this.buffer.slice(sep + 4, sep + 4 + len).toString('utf8'));
+      const msg = JSON.parse(this.buffer.slice(sep + 4, sep + 4 + len).toString('utf8')) as Message;
       this.buffer = this.buffer.slice(sep + 4 + len);
       this.dispatch(msg);
     }
   }
 
-  private dispatch(msg: any) {
-    if (msg.id === null && msg.method === undefined) {
+  private dispatch(msg: Message) {
+    if (msg.id === null) {
       // An error about a message the server could not read (JSON-RPC gives it no id).
-      this.unmatched.push(msg.error);
+      if (msg.method === undefined && msg.error) this.unmatched.push(msg.error);
     } else if (msg.id !== undefined && msg.method === undefined) {
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
@@ -58,7 +81,7 @@ export class LspClient {
       // Server → client request (e.g. workspace/configuration, client/registerCapability): answer plainly.
       this.serverRequests.push(msg.method);
       const result =
-        msg.method === 'workspace/configuration' ? (msg.params.items ?? []).map(() => this.configuration) : null;
+        msg.method === 'workspace/configuration' ? (msg.params?.items ?? []).map(() => this.configuration) : null;
       this.write({ jsonrpc: '2.0', id: msg.id, result });
     } else if (msg.method) {
       for (const h of this.listeners.get(msg.method) ?? []) h(msg.params);
@@ -77,7 +100,7 @@ export class LspClient {
     this.proc.stdin!.write(body);
   }
 
-  request<T = any>(method: string, params: unknown, timeoutMs = 10000): Promise<T> {
+  request<T = unknown>(method: string, params: unknown, timeoutMs = 10000): Promise<T> {
     const id = this.nextId++;
     this.write({ jsonrpc: '2.0', id, method, params });
     return new Promise<T>((resolve, reject) => {
@@ -88,7 +111,7 @@ export class LspClient {
       this.pending.set(id, {
         resolve: v => {
           clearTimeout(t);
-          resolve(v);
+          resolve(v as T);
         },
         reject: e => {
           clearTimeout(t);
@@ -121,7 +144,7 @@ export class LspClient {
   }
 
   /** Sends a request and its cancellation in one write, so the server sees the cancellation before it starts. */
-  requestThenCancel<T = any>(method: string, params: unknown): Promise<T> {
+  requestThenCancel<T = unknown>(method: string, params: unknown): Promise<T> {
     const id = this.nextId++;
     const frame = (m: unknown) => {
       const b = Buffer.from(JSON.stringify(m), 'utf8');
@@ -133,7 +156,7 @@ export class LspClient {
         frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } }),
       ]),
     );
-    return new Promise<T>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    return new Promise<T>((resolve, reject) => this.pending.set(id, { resolve: v => resolve(v as T), reject }));
   }
 
   async initialize(
@@ -147,7 +170,7 @@ export class LspClient {
     } = {},
   ) {
     const folders = opts.folders ?? (opts.rootUri ? [opts.rootUri] : []);
-    const result = await this.request('initialize', {
+    const result = await this.request<lsp.InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: opts.rootUri ?? null,
       locale: opts.locale ?? 'en',
@@ -174,7 +197,11 @@ export class LspClient {
   }
 
   /** Resolves with the next diagnostics published for `uri` that satisfy `until`. */
-  waitForDiagnostics(uri: string, until: (d: any[]) => boolean = () => true, timeoutMs = 10000): Promise<any[]> {
+  waitForDiagnostics(
+    uri: string,
+    until: (d: Diagnostic[]) => boolean = () => true,
+    timeoutMs = 10000,
+  ): Promise<Diagnostic[]> {
     const current = this.diagnostics.get(uri);
     if (current && until(current)) return Promise.resolve(current);
     return new Promise((resolve, reject) => {

@@ -1,7 +1,8 @@
 /** The real server over stdio: diagnostics on open and on unsaved edits, hover, code actions, with exact ranges. */
 import * as assert from 'assert';
 import { marked, positionOf, rangeOf } from '../markers';
-import { LspClient } from './client';
+import type * as lsp from 'vscode-languageserver';
+import { Hover, LspClient } from './client';
 
 const URI = 'file:///virtual/ehr/storage.yaml';
 // Markers (test/markers.ts): the ranges the server must answer with, and where the hovers are asked.
@@ -55,7 +56,7 @@ describe('language server over stdio: CloudFormation', function () {
   });
 
   it('hovers a resource type with the service and the findings on it', async () => {
-    const h = await client.request('textDocument/hover', {
+    const h = await client.request<Hover>('textDocument/hover', {
       textDocument: { uri: URI },
       position: ON_TYPE,
     });
@@ -65,7 +66,7 @@ describe('language server over stdio: CloudFormation', function () {
   });
 
   it('hovers a scenario ID in a comment', async () => {
-    const h = await client.request('textDocument/hover', {
+    const h = await client.request<Hover>('textDocument/hover', {
       textDocument: { uri: URI },
       position: ON_SCENARIO,
     });
@@ -74,20 +75,21 @@ describe('language server over stdio: CloudFormation', function () {
   });
 
   it('offers a quick fix that inserts BucketEncryption', async () => {
-    const actions = await client.request('textDocument/codeAction', {
+    const actions = await client.request<lsp.CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: URI },
       range: { start: { line: 3, character: 4 }, end: { line: 3, character: 4 } },
       context: { diagnostics: [] },
     });
-    const fix = actions.find((a: any) => a.title === 'Add default SSE-KMS encryption');
-    assert.ok(fix, JSON.stringify(actions.map((a: any) => a.title)));
+    const fix = actions.find(a => a.title === 'Add default SSE-KMS encryption');
+    assert.ok(fix, JSON.stringify(actions.map(a => a.title)));
     assert.strictEqual(fix.kind, 'quickfix');
-    const edit = fix.edit.changes[URI][0];
+    const edit = fix.edit?.changes?.[URI][0];
+    assert.ok(edit, JSON.stringify(fix.edit));
     assert.match(
       edit.newText,
       /BucketEncryption:\n\s+ServerSideEncryptionConfiguration:\n\s+- ServerSideEncryptionByDefault:\n\s+SSEAlgorithm: aws:kms/,
     );
-    assert.ok(actions.some((a: any) => a.title === 'Suppress s3-bucket-encryption (write the reason)'));
+    assert.ok(actions.some(a => a.title === 'Suppress s3-bucket-encryption (write the reason)'));
   });
 
   it('answers in Japanese when the client locale is ja', async () => {
@@ -96,7 +98,7 @@ describe('language server over stdio: CloudFormation', function () {
       await ja.initialize({ locale: 'ja' });
       ja.open(URI, TEMPLATE);
       const diags = await ja.waitForDiagnostics(URI, d => d.length > 0);
-      assert.match(diags.find(d => d.code === 's3-bucket-encryption').message, /既定の SSE-S3 でのみ暗号化/);
+      assert.match(diags.find(d => d.code === 's3-bucket-encryption')?.message ?? '', /既定の SSE-S3 でのみ暗号化/);
     } finally {
       await ja.shutdown();
     }

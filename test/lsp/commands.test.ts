@@ -62,20 +62,23 @@ describe('server commands (LSP over stdio)', () => {
     assert.deepStrictEqual(r.capabilities.executeCommandProvider.commands.sort(), Object.values(ServerCommands).sort());
   });
 
-  it('checkWorkspace publishes diagnostics for every template in the workspace folders, skipping node_modules', async () => {
-    await server.initialize({ folders: [pathToFileURL(dir).href], settings: { ...RULES, language: 'en' } });
-    const r = await server.command<CheckWorkspaceResult>(ServerCommands.checkWorkspace);
-    assert.deepStrictEqual(r, { files: 2, findings: 3, errors: 2, warnings: 1, truncated: false });
-    const storage = await server.diagnosticsFor(uri('infra/storage.yaml'));
-    assert.deepStrictEqual(storage.map(d => d.code).sort(), ['s3-bucket-encryption', 's3-public-access-block']);
-    const broken = await server.diagnosticsFor(uri('infra/broken.yaml'));
-    assert.deepStrictEqual(
-      broken.map(d => d.code),
-      ['syntax-error'],
-    );
-    assert.ok(!server.published.has(uri('node_modules/pkg/template.yaml')), 'node_modules is not checked');
-    assert.ok(!server.published.has(uri('notes.yaml')), 'a YAML file that is not a template gets no diagnostics');
-  });
+  it(
+    'checkWorkspace publishes diagnostics for every template in the workspace folders, skipping ' + 'node_modules',
+    async () => {
+      await server.initialize({ folders: [pathToFileURL(dir).href], settings: { ...RULES, language: 'en' } });
+      const r = await server.command<CheckWorkspaceResult>(ServerCommands.checkWorkspace);
+      assert.deepStrictEqual(r, { files: 2, findings: 3, errors: 2, warnings: 1, truncated: false });
+      const storage = await server.diagnosticsFor(uri('infra/storage.yaml'));
+      assert.deepStrictEqual(storage.map(d => d.code).sort(), ['s3-bucket-encryption', 's3-public-access-block']);
+      const broken = await server.diagnosticsFor(uri('infra/broken.yaml'));
+      assert.deepStrictEqual(
+        broken.map(d => d.code),
+        ['syntax-error'],
+      );
+      assert.ok(!server.published.has(uri('node_modules/pkg/template.yaml')), 'node_modules is not checked');
+      assert.ok(!server.published.has(uri('notes.yaml')), 'a YAML file that is not a template gets no diagnostics');
+    },
+  );
 
   it('a checked file keeps its findings (from disk) when its editor closes; an unchecked one is cleared', async () => {
     await server.initialize({
@@ -94,7 +97,8 @@ describe('server commands (LSP over stdio)', () => {
       BUCKET.replace(
         '    Properties:',
         `    Properties:
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true }`,
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, ` +
+          `IgnorePublicAcls: true, RestrictPublicBuckets: true }`,
       ),
     );
     await server.diagnosticsFor(uri('infra/storage.yaml'), d => d.length === 1);
@@ -134,26 +138,29 @@ describe('server commands (LSP over stdio)', () => {
     assert.ok('id' in r && r.id === '3.13②', JSON.stringify(r));
   });
 
-  it('newAssessment drafts a risk file next to the template with one risk per scenario its findings touch', async () => {
-    await server.initialize({ settings: { ...RULES, language: 'en', guideline: 'metimic-1.1' } });
-    const r = await server.command<NewAssessmentResult>(ServerCommands.newAssessment, uri('infra/storage.yaml'));
-    assert.ok('text' in r, JSON.stringify(r));
-    assert.strictEqual(r.uri, uri('infra/storage.risk.yaml'));
-    // Encryption at all is 3.1① (with 1.8 / 2.2); the public access block is 3.1① too, not 3.8①.
-    assert.deepStrictEqual(r.scenarios, ['1.8', '2.2', '3.1①']);
-    const doc = parse(r.text);
-    assert.strictEqual(doc.assessment.guideline, 'metimic-1.1');
-    // metimic-1.1 leads with MHLW 6.0: the controls cite its 遵守事項 in the short form, no 5.2 item.
-    const cited = doc.risks.find((x: { scenarios: string[] }) => x.scenarios[0] === '3.1①').controls;
-    assert.deepStrictEqual(
-      cited.map((c: { rules: string[]; guidelines: string[] }) => [c.rules[0], c.guidelines]),
-      [
-        ['s3-bucket-encryption', ['企15③', 'シス7③']],
-        ['s3-public-access-block', ['シス14①', 'シス14④']],
-      ],
-    );
-    assert.deepStrictEqual(doc.assessment.iac, ['storage.yaml']);
-  });
+  it(
+    'newAssessment drafts a risk file next to the template with one risk ' + 'per scenario its findings touch',
+    async () => {
+      await server.initialize({ settings: { ...RULES, language: 'en', guideline: 'metimic-1.1' } });
+      const r = await server.command<NewAssessmentResult>(ServerCommands.newAssessment, uri('infra/storage.yaml'));
+      assert.ok('text' in r, JSON.stringify(r));
+      assert.strictEqual(r.uri, uri('infra/storage.risk.yaml'));
+      // Encryption at all is 3.1① (with 1.8 / 2.2); the public access block is 3.1① too, not 3.8①.
+      assert.deepStrictEqual(r.scenarios, ['1.8', '2.2', '3.1①']);
+      const doc = parse(r.text);
+      assert.strictEqual(doc.assessment.guideline, 'metimic-1.1');
+      // metimic-1.1 leads with MHLW 6.0: the controls cite its 遵守事項 in the short form, no 5.2 item.
+      const cited = doc.risks.find((x: { scenarios: string[] }) => x.scenarios[0] === '3.1①').controls;
+      assert.deepStrictEqual(
+        cited.map((c: { rules: string[]; guidelines: string[] }) => [c.rules[0], c.guidelines]),
+        [
+          ['s3-bucket-encryption', ['企15③', 'シス7③']],
+          ['s3-public-access-block', ['シス14①', 'シス14④']],
+        ],
+      );
+      assert.deepStrictEqual(doc.assessment.iac, ['storage.yaml']);
+    },
+  );
 
   it('newAssessment and coverageReport answer with a message for the wrong kind of file', async () => {
     await server.initialize({ settings: { ...RULES, language: 'en' } });

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { LineIndex } from '../../server/src/engine';
 import { assertInertMarkdown } from '../oracles/markdown';
-import { fileUri, LspClient } from './client';
+import { fileUri, Hover, LspClient } from './client';
 
 const IMAGE = '![x](http://evil.example/img.png)';
 const HTML = '<img src=http://evil.example/i.png>';
@@ -76,9 +76,9 @@ describe('LSP: Markdown from hostile files renders as text', function () {
     return new LineIndex(text).position(i + delta);
   };
   const hover = async (uri: string, position: { line: number; character: number }) => {
-    const h = await client.request('textDocument/hover', { textDocument: { uri }, position });
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
     assert.ok(h, `no hover at ${JSON.stringify(position)}`);
-    return h.contents.value as string;
+    return h.contents.value;
   };
 
   before(async () => {
@@ -123,11 +123,12 @@ describe('LSP: Markdown from hostile files renders as text', function () {
 
   it('completion documentation of a flow', async () => {
     const risk = fs.readFileSync(path.join(dir, 'a.risk.yaml'), 'utf8');
-    const res = await client.request('textDocument/completion', {
+    type Item = { label: string; documentation?: { value: string } };
+    const res = await client.request<Item[] | { items: Item[] }>('textDocument/completion', {
       textDocument: { uri: riskUri },
       position: at(risk, 'flow: \n', 6),
     });
-    const items: { label: string; documentation?: { value: string } }[] = Array.isArray(res) ? res : res.items;
+    const items = Array.isArray(res) ? res : res.items;
     const f1 = items.find(i => i.label === 'F1');
     assert.ok(f1?.documentation, JSON.stringify(items.map(i => i.label)));
     assertInertMarkdown(f1.documentation.value, [FLOW], 'the flow completion');

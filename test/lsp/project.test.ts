@@ -35,15 +35,21 @@ describe('LSP: the workspace as one project', function () {
     fs.rmSync(ws, { recursive: true, force: true });
   });
 
-  it('an open stack is not told that the trail or the recorder is missing when another stack defines them', async () => {
-    client.open(uri('detection.yaml'), fs.readFileSync(path.join(ws, 'detection.yaml'), 'utf8'));
-    // The first answer may come before the workspace is indexed; the one after must know the other stacks.
-    const ds = await client.waitForDiagnostics(uri('detection.yaml'), d => !codes(d).some(c => SINGLETONS.includes(c)));
-    assert.deepStrictEqual(
-      codes(ds).filter(c => c.endsWith('-present')),
-      [],
-    );
-  });
+  it(
+    'an open stack is not told that the trail or the recorder is missing ' + 'when another stack defines them',
+    async () => {
+      client.open(uri('detection.yaml'), fs.readFileSync(path.join(ws, 'detection.yaml'), 'utf8'));
+      // The first answer may come before the workspace is indexed; the one after must know the other stacks.
+      const ds = await client.waitForDiagnostics(
+        uri('detection.yaml'),
+        d => !codes(d).some(c => SINGLETONS.includes(c)),
+      );
+      assert.deepStrictEqual(
+        codes(ds).filter(c => c.endsWith('-present')),
+        [],
+      );
+    },
+  );
 
   it('removing the trail from its stack (in the editor) re-checks the other open stack', async () => {
     const trail = fs.readFileSync(path.join(ws, 'trail.yaml'), 'utf8');
@@ -55,6 +61,7 @@ describe('LSP: the workspace as one project', function () {
       codes(d).includes('cloudtrail-trail-present'),
     );
     const missing = ds.find(d => d.code === 'cloudtrail-trail-present');
+    assert.ok(missing, JSON.stringify(codes(ds)));
     // The designated baseline stack gets the fix; this one is told where the trail belongs.
     assert.match(missing.message, /trail\.yaml|baseline/i, missing.message);
     client.change(uri('trail.yaml'), trail, 3);

@@ -103,7 +103,9 @@ describe('LSP: reading a hostile workspace', function () {
 
   it('check workspace reports the 300 MB file as too large from its first bytes, quickly', async () => {
     const t0 = Date.now();
-    const r = await client.request('workspace/executeCommand', { command: 'iryoGuard.server.checkWorkspace' });
+    const r = await client.request<{ files: number }>('workspace/executeCommand', {
+      command: 'iryoGuard.server.checkWorkspace',
+    });
     assert.ok(Date.now() - t0 < 3000, `${Date.now() - t0} ms`);
     assert.ok(r.files >= 4, JSON.stringify(r));
     const big = await client.waitForDiagnostics(fileUri(h.big), d => d.length > 0);

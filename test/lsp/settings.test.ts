@@ -36,7 +36,8 @@ describe('LSP: settings that are not understood', function () {
       {
         type: 2,
         message:
-          'iryo-guard: iryoGuard.rules.disabled: unknown rule "s3-bucket-kmss" (did you mean s3-bucket-kms?) (and 2 more; see the output)',
+          'iryo-guard: iryoGuard.rules.disabled: unknown rule "s3-bucket-kmss" (did you mean s3-bucket-kms?) ' +
+          '(and 2 more; see the output)',
       },
     ]);
     for (const p of [
@@ -65,30 +66,34 @@ describe('LSP: settings that are not understood', function () {
 describe('LSP: the server asks a client only what it declared', function () {
   this.timeout(30000);
   for (const dynamicRegistration of [false, true]) {
-    it(`configuration pull ${dynamicRegistration ? 'with' : 'without'} dynamic registration of didChangeConfiguration`, async () => {
-      const client = new LspClient({ IRYO_GUARD_DEBOUNCE_MS: '20' });
-      try {
-        await client.initialize({ configuration: true, dynamicRegistration });
-        const uri = 'file:///virtual/asked.yaml';
-        client.open(uri, TEMPLATE);
-        await client.waitForDiagnostics(uri, d => d.length > 0);
-        assert.ok(client.serverRequests.includes('workspace/configuration'), JSON.stringify(client.serverRequests));
-        // The registration follows the first configuration answer; on a loaded machine it may come after diagnostics.
-        const deadline = Date.now() + 5000;
-        while (
-          dynamicRegistration &&
-          !client.serverRequests.includes('client/registerCapability') &&
-          Date.now() < deadline
-        )
-          await new Promise(r => setTimeout(r, 20));
-        assert.strictEqual(
-          client.serverRequests.includes('client/registerCapability'),
-          dynamicRegistration,
-          JSON.stringify(client.serverRequests),
-        );
-      } finally {
-        await client.shutdown();
-      }
-    });
+    it(
+      `configuration pull ${dynamicRegistration ? 'with' : 'without'} dynamic registration of ` +
+        `didChangeConfiguration`,
+      async () => {
+        const client = new LspClient({ IRYO_GUARD_DEBOUNCE_MS: '20' });
+        try {
+          await client.initialize({ configuration: true, dynamicRegistration });
+          const uri = 'file:///virtual/asked.yaml';
+          client.open(uri, TEMPLATE);
+          await client.waitForDiagnostics(uri, d => d.length > 0);
+          assert.ok(client.serverRequests.includes('workspace/configuration'), JSON.stringify(client.serverRequests));
+          // The registration follows the first configuration answer; on a loaded machine it may come after diagnostics.
+          const deadline = Date.now() + 5000;
+          while (
+            dynamicRegistration &&
+            !client.serverRequests.includes('client/registerCapability') &&
+            Date.now() < deadline
+          )
+            await new Promise(r => setTimeout(r, 20));
+          assert.strictEqual(
+            client.serverRequests.includes('client/registerCapability'),
+            dynamicRegistration,
+            JSON.stringify(client.serverRequests),
+          );
+        } finally {
+          await client.shutdown();
+        }
+      },
+    );
   }
 });

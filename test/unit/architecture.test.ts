@@ -1,6 +1,7 @@
 /**
  * The layering of server/src, read from the imports themselves (TypeScript compiler API): the engine is pure, the
- * top-level folders depend on each other without a cycle, and rules are written against the model only.
+ * top-level folders depend on each other without a cycle, and rules are written against the model only. UI words are
+ * chosen by language only in the i18n module: no other file compares a value with 'ja' or 'en'.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -66,6 +67,37 @@ function areaOf(file: string): string {
   const rel = path.relative(SRC, file).split(path.sep);
   if (rel.length === 1) return { 'cli.ts': 'cli', 'server.ts': 'lsp' }[rel[0]] ?? rel[0];
   return rel[0];
+}
+
+/**
+ * Places where a file compares a value with the language names 'ja' / 'en' (`lang === 'ja'`, `'en' !== x`,
+ * `case 'ja':`, `locale.startsWith('ja')`): the choice of UI words that belongs to engine/i18n.
+ */
+function languageChecksOf(file: string, text = fs.readFileSync(file, 'utf8')): string[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const out: string[] = [];
+  const isLangName = (e: ts.Node) => ts.isStringLiteralLike(e) && (e.text === 'ja' || e.text === 'en');
+  const comparisons = new Set([
+    ts.SyntaxKind.EqualsEqualsEqualsToken,
+    ts.SyntaxKind.ExclamationEqualsEqualsToken,
+    ts.SyntaxKind.EqualsEqualsToken,
+    ts.SyntaxKind.ExclamationEqualsToken,
+  ]);
+  const visit = (node: ts.Node) => {
+    let hit = false;
+    if (ts.isBinaryExpression(node) && comparisons.has(node.operatorToken.kind))
+      hit = isLangName(node.left) || isLangName(node.right);
+    else if (ts.isCaseClause(node)) hit = isLangName(node.expression);
+    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression))
+      hit = /^(startsWith|endsWith|includes)$/.test(node.expression.name.text) && node.arguments.some(isLangName);
+    if (hit) {
+      const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+      out.push(`${rel(file)}:${line}: ${node.getText(sf).split('\n')[0]}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
 }
 
 const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
@@ -162,5 +194,48 @@ describe('architecture: imports in server/src', () => {
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+describe('architecture: language choices in server/src', () => {
+  const I18N = path.join(SRC, 'engine', 'i18n') + path.sep;
+  /**
+   * Files that may compare with 'ja' / 'en' because the value is not the UI language: the key style of a risk file
+   * (Japanese or English keys, chosen by what the file already uses).
+   */
+  const KEY_STYLE = ['engine/risk/fixes.ts', 'engine/risk/keys.ts'].map(f => path.join(SRC, f));
+
+  it('only engine/i18n chooses words by language (and the key-style files, which pick keys for the file)', () => {
+    const files = sourceFiles(SRC).filter(f => !f.startsWith(I18N) && !KEY_STYLE.includes(f));
+    assert.ok(files.length > 100, `${files.length} files`);
+    assert.deepStrictEqual(
+      files.flatMap(f => languageChecksOf(f)),
+      [],
+    );
+  });
+
+  it('the exceptions are still needed, and the i18n module is where the choices are', () => {
+    for (const f of KEY_STYLE) assert.ok(languageChecksOf(f).length, `${rel(f)} no longer compares; unlist it`);
+    const i18n = sourceFiles(SRC).filter(f => f.startsWith(I18N));
+    assert.ok(i18n.flatMap(f => languageChecksOf(f)).length > 5);
+  });
+
+  it('finds each form of comparison, and not lists of languages or comments', () => {
+    const text = [
+      "if (lang === 'ja') x();",
+      "const y = 'en' !== settings.lang;",
+      "switch (lang) { case 'ja': break; }",
+      "const j = locale.startsWith('ja');",
+      "const ok = ['auto', 'ja', 'en'].includes(v);",
+      "// lang === 'ja'",
+      'const s = "lang === \'ja\'";',
+    ].join('\n');
+    const found = languageChecksOf(path.join(SRC, 'probe.ts'), text).map(x => x.replace(/^.*probe\.ts:/, ''));
+    assert.deepStrictEqual(found, [
+      "1: lang === 'ja'",
+      "2: 'en' !== settings.lang",
+      "3: case 'ja': break;",
+      "4: locale.startsWith('ja')",
+    ]);
   });
 });

@@ -3,7 +3,6 @@ import * as fs from 'fs';
 import { buildReport } from '../engine/risk/report-model';
 import { renderHtml } from '../report/html';
 import { renderCsv, renderMarkdown } from '../report/text';
-import { terminalText } from '../report/escape';
 import { renderXlsx } from '../report/xlsx';
 import { checkKnown, oneOf } from './args';
 import type { CliCommand } from './commands';

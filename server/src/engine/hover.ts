@@ -2,7 +2,10 @@ import { Analysis, EngineContext } from './context';
 import { describeEntry } from './describe';
 import { Hover } from './model/types';
 
-/** Tokens that may be catalog IDs: scenario IDs (3.8②, 3.8-2), guideline items (6.5 C10, シス14①), slugs (s3, unauthorized-access). */
+/**
+ * Tokens that may be catalog IDs: scenario IDs (3.8②, 3.8-2), guideline items (6.5 C10, シス14①), slugs (s3,
+ * unauthorized-access).
+ */
 const TOKEN =
   /(?:[123]\.\d{1,2}(?:[①-⑳]|\(\d{1,2}\)|-\d{1,2})?)|(?:\d{1,2}\.\d{1,2}\s?[CD]\d{1,2})|(?:(?:シス|企|経)\d{1,2}[①-⑳])|[A-Za-z][\w-]*[\w]|[^\s"'`:,[\]{}()#]+/g;
 

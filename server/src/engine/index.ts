@@ -26,7 +26,7 @@ export { leadEdition, ruleRefs } from './catalog/editions';
 export { fileLabel, stagePhrase } from './guard';
 export type { EngineFailure, Stage } from './guard';
 export type { RenderedFinding } from './i18n/finding';
-export { findingMessage, localize, quantity, render, t } from './i18n/text';
+export { findingMessage, isLang, langOfLocale, localize, phrase, quantity, render, t } from './i18n/text';
 export type { Text } from './i18n/text';
 export { Catalog } from './catalog/catalog';
 export type { CatalogDocs } from './catalog/catalog';

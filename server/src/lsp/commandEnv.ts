@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Finding, Lang } from '../engine';
+import { Finding } from '../engine';
 import { Session } from './session';
 
 /** What a server command may use: the analyses, open documents, workspace folders and the diagnostics channel. */
@@ -16,8 +16,6 @@ export interface CommandEnv {
 }
 
 export type CommandHandler = (args: unknown[], env: CommandEnv) => unknown;
-
-export const L = (lang: Lang, ja: string, en: string) => (lang === 'ja' ? ja : en);
 
 export function stringArg(args: unknown[], i: number): string | undefined {
   const v = args[i];

@@ -1,7 +1,7 @@
 import * as path from 'path';
-import { describeEntry } from '../engine';
+import { describeEntry, t } from '../engine';
 import { draftAssessment } from '../engine/newAssessment';
-import { CommandEnv, CommandHandler, L, stringArg } from './commandEnv';
+import { CommandEnv, CommandHandler, stringArg } from './commandEnv';
 import { coverageReport, disclosure } from './reports';
 import { ExplainResult, NewAssessmentResult, ServerCommands } from './protocol';
 import { toPath } from './session';
@@ -19,20 +19,10 @@ export const SERVER_COMMANDS = new Map<string, CommandHandler>([
 export function explain(args: unknown[], env: CommandEnv): ExplainResult {
   const { catalog, settings } = env.session;
   const id = stringArg(args, 0);
-  if (!id)
-    return {
-      message: L(
-        settings.lang,
-        '説明する ID（規則・シナリオなど）を指定してください',
-        'Give an ID to explain (a rule, scenario, threat, service or guideline item)',
-      ),
-    };
+  if (!id) return { message: t('explainNeedsId', settings.lang) };
   const entry = catalog.lookup(id);
   if (!entry) {
-    const s = catalog.suggest(id);
-    const ja = `"${id}" は iryo-guard のカタログにありません${s.length ? `。もしかして: ${s.join(', ')}` : ''}`;
-    const en = `"${id}" is not in the iryo-guard catalog${s.length ? `; did you mean ${s.join(', ')}?` : ''}`;
-    return { message: L(settings.lang, ja, en) };
+    return { message: t('notInCatalog', settings.lang, { id, candidates: catalog.suggest(id) }) };
   }
   return { id: entry.id, markdown: describeEntry(entry, catalog, settings.lang, { guideline: settings.guideline }) };
 }
@@ -45,13 +35,7 @@ export function newAssessment(args: unknown[], env: CommandEnv): NewAssessmentRe
   if (file) env.allowPaths([file]);
   const analysis = uri ? session.analysisOf(uri) : undefined;
   if (!uri || !file || !analysis || (analysis.kind !== 'cloudformation' && analysis.kind !== 'cdk')) {
-    return {
-      message: L(
-        lang,
-        'CloudFormation テンプレートまたは CDK のファイルを開いてから実行してください',
-        'Open a CloudFormation template or CDK file first',
-      ),
-    };
+    return { message: t('newAssessmentNeedsTemplate', lang) };
   }
   const draft = draftAssessment(analysis, session.catalog, {
     lang,

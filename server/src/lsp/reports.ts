@@ -1,9 +1,8 @@
-import { Analysis, EngineContext, RISK_FILE } from '../engine';
-import { CommandEnv, L, stringArg } from './commandEnv';
+import { Analysis, EngineContext, RISK_FILE, t } from '../engine';
+import { CommandEnv, stringArg } from './commandEnv';
 import { CoverageReportResult, DisclosureResult } from './protocol';
 import { buildDisclosure } from '../engine/risk/disclosure-model';
 import { renderDisclosureMarkdown } from '../report/disclosure';
-import { t } from '../engine/i18n/text';
 import { renderHtml } from '../report/html';
 import { buildReport } from '../engine/risk/report-model';
 
@@ -17,7 +16,7 @@ export const COVERAGE_RENDERERS: Partial<
   risk: (a, ctx) => {
     const report = buildReport(a, ctx.catalog, ctx.settings.lang, ctx.settings.today);
     const name = decodeURIComponent(a.uri.split('/').pop() ?? a.uri);
-    return { title: ctx.settings.lang === 'ja' ? `レポート: ${name}` : `Report: ${name}`, html: renderHtml(report) };
+    return { title: t('reportTitle', ctx.settings.lang, { name }), html: renderHtml(report) };
   },
 };
 
@@ -26,24 +25,12 @@ export function coverageReport(args: unknown[], env: CommandEnv): CoverageReport
   const uri = stringArg(args, 0);
   const isRiskFile = !!uri && RISK_FILE.test(decodeURIComponent(uri));
   if (!uri || !isRiskFile) {
-    return {
-      message: L(
-        lang,
-        'カバレッジレポートを表示するには *.risk.yaml ファイルを開いてください',
-        'Open a *.risk.yaml file to see its coverage report',
-      ),
-    };
+    return { message: t('coverageNeedsRiskFile', lang) };
   }
   const analysis = env.session.analysisOf(uri);
   const render = analysis && COVERAGE_RENDERERS[analysis.kind];
   if (!analysis || !render) {
-    return {
-      message: L(
-        lang,
-        'このバージョンの iryo-guard ではリスクファイルのカバレッジレポートを作成できません',
-        'This version of iryo-guard cannot build a coverage report for risk files',
-      ),
-    };
+    return { message: t('coverageNotAvailable', lang) };
   }
   return render(analysis, env.session.context(uri));
 }
@@ -54,14 +41,7 @@ export function disclosure(args: unknown[], env: CommandEnv): DisclosureResult {
   const uri = stringArg(args, 0);
   const name = uri ? decodeURIComponent(uri.split('/').pop() ?? uri) : '';
   const analysis = uri && RISK_FILE.test(name) ? env.session.analysisOf(uri) : undefined;
-  if (!uri || analysis?.kind !== 'risk')
-    return {
-      message: L(
-        lang,
-        '開示書の下書きを作るには *.risk.yaml ファイルを開いてください',
-        'Open a *.risk.yaml file to draft its disclosure',
-      ),
-    };
+  if (!uri || analysis?.kind !== 'risk') return { message: t('disclosureNeedsRiskFile', lang) };
   const ctx = env.session.context(uri);
   const d = buildDisclosure(analysis, ctx.catalog, lang, ctx.settings.today);
   return {

@@ -1,4 +1,15 @@
-import { Catalog, DEFAULT_AUDIT_RETENTION_DAYS, defaultSettings, Lang, Settings, Severity } from '../engine';
+import {
+  Catalog,
+  DEFAULT_AUDIT_RETENTION_DAYS,
+  defaultSettings,
+  isLang,
+  Lang,
+  langOfLocale,
+  phrase,
+  Settings,
+  Severity,
+  t,
+} from '../engine';
 
 /** The `iryoGuard.*` configuration as the client sends it (all optional, possibly malformed). */
 export interface RawSettings {
@@ -17,8 +28,7 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
 /** Validates client settings; anything malformed falls back to the default instead of failing. */
 export function toSettings(raw: RawSettings | undefined, locale: string | undefined): Settings {
   const r = raw ?? {};
-  const auto: Lang = (locale ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
-  const lang: Lang = r.language === 'ja' || r.language === 'en' ? r.language : auto;
+  const lang: Lang = isLang(r.language) ? r.language : langOfLocale(locale);
   const overrides: Record<string, Severity> = {};
   if (r.severityOverrides && typeof r.severityOverrides === 'object') {
     for (const [k, v] of Object.entries(r.severityOverrides as Record<string, unknown>))
@@ -55,14 +65,11 @@ function isDays(v: unknown): v is number {
 export function settingsProblems(raw: RawSettings | undefined, catalog: Catalog, lang: Lang): string[] {
   const r = raw ?? {};
   const out: string[] = [];
-  const ja = lang === 'ja';
-  const didYouMean = (s: string[]) =>
-    !s.length ? '' : ja ? `（もしかして ${s.join('、')}）` : ` (did you mean ${s.join(', ')}?)`;
-  const ruleIds = (where: string, ids: string[]) => {
+  const hint = (candidates: string[]) => phrase('settingDidYouMean', { candidates });
+  const ruleIds = (setting: string, ids: string[]) => {
     for (const id of ids) {
       if (catalog.rules.has(id)) continue;
-      const hint = didYouMean(catalog.suggest(id, 'rule'));
-      out.push(ja ? `${where}: 規則「${id}」はありません${hint}` : `${where}: unknown rule "${id}"${hint}`);
+      out.push(t('settingUnknownRule', lang, { setting, id, hint: hint(catalog.suggest(id, 'rule')) }));
     }
   };
   if (Array.isArray(r.rules?.disabled))
@@ -74,48 +81,27 @@ export function settingsProblems(raw: RawSettings | undefined, catalog: Catalog,
       entries.map(([k]) => k),
     );
     for (const [k, v] of entries) {
-      if (typeof v !== 'string' || !SEVERITIES.has(v)) {
-        out.push(
-          ja
-            ? `iryoGuard.severityOverrides: ${k} の重大度 ${JSON.stringify(v)} は error / warning / info / hint のどれでもありません`
-            : `iryoGuard.severityOverrides: severity ${JSON.stringify(v)} for ${k} is not error, warning, info or hint`,
-        );
-      }
+      if (typeof v !== 'string' || !SEVERITIES.has(v))
+        out.push(t('settingBadSeverity', lang, { rule: k, value: String(JSON.stringify(v)) }));
     }
   }
-  const oneOf = (key: string, v: unknown, allowed: string[]) => {
+  const oneOf = (setting: string, v: unknown, allowed: string[]) => {
     if (v === undefined || (typeof v === 'string' && allowed.includes(v))) return;
-    out.push(
-      ja
-        ? `iryoGuard.${key}: ${JSON.stringify(v)} は ${allowed.join(' / ')} のどれでもありません。既定値を使います`
-        : `iryoGuard.${key}: ${JSON.stringify(v)} is not one of ${allowed.join(', ')}; using the default`,
-    );
+    out.push(t('settingNotOneOf', lang, { setting, value: String(JSON.stringify(v)), allowed }));
   };
   oneOf('language', r.language, ['auto', 'ja', 'en']);
   oneOf('accountLevelRules', r.accountLevelRules, ['auto', 'always', 'never']);
   if (r.guideline !== undefined && !(typeof r.guideline === 'string' && catalog.lookup(r.guideline, 'edition'))) {
-    const hint = didYouMean(typeof r.guideline === 'string' ? catalog.suggest(r.guideline, 'edition') : []);
-    out.push(
-      ja
-        ? `iryoGuard.guideline: ${JSON.stringify(r.guideline)} はガイドラインの版ではありません${hint}`
-        : `iryoGuard.guideline: ${JSON.stringify(r.guideline)} is not a guideline edition${hint}`,
-    );
+    const candidates = typeof r.guideline === 'string' ? catalog.suggest(r.guideline, 'edition') : [];
+    out.push(t('settingBadGuideline', lang, { value: String(JSON.stringify(r.guideline)), hint: hint(candidates) }));
   }
   if (r.auditLogRetentionDays !== undefined && !isDays(r.auditLogRetentionDays)) {
-    const v = `iryoGuard.auditLogRetentionDays: ${JSON.stringify(r.auditLogRetentionDays)}`;
-    const d = DEFAULT_AUDIT_RETENTION_DAYS;
-    out.push(
-      ja
-        ? `${v} は 1 以上の整数（日数）ではありません。既定値 ${d} を使います`
-        : `${v} is not a whole number of days (1 or more); using the default ${d}`,
-    );
+    const value = String(JSON.stringify(r.auditLogRetentionDays));
+    out.push(t('settingBadRetentionDays', lang, { value, default: DEFAULT_AUDIT_RETENTION_DAYS }));
   }
   if (r.maxFileSizeKB !== undefined && !(typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0)) {
-    out.push(
-      ja
-        ? `iryoGuard.maxFileSizeKB: ${JSON.stringify(r.maxFileSizeKB)} は正の数ではありません。既定値 ${defaultSettings.maxFileSizeKB} を使います`
-        : `iryoGuard.maxFileSizeKB: ${JSON.stringify(r.maxFileSizeKB)} is not a positive number; using the default ${defaultSettings.maxFileSizeKB}`,
-    );
+    const value = String(JSON.stringify(r.maxFileSizeKB));
+    out.push(t('settingBadMaxFileSize', lang, { value, default: defaultSettings.maxFileSizeKB }));
   }
   return out;
 }

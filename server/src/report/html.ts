@@ -1,4 +1,6 @@
 /** A self-contained HTML report: summary, the sheet, scenario coverage and before/after heat maps as inline SVG. */
+import { t } from '../engine';
+import type { PhraseId } from '../engine/i18n/phrases';
 import { cellLevel, coverageRisks, coverageSummary, metadataLines, Report } from '../engine/risk/report-model';
 
 export const LEVEL_COLOURS: Record<string, string> = {
@@ -18,7 +20,9 @@ function table(headers: string[], rows: string[][], cls = ''): string {
     .join('')}</tbody></table>`;
 }
 
-/** impact (rows, 5 at the top) × likelihood (columns); each cell coloured by its level and showing the number of risks. */
+/**
+ * impact (rows, 5 at the top) × likelihood (columns); each cell coloured by its level and showing the number of risks.
+ */
 export function heatMapSvg(rep: Report, counts: number[][], title: string): string {
   const size = 56,
     left = 40,
@@ -31,10 +35,12 @@ export function heatMapSvg(rep: Report, counts: number[][], title: string): stri
       const level = cellLevel(rep, i, l);
       const n = counts[i - 1][l - 1];
       cells.push(
-        `<rect x="${x}" y="${y}" width="${size}" height="${size}" fill="${LEVEL_COLOURS[level] ?? '#ddd'}" stroke="#fff" stroke-width="2"><title>${esc(`${level} ${i}×${l}=${i * l}: ${n}`)}</title></rect>`,
+        `<rect x="${x}" y="${y}" width="${size}" height="${size}" fill="${LEVEL_COLOURS[level] ?? '#ddd'}" ` +
+          `stroke="#fff" stroke-width="2"><title>${esc(`${level} ${i}×${l}=${i * l}: ${n}`)}</title></rect>`,
         `<text x="${x + 6}" y="${y + 14}" font-size="10" fill="#333">${level}</text>`,
         n
-          ? `<text x="${x + size / 2}" y="${y + size / 2 + 8}" font-size="20" font-weight="bold" text-anchor="middle" fill="#111">${n}</text>`
+          ? `<text x="${x + size / 2}" y="${y + size / 2 + 8}" font-size="20" font-weight="bold" ` +
+              `text-anchor="middle" fill="#111">${n}</text>`
           : '',
       );
     }
@@ -47,53 +53,62 @@ export function heatMapSvg(rep: Report, counts: number[][], title: string): stri
       `<text x="${left - 10}" y="${top + (5 - k + 0.5) * size + 4}" font-size="12" text-anchor="end">${k}</text>`,
     );
   }
-  const ja = rep.lang === 'ja';
+  const bottom = top + 5 * size;
+  const axisTitle = t('heatMapLikelihood', rep.lang);
   return `<figure class="heatmap"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(title)}" width="${left + 5 * size + 10}" height="${top + 5 * size + 40}">
 <text x="${left}" y="18" font-size="14" font-weight="bold">${esc(title)}</text>${cells.join('')}${axis.join('')}
-<text x="${left + 2.5 * size}" y="${top + 5 * size + 34}" font-size="12" text-anchor="middle">${ja ? '顕在化率' : 'likelihood'}</text>
-</svg><figcaption>${ja ? '縦軸: 影響度、横軸: 顕在化率、数字: リスクの件数' : 'rows: impact, columns: likelihood, numbers: count of risks'}</figcaption></figure>`;
+<text x="${left + 2.5 * size}" y="${bottom + 34}" font-size="12" text-anchor="middle">${axisTitle}</text>
+</svg><figcaption>${t('heatMapCaption', rep.lang)}</figcaption></figure>`;
 }
 
 export function renderHtml(rep: Report): string {
-  const ja = rep.lang === 'ja';
-  const L = (j: string, e: string) => (ja ? j : e);
+  const say = (id: PhraseId) => t(id, rep.lang);
   const legend = rep.levels
     .map(l => `<span class="chip" style="background:${LEVEL_COLOURS[l] ?? '#ddd'}">${l}</span>`)
     .join(' ');
-  const coverageRows = rep.coverage.map(c => [c.id, c.title, coverageRisks(rep, c) || L('未対応', 'not covered')]);
+  const coverageRows = rep.coverage.map(c => [c.id, c.title, coverageRisks(rep, c) || say('reportNotCovered')]);
+  const heatMaps = heatMapSvg(rep, rep.before, say('reportBefore')) + heatMapSvg(rep, rep.after, say('reportResidual'));
+  const notCovered = say('reportNotCovered');
+  const coverageTable = table(
+    [say('reportScenario'), say('reportScenarioTitle'), say('reportCoveredBy')],
+    coverageRows,
+    'coverage',
+  ).replace(new RegExp(`<td>${notCovered}</td>`, 'g'), `<td class="missing">${notCovered}</td>`);
   return `<!DOCTYPE html>
 <html lang="${rep.lang}"><head><meta charset="utf-8"><title>${esc(rep.title)}</title>
 <style>
 body{font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;margin:24px;color:#222}
-table{border-collapse:collapse;font-size:12px;margin:8px 0 24px}th,td{border:1px solid #bbb;padding:4px 6px;vertical-align:top}
+table{border-collapse:collapse;font-size:12px;margin:8px 0 24px}
+th,td{border:1px solid #bbb;padding:4px 6px;vertical-align:top}
 th{background:#eef2f7;position:sticky;top:0}td:empty{background:#fafafa}
 .coverage td:last-child{white-space:nowrap}.missing{color:#c0392b;font-weight:bold}
-.heatmaps{display:flex;gap:32px;flex-wrap:wrap}.chip{display:inline-block;padding:2px 8px;border-radius:4px;font-weight:bold}
+.heatmaps{display:flex;gap:32px;flex-wrap:wrap}
+.chip{display:inline-block;padding:2px 8px;border-radius:4px;font-weight:bold}
 figure{margin:0}figcaption{font-size:11px;color:#555}.note{font-size:12px;color:#555}
 </style></head><body>
-<h1>${L('リスクアセスメントシート', 'Risk assessment')}: ${esc(rep.title)}</h1>
+<h1>${say('reportAssessment')}: ${esc(rep.title)}</h1>
 <ul>
 <li>ID: ${esc(rep.assessmentId)}</li>
-<li>${L('ガイドライン', 'Guideline')}: ${esc(rep.guideline)}</li>
-<li>${L('許容レベル', 'Acceptance level')}: ${esc(rep.acceptance)}</li>
+<li>${say('reportGuideline')}: ${esc(rep.guideline)}</li>
+<li>${say('reportAcceptance')}: ${esc(rep.acceptance)}</li>
 ${metadataLines(rep)
   .map(([k, v]) => `<li>${esc(k)}: ${esc(v)}</li>\n`)
-  .join('')}<li>${L('最低限のリスクシナリオ', 'Minimum scenarios covered')}: ${esc(coverageSummary(rep))}</li>
-<li>${L('IaC の未解決の指摘', 'Open IaC findings')}: ${rep.openFindings}</li>
-<li>${L('このファイルの指摘', 'Diagnostics in this file')}: ${rep.diagnostics.length}</li>
+  .join('')}<li>${say('reportMinimumScenarios')}: ${esc(coverageSummary(rep))}</li>
+<li>${say('reportOpenIacFindings')}: ${rep.openFindings}</li>
+<li>${say('reportFileDiagnostics')}: ${rep.diagnostics.length}</li>
 </ul>
 ${rep.notes.map(n => `<p class="note">${esc(n)}</p>`).join('\n')}
-<h2>${L('リスクマトリクス', 'Risk matrix')}</h2>
-<p>${L('レベル', 'Levels')}: ${legend}</p>
-<div class="heatmaps">${heatMapSvg(rep, rep.before, L('対策前', 'Before treatment'))}${heatMapSvg(rep, rep.after, L('残存リスク', 'Residual (after treatment)'))}</div>
-<h2>${L('シート', 'Sheet')}</h2>
+<h2>${say('reportRiskMatrix')}</h2>
+<p>${say('reportLevels')}: ${legend}</p>
+<div class="heatmaps">${heatMaps}</div>
+<h2>${say('reportSheet')}</h2>
 ${table(rep.headers, rep.rows, 'sheet')}
-<h2>${L('リスクシナリオの網羅', 'Scenario coverage')}</h2>
-${table([L('シナリオ', 'Scenario'), L('内容', 'Title'), L('対応するリスク', 'Covered by')], coverageRows, 'coverage').replace(new RegExp(`<td>${L('未対応', 'not covered')}</td>`, 'g'), `<td class="missing">${L('未対応', 'not covered')}</td>`)}
+<h2>${say('reportCoverage')}</h2>
+${coverageTable}
 ${
   rep.diagnostics.length
-    ? `<h2>${L('指摘', 'Diagnostics')}</h2>${table(
-        [L('行', 'Line'), L('重大度', 'Severity'), L('規則', 'Rule'), L('内容', 'Message')],
+    ? `<h2>${say('reportDiagnostics')}</h2>${table(
+        [say('reportLine'), say('labelSeverity'), say('reportRule'), say('reportMessage')],
         rep.diagnostics.map(d => [String(d.line), d.severity, d.rule, d.message]),
       )}`
     : ''

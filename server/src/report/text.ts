@@ -2,11 +2,13 @@
  * Markdown and CSV renderings of the report. Text from the risk file (title, IDs, descriptions, measures) is escaped:
  * in Markdown it renders as text (no image, link or HTML), in CSV no cell is read as a formula.
  */
+import { t } from '../engine';
 import { markdownText } from '../engine/i18n/markdown';
+import type { PhraseId } from '../engine/i18n/phrases';
 import { cellLevel, coverageRisks, coverageSummary, metadataLines, Report } from '../engine/risk/report-model';
 import { csvField } from './escape';
 
-const L = (rep: Report, ja: string, en: string) => (rep.lang === 'ja' ? ja : en);
+const say = (rep: Report, id: PhraseId) => t(id, rep.lang);
 
 /** A table cell of our own text (headers, catalog titles, levels). */
 function mdCell(s: string): string {
@@ -37,39 +39,35 @@ export function heatRows(rep: Report, g: number[][]): string[][] {
 }
 
 export function renderMarkdown(rep: Report): string {
-  const heatHead = [L(rep, '影響度＼顕在化率', 'impact \\ likelihood'), '1', '2', '3', '4', '5'];
+  const heatHead = [say(rep, 'matrixCorner'), '1', '2', '3', '4', '5'];
   return [
-    `# ${L(rep, 'リスクアセスメントシート', 'Risk assessment')}: ${fileLine(rep.title)}`,
+    `# ${say(rep, 'reportAssessment')}: ${fileLine(rep.title)}`,
     '',
     `- ID: ${fileLine(rep.assessmentId)}`,
-    `- ${L(rep, 'ガイドライン', 'Guideline')}: ${fileLine(rep.guideline)}`,
-    `- ${L(rep, '許容レベル', 'Acceptance level')}: ${fileLine(rep.acceptance)}`,
+    `- ${say(rep, 'reportGuideline')}: ${fileLine(rep.guideline)}`,
+    `- ${say(rep, 'reportAcceptance')}: ${fileLine(rep.acceptance)}`,
     ...metadataLines(rep, fileLine).map(([k, v]) => `- ${k}: ${v}`),
-    `- ${L(rep, '最低限のリスクシナリオ', 'Minimum scenarios covered')}: ${coverageSummary(rep)}`,
-    `- ${L(rep, 'IaC の未解決の指摘', 'Open IaC findings')}: ${rep.openFindings}`,
-    `- ${L(rep, 'このファイルの指摘', 'Diagnostics in this file')}: ${rep.diagnostics.length}`,
+    `- ${say(rep, 'reportMinimumScenarios')}: ${coverageSummary(rep)}`,
+    `- ${say(rep, 'reportOpenIacFindings')}: ${rep.openFindings}`,
+    `- ${say(rep, 'reportFileDiagnostics')}: ${rep.diagnostics.length}`,
     '',
     ...rep.notes.flatMap(n => [`> ${n}`, '']),
-    `## ${L(rep, 'シート', 'Sheet')}`,
+    `## ${say(rep, 'reportSheet')}`,
     '',
     mdTable(rep.headers, rep.rows, fileCell),
     '',
-    `## ${L(rep, 'リスクシナリオの網羅', 'Scenario coverage')}`,
+    `## ${say(rep, 'reportCoverage')}`,
     '',
     mdTable(
-      [L(rep, 'シナリオ', 'Scenario'), L(rep, '内容', 'Title'), L(rep, '対応するリスク', 'Covered by')],
-      rep.coverage.map(c => [
-        c.id,
-        c.title,
-        fileLine(coverageRisks(rep, c)) || L(rep, '**未対応**', '**not covered**'),
-      ]),
+      [say(rep, 'reportScenario'), say(rep, 'reportScenarioTitle'), say(rep, 'reportCoveredBy')],
+      rep.coverage.map(c => [c.id, c.title, fileLine(coverageRisks(rep, c)) || `**${say(rep, 'reportNotCovered')}**`]),
     ),
     '',
-    `## ${L(rep, 'リスクマトリクス（対策前）', 'Risk matrix before treatment')}`,
+    `## ${say(rep, 'reportMatrixBefore')}`,
     '',
     mdTable(heatHead, heatRows(rep, rep.before)),
     '',
-    `## ${L(rep, 'リスクマトリクス（残存リスク）', 'Risk matrix after treatment (residual)')}`,
+    `## ${say(rep, 'reportMatrixAfter')}`,
     '',
     mdTable(heatHead, heatRows(rep, rep.after)),
     '',

@@ -7,6 +7,8 @@
 import ExcelJS from 'exceljs';
 import { LEVEL_COLOURS } from './html';
 import { spreadsheetText, xmlChars } from './escape';
+import { t } from '../engine';
+import type { PhraseId } from '../engine/i18n/phrases';
 import { cellLevel, COLUMNS, coverageRisks, Report } from '../engine/risk/report-model';
 
 /** Columns whose values are the 1–5 scales: written as numbers when they are one. */
@@ -27,10 +29,10 @@ const fill = (hex: string): ExcelJS.Fill => ({
 });
 
 export async function renderXlsx(rep: Report): Promise<Buffer> {
-  const ja = rep.lang === 'ja';
+  const say = (id: PhraseId) => t(id, rep.lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'iryo-guard';
-  const sheet = wb.addWorksheet(ja ? 'リスクアセスメントシート' : 'Risk assessment', {
+  const sheet = wb.addWorksheet(say('reportAssessment'), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   sheet.addRow(rep.headers.map(text)).font = { bold: true };
@@ -39,10 +41,7 @@ export async function renderXlsx(rep: Report): Promise<Buffer> {
     c.width = 18;
     c.alignment = { wrapText: true, vertical: 'top' };
   });
-  const levelCols = rep.headers
-    .map((h, i) => ({ h, i }))
-    .filter(x => x.h === (ja ? 'リスクレベル' : 'Risk level') || x.h === (ja ? '残存 リスクレベル' : 'Residual level'))
-    .map(x => x.i + 1);
+  const levelCols = ['level', 'residualLevel'].map(id => COLUMNS.findIndex(c => c.id === id) + 1);
   sheet.eachRow((row, n) => {
     if (n === 1) return;
     for (const c of levelCols) {
@@ -50,15 +49,15 @@ export async function renderXlsx(rep: Report): Promise<Buffer> {
       if (LEVEL_COLOURS[v]) row.getCell(c).fill = fill(LEVEL_COLOURS[v]);
     }
   });
-  const cov = wb.addWorksheet(ja ? '網羅' : 'Coverage');
-  cov.addRow(ja ? ['シナリオ', '内容', '対応するリスク'] : ['Scenario', 'Title', 'Covered by']).font = { bold: true };
+  const cov = wb.addWorksheet(say('reportCoverageSheet'));
+  cov.addRow([say('reportScenario'), say('reportScenarioTitle'), say('reportCoveredBy')]).font = { bold: true };
   for (const c of rep.coverage) cov.addRow([text(c.id), text(c.title), text(coverageRisks(rep, c))]);
   cov.getColumn(2).width = 70;
   cov.getColumn(3).width = 20;
-  const m = wb.addWorksheet(ja ? 'リスクマトリクス' : 'Risk matrix');
+  const m = wb.addWorksheet(say('reportRiskMatrix'));
   const block = (title: string, counts: number[][]) => {
     m.addRow([text(title)]).font = { bold: true };
-    m.addRow([ja ? '影響度＼顕在化率' : 'impact \\ likelihood', 1, 2, 3, 4, 5]).font = { bold: true };
+    m.addRow([say('matrixCorner'), 1, 2, 3, 4, 5]).font = { bold: true };
     for (const i of [5, 4, 3, 2, 1]) {
       const row = m.addRow([i, ...[1, 2, 3, 4, 5].map(l => counts[i - 1][l - 1])]);
       for (let l = 1; l <= 5; l++) {
@@ -68,11 +67,11 @@ export async function renderXlsx(rep: Report): Promise<Buffer> {
     }
     m.addRow([]);
   };
-  block(ja ? '対策前' : 'Before treatment', rep.before);
-  block(ja ? '残存リスク' : 'Residual (after treatment)', rep.after);
+  block(say('reportBefore'), rep.before);
+  block(say('reportResidual'), rep.after);
   m.getColumn(1).width = 22;
   // What the report is and is not: iryo-guard supports conformity; the S–D thresholds may be its default.
-  const notes = wb.addWorksheet(ja ? '注記' : 'Notes');
+  const notes = wb.addWorksheet(say('reportNotesSheet'));
   for (const n of rep.notes) notes.addRow([n]);
   notes.getColumn(1).width = 120;
   notes.getColumn(1).alignment = { wrapText: true, vertical: 'top' };

@@ -17,9 +17,9 @@ function valueSchema(spec: KeySpec, kind: ObjectKind, catalog: Catalog): Schema 
   const scalar = { type: ['string', 'number'] };
   const strings = { oneOf: [scalar, { type: 'array', items: scalar }] };
   if (spec.key === 'treatment' || spec.key === 'perspective' || spec.key === 'owner' || spec.key === 'classification') {
-    return labelled(
-      `${spec.key === 'classification' ? 'classifications' : spec.key === 'treatment' ? 'treatments' : spec.key + 's'}` as never,
-    );
+    const kind =
+      spec.key === 'classification' ? 'classifications' : spec.key === 'treatment' ? 'treatments' : spec.key + 's';
+    return labelled(kind as never);
   }
   if (spec.key === 'level' || spec.key === 'acceptance') return levels;
   if (kind === 'assessment' && spec.key === 'guideline') return { type: 'string', enum: [...catalog.editions.keys()] };
@@ -94,7 +94,8 @@ export function riskFileSchema(catalog: Catalog): Schema {
     $id: 'https://iryo-guard.dev/schema/risk-file.schema.json',
     title: 'iryo-guard risk assessment (*.risk.yaml)',
     description:
-      'Keys may be written in English or with the Japanese names of the risk-assessment sheet. Generated from server/src/engine/risk/keys.ts; see docs/risk-dsl.md.',
+      'Keys may be written in English or with the Japanese names of the risk-assessment sheet. Generated ' +
+      'from server/src/engine/risk/keys.ts; see docs/risk-dsl.md.',
     ...objectSchema('root', catalog),
     definitions,
   };

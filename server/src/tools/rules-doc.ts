@@ -28,13 +28,16 @@ export function renderRulesDoc(catalog: Catalog): string {
     '<!-- Generated from catalog/rules/*.yaml by `npm run docs`. Do not edit by hand. -->',
     '# iryo-guard rules / 規則一覧',
     '',
-    `${rules.length} rules. Each finding names the minimum risk scenarios (METI/MIC 別紙2) and guideline items it serves.`,
+    `${rules.length} rules. Each finding names the minimum risk scenarios (METI/MIC 別紙2) and guideline ` +
+      `items it serves.`,
     'Guideline items carry their edition: MHLW 6.0 遵守事項 first',
     '("MHLW 6.0 Sys 14②" = 「医療GL 6.0 シス14②」 = システム運用編 14 ②), then the MHLW 5.2 items kept as secondary',
     'references ("MHLW 5.2 6.5"). With `iryoGuard.guideline: mhlw-5.2` (CLI `--guideline mhlw-5.2`) findings list 5.2',
     'first. See [guidelines.md](guidelines.md) for the editions and ID forms.',
-    'Account-level rules fire only on templates that look like an account baseline (they define CloudTrail, GuardDuty, Config, Security Hub or',
-    'Organizations resources, or set `Metadata: {iryo-guard: {accountBaseline: true}}`), or everywhere with `iryoGuard.accountLevelRules: always`',
+    'Account-level rules fire only on templates that look like an account baseline (they define ' +
+      'CloudTrail, GuardDuty, Config, Security Hub or',
+    'Organizations resources, or set `Metadata: {iryo-guard: {accountBaseline: true}}`), or everywhere ' +
+      'with `iryoGuard.accountLevelRules: always`',
     '(CLI `--account-level always`).',
     '',
     '| ID | Severity | Title | Scenarios | Guideline items | Fix |',
@@ -74,7 +77,8 @@ function section(r: RuleMeta, catalog: Catalog): string[] {
     '',
     r.explanation.ja,
     '',
-    `- Scenarios / シナリオ: ${r.scenarios.map(s => `${s} ${catalog.scenarios.get(s)?.title.en ?? ''}`.trim()).join('; ') || '—'}`,
+    `- Scenarios / シナリオ: ` +
+      `${r.scenarios.map(s => `${s} ${catalog.scenarios.get(s)?.title.en ?? ''}`.trim()).join('; ') || '—'}`,
     ...guidelineLines(r),
     `- Services / サービス: ${services.join(', ') || '—'}`,
     ...(r.appliesTo?.length ? [`- Resource types: ${r.appliesTo.map(t => `\`${t}\``).join(', ')}`] : []),

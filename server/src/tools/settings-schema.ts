@@ -1,22 +1,26 @@
 /**
  * Keeps the rule-ID settings in package.json (`iryoGuard.rules.disabled`, `iryoGuard.severityOverrides`) in step with
- * the catalog, so settings.json completes rule IDs and flags misspelt ones: `npm run docs`. A test checks it is current.
+ * the catalog, so settings.json completes rule IDs and flags misspelt ones: `npm run docs`. A test checks it is
+ * current.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Catalog } from '../engine';
 import { defaultCatalog } from '../host/resources';
 
-type Json = { [key: string]: any };
+/** The part of package.json this tool writes: the `iryoGuard.*` setting schemas. */
+interface Manifest {
+  contributes: { configuration: { properties: Record<string, Record<string, unknown>> } };
+}
 
 /** package.json with the rule-ID enums of the given catalog (other content untouched). */
-export function withRuleIdSchemas(pkg: Json, catalog: Catalog): Json {
+export function withRuleIdSchemas<T extends object>(pkg: T, catalog: Catalog): T {
   const ids = [...catalog.rules.keys()].sort();
   const titles = ids.map(id => {
     const t = catalog.rules.get(id)!.title;
     return `${t.en} / ${t.ja}`;
   });
-  const out = JSON.parse(JSON.stringify(pkg)) as Json;
+  const out = JSON.parse(JSON.stringify(pkg)) as T & Manifest;
   const props = out.contributes.configuration.properties;
   props['iryoGuard.rules.disabled'].items = { type: 'string', enum: ids, enumDescriptions: titles };
   props['iryoGuard.severityOverrides'].propertyNames = { enum: ids };

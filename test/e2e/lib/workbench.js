@@ -173,7 +173,8 @@ function helpers(page, folder) {
       if (await steadyFocus(async () => (await focusedLabel()).startsWith(label), 50, 300))
         return (await focused.innerText()).replace(/\s+/g, ' ').trim();
       throw new Error(
-        `suggestion "${label}" could not be focused; focused: ${await focusedLabel()}; list: ${JSON.stringify(await suggestionLabels())}`,
+        `suggestion "${label}" could not be focused; focused: ${await focusedLabel()}; list: ` +
+          `${JSON.stringify(await suggestionLabels())}`,
       );
     },
 
@@ -219,7 +220,10 @@ function helpers(page, folder) {
       });
     },
 
-    /** Opens the lightbulb menu (Ctrl+.) at the cursor and chooses the action whose title contains `title` with the keyboard. */
+    /**
+     * Opens the lightbulb menu (Ctrl+.) at the cursor and chooses the action whose title contains `title` with the
+     * keyboard.
+     */
     async quickFix(title) {
       const rows = page.locator('.action-widget .monaco-list-row.action');
       const shown = async () => (await rows.allInnerTexts().catch(() => [])).some(t => t.includes(title));
@@ -238,16 +242,19 @@ function helpers(page, folder) {
         }
         if (attempt >= 3)
           throw new Error(
-            `quick fix "${title}" not in the lightbulb menu after ${attempt} presses; menu: ${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`,
+            `quick fix "${title}" not in the lightbulb menu after ${attempt} presses; menu: ` +
+              `${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`,
           );
         await page.keyboard.press('Escape');
       }
-      // Enter only once the focus has stayed on the action for a moment: a menu refreshed meanwhile refocuses its first row.
+      // Enter only once the focus has stayed on the action for a moment: a menu refreshed meanwhile refocuses its first
+      // row.
       const focused = page.locator('.action-widget .monaco-list-row.action.focused');
       const onTitle = async () => (await focused.innerText({ timeout: 1000 }).catch(() => '')).includes(title);
       if (!(await steadyFocus(onTitle, 20, 200)))
         throw new Error(
-          `could not focus "${title}" in the lightbulb menu; menu: ${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`,
+          `could not focus "${title}" in the lightbulb menu; menu: ` +
+            `${JSON.stringify(await rows.allInnerTexts().catch(() => []))}`,
         );
       await page.keyboard.press('Enter');
       await page.waitForSelector('.action-widget', { state: 'hidden', timeout: 5000 }).catch(() => undefined);

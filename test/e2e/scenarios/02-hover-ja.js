@@ -1,5 +1,6 @@
-// Issue scenario 2 (Japanese): the same hovers, the diagnostics and the status bar in Japanese. VS Code's display language needs a
-// language pack that cannot be installed offline, so the run selects Japanese through iryoGuard.language.
+// Issue scenario 2 (Japanese): the same hovers, the diagnostics and the status bar in Japanese. VS Code's display
+// language needs a language pack that cannot be installed offline, so the run selects Japanese through
+// iryoGuard.language.
 'use strict';
 const assert = require('assert');
 const { hasExactly } = require('../lib/problems');

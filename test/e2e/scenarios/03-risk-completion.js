@@ -17,7 +17,8 @@ module.exports = {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     // With auto-closing, typing `scenarios: ["3.` leaves `scenarios: ["3.|"]`. Typing the closers too gives the same
-    // line whether or not the editor inserted them (it types over its own), then the cursor goes back inside the quotes.
+    // line whether or not the editor inserted them (it types over its own), then the cursor goes back inside the
+    // quotes.
     await page.keyboard.type('scenarios: ');
     await h.dismiss(); // the key completion that typing opened
     await page.keyboard.type('["3."]', { delay: 40 });

@@ -26,7 +26,8 @@ module.exports = {
     const shot = path.join(__dirname, '../artifacts/06-coverage-report-webview.png');
     const ink = inkRatio(await h.webviewScreenshot(shot));
     console.log(
-      `       report webview ink ${ink.toFixed(4)}, screenshot: ${path.relative(path.join(__dirname, '../../..'), shot)}`,
+      `       report webview ink ${ink.toFixed(4)}, screenshot: ` +
+        `${path.relative(path.join(__dirname, '../../..'), shot)}`,
     );
     assert.ok(ink > 0.005, `the report webview is not blank (ink ${ink.toFixed(4)}) ${shot}`);
   },

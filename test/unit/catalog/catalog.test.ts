@@ -30,7 +30,8 @@ describe('catalog', () => {
   });
 
   it('accepts ASCII aliases of circled sub-numbers', () => {
-    for (const alias of ['3.8-2', '3.8(2)', '3.8（2）', '３．８－２', ' 3.8② ']) assert.strictEqual(catalog.lookup(alias, 'scenario')?.id, '3.8②', alias);
+    for (const alias of ['3.8-2', '3.8(2)', '3.8（2）', '３．８－２', ' 3.8② '])
+      assert.strictEqual(catalog.lookup(alias, 'scenario')?.id, '3.8②', alias);
     assert.strictEqual(normalizeScenarioId('1.14-3'), '1.14③');
     assert.strictEqual(catalog.lookup('3.4-2')?.id, '3.4②');
   });
@@ -68,10 +69,48 @@ describe('catalog', () => {
   });
 
   it('lists the services the seeds name, with resource types', () => {
-    for (const id of ['ec2', 'ebs', 'efs', 's3', 's3-glacier', 's3-object-lock', 'kms', 'cloudtrail', 'config', 'guardduty', 'security-hub', 'inspector',
-      'trusted-advisor', 'cloudwatch', 'cloudwatch-logs', 'vpc', 'vpc-flow-logs', 'site-to-site-vpn', 'direct-connect', 'waf', 'shield', 'iam',
-      'organizations', 'workspaces', 'rds', 'aurora', 'dynamodb', 'backup', 'backup-vault-lock', 'time-sync', 'acm', 'directory-service', 'route53',
-      'storage-gateway', 'athena', 'sns', 'eventbridge', 'systems-manager', 'elb']) assert.ok(catalog.services.has(id), id);
+    for (const id of [
+      'ec2',
+      'ebs',
+      'efs',
+      's3',
+      's3-glacier',
+      's3-object-lock',
+      'kms',
+      'cloudtrail',
+      'config',
+      'guardduty',
+      'security-hub',
+      'inspector',
+      'trusted-advisor',
+      'cloudwatch',
+      'cloudwatch-logs',
+      'vpc',
+      'vpc-flow-logs',
+      'site-to-site-vpn',
+      'direct-connect',
+      'waf',
+      'shield',
+      'iam',
+      'organizations',
+      'workspaces',
+      'rds',
+      'aurora',
+      'dynamodb',
+      'backup',
+      'backup-vault-lock',
+      'time-sync',
+      'acm',
+      'directory-service',
+      'route53',
+      'storage-gateway',
+      'athena',
+      'sns',
+      'eventbridge',
+      'systems-manager',
+      'elb',
+    ])
+      assert.ok(catalog.services.has(id), id);
     assert.strictEqual(catalog.serviceByType.get('AWS::S3::Bucket')?.id, 's3');
   });
 
@@ -96,10 +135,18 @@ describe('catalog', () => {
     it('names the file, line and path of a schema fault', () => {
       const dir = brokenCopy(d => {
         const f = path.join(d, 'threats.yaml');
-        fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^(\s+)label: \{ ja: "不正な閲覧・操作"/m, '$1lable: { ja: "不正な閲覧・操作"'));
+        fs.writeFileSync(
+          f,
+          fs
+            .readFileSync(f, 'utf8')
+            .replace(/^(\s+)label: \{ ja: "不正な閲覧・操作"/m, '$1lable: { ja: "不正な閲覧・操作"'),
+        );
       });
       const faults = compileCatalog(dir).faults.map(formatFault);
-      assert.ok(faults.some(f => /^catalog\/threats\.yaml:\d+:\d+: \/threats\/0: unknown key "lable"$/.test(f)), faults.join('\n'));
+      assert.ok(
+        faults.some(f => /^catalog\/threats\.yaml:\d+:\d+: \/threats\/0: unknown key "lable"$/.test(f)),
+        faults.join('\n'),
+      );
     });
 
     it('reports a rule naming a scenario that does not exist', () => {
@@ -109,7 +156,10 @@ describe('catalog', () => {
         fs.writeFileSync(f, text);
       });
       const faults = compileCatalog(dir).faults.map(formatFault);
-      assert.ok(faults.some(f => f.includes('unknown scenario "3.99"') && f.includes('rds-storage-encrypted')), faults.join('\n'));
+      assert.ok(
+        faults.some(f => f.includes('unknown scenario "3.99"') && f.includes('rds-storage-encrypted')),
+        faults.join('\n'),
+      );
     });
 
     it('reports a rule filed under another family than its own', () => {
@@ -120,7 +170,9 @@ describe('catalog', () => {
       });
       const faults = compileCatalog(dir).faults.map(formatFault);
       assert.ok(
-        faults.some(f => f.startsWith('catalog/rules/encryption-at-rest.yaml') && f.includes('belongs in rules/logging.yaml')),
+        faults.some(
+          f => f.startsWith('catalog/rules/encryption-at-rest.yaml') && f.includes('belongs in rules/logging.yaml'),
+        ),
         faults.join('\n'),
       );
     });
@@ -128,7 +180,10 @@ describe('catalog', () => {
     it('reports YAML syntax errors with their line', () => {
       const dir = brokenCopy(d => fs.appendFileSync(path.join(d, 'services.yaml'), '\n  - id: [oops\n'));
       const faults = compileCatalog(dir).faults.map(formatFault);
-      assert.ok(faults.some(f => /^catalog\/services\.yaml:\d+:\d+: /.test(f)), faults.join('\n'));
+      assert.ok(
+        faults.some(f => /^catalog\/services\.yaml:\d+:\d+: /.test(f)),
+        faults.join('\n'),
+      );
     });
   });
 });

@@ -17,7 +17,8 @@ describe('MHLW 6.0 catalogue', () => {
       assert.ok(items.filter(i => i.part === part && i.kind === 'minimum').length >= 30, part);
     }
     // Every システム運用編 chapter 1–18 has its heading entry.
-    for (let ch = 1; ch <= 18; ch++) assert.ok(catalog.guidelineItems.has(`mhlw-6.0:システム運用編 ${ch}`), `システム運用編 ${ch}`);
+    for (let ch = 1; ch <= 18; ch++)
+      assert.ok(catalog.guidelineItems.has(`mhlw-6.0:システム運用編 ${ch}`), `システム運用編 ${ch}`);
   });
 
   it('gives every entry its part, heading, summary, page and address', () => {
@@ -46,7 +47,14 @@ describe('MHLW 6.0 catalogue', () => {
   });
 
   it('keeps the ids other files already use', () => {
-    for (const id of ['システム運用編 13 ⑫', 'システム運用編 14 ①', 'システム運用編 13', 'システム運用編 14', '企画管理編 9', '企画管理編 15'])
+    for (const id of [
+      'システム運用編 13 ⑫',
+      'システム運用編 14 ①',
+      'システム運用編 13',
+      'システム運用編 14',
+      '企画管理編 9',
+      '企画管理編 15',
+    ])
       assert.strictEqual(catalog.lookup(id, 'guideline')?.id, id, id);
   });
 });
@@ -166,10 +174,15 @@ describe('MHLW 6.0 references of scenarios and rules', () => {
     };
 
     it('reports a scenario citing a 6.0 item that is not catalogued', () => {
-      const dir = brokenCopy(d => rewrite(d, 'scenarios.yaml', 'mhlw6: ["企画管理編 15 ②"', 'mhlw6: ["企画管理編 15 ⑳"'));
+      const dir = brokenCopy(d =>
+        rewrite(d, 'scenarios.yaml', 'mhlw6: ["企画管理編 15 ②"', 'mhlw6: ["企画管理編 15 ⑳"'),
+      );
       const faults = compileCatalog(dir).faults.map(formatFault);
       const want = '"企画管理編 15 ⑳" is not an item of guidelines/mhlw-6.0.yaml';
-      assert.ok(faults.some(f => f.includes(want)), faults.join('\n'));
+      assert.ok(
+        faults.some(f => f.includes(want)),
+        faults.join('\n'),
+      );
     });
 
     it('reports a rule citing an uncatalogued 6.0 item, a chapter instead of a 遵守事項, or no 6.0 item', () => {
@@ -190,12 +203,17 @@ describe('MHLW 6.0 references of scenarios and rules', () => {
         rewrite(d, 'rules/backup.yaml', 'edition: mhlw-5.2, id: "6.10"', 'edition: mhlw-5.3, id: "6.10"');
       });
       const all = compileCatalog(dir).faults.map(formatFault).join('\n');
-      assert.match(all, /rules\/backup\.yaml:\d+:\d+: \/rules\/\d+\/guidelines\/\d+: must have required property 'reason'/);
+      assert.match(
+        all,
+        /rules\/backup\.yaml:\d+:\d+: \/rules\/\d+\/guidelines\/\d+: must have required property 'reason'/,
+      );
       assert.match(all, /rules\/backup\.yaml:\d+:\d+: \/rules\/\d+\/guidelines\/\d+\/edition: must be equal to one of/);
     });
 
     it('rejects a 5.2 item whose 6.0 counterpart is not catalogued', () => {
-      const dir = brokenCopy(d => rewrite(d, 'guidelines/mhlw-5.2.yaml', 'ids: ["企画管理編 6"]', 'ids: ["企画管理編 66"]'));
+      const dir = brokenCopy(d =>
+        rewrite(d, 'guidelines/mhlw-5.2.yaml', 'ids: ["企画管理編 6"]', 'ids: ["企画管理編 66"]'),
+      );
       const all = compileCatalog(dir).faults.map(formatFault).join('\n');
       assert.ok(all.includes('/successors/ids/0: "企画管理編 66" is not an item of guidelines/mhlw-6.0.yaml'), all);
     });
@@ -203,7 +221,10 @@ describe('MHLW 6.0 references of scenarios and rules', () => {
     it('requires a summary and a page for 6.0 entries', () => {
       const dir = brokenCopy(d => rewrite(d, 'guidelines/mhlw-6.0.yaml', /, page: 47, printedPage: 41, /, ', '));
       const faults = compileCatalog(dir).faults.map(formatFault);
-      assert.ok(faults.some(f => f.includes('source.page is required for MHLW 6.0 entries')), faults.join('\n'));
+      assert.ok(
+        faults.some(f => f.includes('source.page is required for MHLW 6.0 entries')),
+        faults.join('\n'),
+      );
     });
   });
 });

@@ -11,8 +11,14 @@ import { t } from '../../../server/src/engine/i18n/text';
 import { catalog, open, run } from '../../helpers';
 
 const rule = (id: string) => catalog.rules.get(id)!;
-const refs52 = (id: string) => rule(id).guidelines.filter(g => g.edition === 'mhlw-5.2').map(g => g.id);
-const refs6 = (id: string) => rule(id).guidelines.filter(g => g.edition === 'mhlw-6.0').map(g => g.id);
+const refs52 = (id: string) =>
+  rule(id)
+    .guidelines.filter(g => g.edition === 'mhlw-5.2')
+    .map(g => g.id);
+const refs6 = (id: string) =>
+  rule(id)
+    .guidelines.filter(g => g.edition === 'mhlw-6.0')
+    .map(g => g.id);
 const explain = (id: string, lang: 'ja' | 'en' = 'en', guideline?: string) =>
   describeEntry(catalog.lookup(id)!, catalog, lang, { guideline });
 
@@ -147,21 +153,34 @@ describe('guideline-item hovers', () => {
 
   it('end with the line that iryo-guard supports, and does not certify, conformity', () => {
     for (const id of ['シス14②', '6.5', '3.1①', 's3-bucket-encryption', 'mhlw-6.0']) {
-      assert.match(explain(id), /_iryo-guard supports checking conformity with the guidelines; it does not certify conformity\._$/, id);
+      assert.match(
+        explain(id),
+        /_iryo-guard supports checking conformity with the guidelines; it does not certify conformity\._$/,
+        id,
+      );
       assert.match(explain(id, 'ja'), /適合を認証・保証するものではありません。_$/, id);
     }
   });
 
-  it('list a scenario\'s items in both editions, the lead one first, saying whether the 6.0 link is verified', () => {
+  it("list a scenario's items in both editions, the lead one first, saying whether the 6.0 link is verified", () => {
     const md = explain('1.1①');
-    assert.match(md, /- MHLW guideline: MHLW 6\.0 Mgmt 4, Sys 14①, Sys 14④ \(verified\)\n- MHLW guideline: MHLW 5\.2 6\.3 C3/);
+    assert.match(
+      md,
+      /- MHLW guideline: MHLW 6\.0 Mgmt 4, Sys 14①, Sys 14④ \(verified\)\n- MHLW guideline: MHLW 5\.2 6\.3 C3/,
+    );
     assert.match(explain('1.1①', 'en', 'mhlw-5.2'), /- MHLW guideline: MHLW 5\.2 6\.3 C3\n- MHLW guideline: MHLW 6\.0/);
     assert.match(explain('1.1②'), /MHLW 6\.0 Sys 7④ \(not verified\)/);
   });
 
-  it('show a rule\'s items with their editions, the lead edition first', () => {
-    assert.match(explain('rds-storage-encrypted'), /- Guidelines: MHLW 6\.0 Mgmt 15③, Sys 7③; MHLW 5\.2 6\.5, 6\.4, 6\.7\n/);
-    assert.match(explain('rds-storage-encrypted', 'ja', 'mhlw-5.2'), /- ガイドライン: 医療GL 5\.2 6\.5、6\.4、6\.7／医療GL 6\.0 企15③、シス7③\n/);
+  it("show a rule's items with their editions, the lead edition first", () => {
+    assert.match(
+      explain('rds-storage-encrypted'),
+      /- Guidelines: MHLW 6\.0 Mgmt 15③, Sys 7③; MHLW 5\.2 6\.5, 6\.4, 6\.7\n/,
+    );
+    assert.match(
+      explain('rds-storage-encrypted', 'ja', 'mhlw-5.2'),
+      /- ガイドライン: 医療GL 5\.2 6\.5、6\.4、6\.7／医療GL 6\.0 企15③、シス7③\n/,
+    );
   });
 });
 
@@ -186,7 +205,7 @@ describe('5.2 → 6.0 counterparts (the migration aid)', () => {
     assert.strictEqual(counterparts(catalog, 'シス14②'), undefined);
   });
 
-  it('are shown in the 5.2 item\'s hover', () => {
+  it("are shown in the 5.2 item's hover", () => {
     const md = explain('6.3 C3', 'ja');
     assert.match(md, /- 第6\.0版の対応項目 \(医療GL 6\.0\):\n {2}- 医療GL 6\.0 企4 /);
     assert.match(md, /- 確認済みの対応です: 別紙2 のシナリオ 1\.1① を経由した対応/);

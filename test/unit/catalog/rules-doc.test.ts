@@ -22,8 +22,19 @@ describe('rule reference', () => {
   it('every implemented rule has catalog metadata, and every CloudFormation rule in the catalog is implemented', () => {
     const implemented = new Set(RULES.flatMap(r => [r.id, ...(r.alsoReports ?? [])]));
     for (const id of implemented) assert.ok(catalog.rules.has(id), `${id} has no catalog entry`);
-    const cfnFamilies = new Set(['encryption-at-rest', 'encryption-in-transit', 'logging', 'backup', 'network-exposure', 'identity', 'detection', 'data-location']);
-    const orphans = [...catalog.rules.values()].filter(r => cfnFamilies.has(r.family) && !implemented.has(r.id)).map(r => r.id);
+    const cfnFamilies = new Set([
+      'encryption-at-rest',
+      'encryption-in-transit',
+      'logging',
+      'backup',
+      'network-exposure',
+      'identity',
+      'detection',
+      'data-location',
+    ]);
+    const orphans = [...catalog.rules.values()]
+      .filter(r => cfnFamilies.has(r.family) && !implemented.has(r.id))
+      .map(r => r.id);
     assert.deepStrictEqual(orphans, []);
   });
 });

@@ -40,7 +40,14 @@ describe('verified catalog facts', () => {
 
     it('no 4.2-era heading is left (8.1 network storage, 8.3 paper, 8.4 general points)', () => {
       const titles = ['8.1', '8.2', '8.3', '8.4', '6.10', '6.11'].map(id => item('mhlw-5.2', id)!.title.ja).join(' ');
-      for (const old of ['ネットワークを通じた電子媒体', '可搬型媒体', '紙媒体のまま', '外部保存全般', '災害等の非常時', '診療情報を交換'])
+      for (const old of [
+        'ネットワークを通じた電子媒体',
+        '可搬型媒体',
+        '紙媒体のまま',
+        '外部保存全般',
+        '災害等の非常時',
+        '診療情報を交換',
+      ])
         assert.ok(!titles.includes(old), old);
     });
 

@@ -6,7 +6,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { ROOT, usesBundles } from '../../helpers';
 
-const STACK_SOURCE = `import * as cdk from 'aws-cdk-lib';
+const STACK_SOURCE =
+  `import * as cdk from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 
 export class RecordsStack extends cdk.Stack {
@@ -14,7 +15,8 @@ export class RecordsStack extends cdk.Stack {
     super(scope, id);
     new s3.Bucket(this, 'Charts', {
       encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true, versioned: true, serverAccessLogsBucket: s3.Bucket.fromBucketName(this, 'Logs', 'central-access-logs'),
+      enforceSSL: true, versioned: true, serverAccessLogsBucket: s3.Bucket.fromBucketName(this, ` +
+  `'Logs', 'central-access-logs'),
     });
   }
 }

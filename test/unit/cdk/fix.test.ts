@@ -10,7 +10,9 @@ import { setWithin } from '../../../server/src/engine/rules/support/outcomes';
 import { FixSpec, FixValue } from '../../../server/src/engine/fixes/spec';
 import { modelOf, origin, parseErrors, prop, resource, value } from './helpers';
 
-const IMPORTS = `import * as cdk from 'aws-cdk-lib';\nimport * as rds from 'aws-cdk-lib/aws-rds';\nimport * as kms from 'aws-cdk-lib/aws-kms';\n`;
+const IMPORTS =
+  `import * as cdk from 'aws-cdk-lib';\nimport * as rds from 'aws-cdk-lib/aws-rds';\n` +
+  `import * as kms from 'aws-cdk-lib/aws-kms';\n`;
 
 /** Sets `path` (CloudFormation terms) on `id` and returns the fixed text, or undefined when no fix is offered. */
 function fixSet(text: string, id: string, path: string[], v: FixValue): string | undefined {
@@ -33,7 +35,10 @@ function expectFixed(text: string, id: string, path: string[], v: FixValue, snip
 
 describe('CDK fixes: L2 props for CloudFormation properties', () => {
   it('StorageEncrypted → storageEncrypted: true (RDS instance and cluster)', () => {
-    const text = `${IMPORTS}new rds.DatabaseInstance(this, 'Db', {\n  engine: rds.DatabaseInstanceEngine.POSTGRES,\n  vpc,\n});\nnew rds.DatabaseCluster(this, 'Cl', { engine: rds.DatabaseClusterEngine.AURORA_POSTGRESQL, vpc });\n`;
+    const text =
+      `${IMPORTS}new rds.DatabaseInstance(this, 'Db', {\n  engine: rds.DatabaseInstanceEngine.POSTGRES,\n` +
+      `  vpc,\n});\nnew rds.DatabaseCluster(this, 'Cl', { engine: ` +
+      `rds.DatabaseClusterEngine.AURORA_POSTGRESQL, vpc });\n`;
     expectFixed(text, 'Db', ['StorageEncrypted'], true, `  vpc,\n  storageEncrypted: true,\n});`);
     expectFixed(
       text,
@@ -44,7 +49,9 @@ describe('CDK fixes: L2 props for CloudFormation properties', () => {
     );
   });
   it('a written false is changed in place', () => {
-    const text = `${IMPORTS}new rds.DatabaseInstance(this, 'Db', { engine: rds.DatabaseInstanceEngine.POSTGRES, vpc, storageEncrypted: false });\n`;
+    const text =
+      `${IMPORTS}new rds.DatabaseInstance(this, 'Db', { engine: rds.DatabaseInstanceEngine.POSTGRES, vpc, ` +
+      `storageEncrypted: false });\n`;
     expectFixed(text, 'Db', ['StorageEncrypted'], true, `storageEncrypted: true })`);
   });
   it('EnableKeyRotation → enableKeyRotation: true', () => {
@@ -66,11 +73,15 @@ describe('CDK fixes: L2 props for CloudFormation properties', () => {
     );
   });
   it('EnableLogFileValidation → enableFileValidation: true; the missing import is added', () => {
-    const text = `import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';\nnew cloudtrail.Trail(this, 'Trail', { enableFileValidation: false });\n`;
+    const text =
+      `import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';\n` +
+      `new cloudtrail.Trail(this, 'Trail', { enableFileValidation: false });\n`;
     expectFixed(text, 'Trail', ['EnableLogFileValidation'], true, `{ enableFileValidation: true }`);
   });
   it('RetentionInDays 1827 → retention: logs.RetentionDays.FIVE_YEARS, adding `import * as logs` when missing', () => {
-    const text = `import { Stack } from 'aws-cdk-lib';\nimport { LogGroup } from 'aws-cdk-lib/aws-logs';\nnew LogGroup(this, 'Audit');\n`;
+    const text =
+      `import { Stack } from 'aws-cdk-lib';\nimport { LogGroup } from 'aws-cdk-lib/aws-logs';\n` +
+      `new LogGroup(this, 'Audit');\n`;
     const fixed = expectFixed(
       text,
       'Audit',
@@ -94,7 +105,9 @@ describe('CDK fixes: L2 props for CloudFormation properties', () => {
     );
   });
   it('PointInTimeRecoveryEnabled → pointInTimeRecoverySpecification (the current API)', () => {
-    const text = `import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nnew dynamodb.Table(this, 'T', { partitionKey: pk });\n`;
+    const text =
+      `import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\n` +
+      `new dynamodb.Table(this, 'T', { partitionKey: pk });\n`;
     expectFixed(
       text,
       'T',
@@ -104,7 +117,9 @@ describe('CDK fixes: L2 props for CloudFormation properties', () => {
     );
   });
   it('the deprecated pointInTimeRecovery is changed where it is already written', () => {
-    const text = `import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nnew dynamodb.Table(this, 'T', { partitionKey: pk, pointInTimeRecovery: false });\n`;
+    const text =
+      `import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\n` +
+      `new dynamodb.Table(this, 'T', { partitionKey: pk, pointInTimeRecovery: false });\n`;
     expectFixed(
       text,
       'T',
@@ -167,7 +182,10 @@ describe('CDK fixes: L2 props for CloudFormation properties', () => {
     assert.deepStrictEqual(value(modelOf(fixed), 'BPolicy', ['Bucket']), { Ref: 'B' });
   });
   it('SslPolicy and listener props', () => {
-    const text = `import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';\nconst alb = new elbv2.ApplicationLoadBalancer(this, 'Alb', { vpc });\nalb.addListener('Https', { port: 443, certificates: [cert] });\n`;
+    const text =
+      `import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';\n` +
+      `const alb = new elbv2.ApplicationLoadBalancer(this, 'Alb', { vpc });\n` +
+      `alb.addListener('Https', { port: 443, certificates: [cert] });\n`;
     expectFixed(
       text,
       'Https',
@@ -177,7 +195,10 @@ describe('CDK fixes: L2 props for CloudFormation properties', () => {
     );
   });
   it('CloudFront: viewerProtocolPolicy inside defaultBehavior; minimumProtocolVersion', () => {
-    const text = `import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';\nnew cloudfront.Distribution(this, 'Cdn', {\n  defaultBehavior: { origin },\n  certificate: cert,\n  minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2016,\n});\n`;
+    const text =
+      `import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';\n` +
+      `new cloudfront.Distribution(this, 'Cdn', {\n  defaultBehavior: { origin },\n  certificate: cert,\n` +
+      `  minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2016,\n});\n`;
     expectFixed(
       text,
       'Cdn',
@@ -203,7 +224,9 @@ describe('CDK fixes: L2 props for CloudFormation properties', () => {
     );
   });
   it('append: a log export is added to the written list', () => {
-    const text = `${IMPORTS}new rds.DatabaseInstance(this, 'Db', { engine: rds.DatabaseInstanceEngine.POSTGRES, vpc, cloudwatchLogsExports: ['postgresql'] });\n`;
+    const text =
+      `${IMPORTS}new rds.DatabaseInstance(this, 'Db', { engine: rds.DatabaseInstanceEngine.POSTGRES, vpc, ` +
+      `cloudwatchLogsExports: ['postgresql'] });\n`;
     const m = modelOf(text);
     const edit = typescriptFixer(m)(m.template, {
       kind: 'append',
@@ -220,12 +243,15 @@ describe('CDK fixes: L2 props for CloudFormation properties', () => {
     assert.strictEqual(fixSet(text, 'TrailS3', ['VersioningConfiguration', 'Status'], 'Enabled'), undefined);
   });
   it('props held in a same-file const are edited where they are written', () => {
-    const text = `import * as kms from 'aws-cdk-lib/aws-kms';\nconst p = { enableKeyRotation: false };\nnew kms.Key(this, 'Key', p);\n`;
+    const text =
+      `import * as kms from 'aws-cdk-lib/aws-kms';\nconst p = { enableKeyRotation: false };\n` +
+      `new kms.Key(this, 'Key', p);\n`;
     expectFixed(text, 'Key', ['EnableKeyRotation'], true, `const p = { enableKeyRotation: true };`);
   });
 
   it('a fix with a part TypeScript cannot express (also: addResource) is not offered at all', () => {
-    const text = `${IMPORTS}new rds.DatabaseInstance(this, 'Db', { engine: rds.DatabaseInstanceEngine.POSTGRES, vpc });\n`;
+    const text =
+      `${IMPORTS}new rds.DatabaseInstance(this, 'Db', { engine: rds.DatabaseInstanceEngine.POSTGRES, vpc ` + `});\n`;
     const m = modelOf(text);
     const set: FixSpec = {
       kind: 'set',
@@ -252,7 +278,10 @@ describe('CDK fixes: L2 props for CloudFormation properties', () => {
     assert.strictEqual(value(modelOf(fixed), 'Db', ['MultiAZ']), true);
   });
   it('setWithin: a path that starts at a nested map is written under that map, not onto the props', () => {
-    const text = `import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.CfnBucket(this, 'Raw', { bucketEncryption: { serverSideEncryptionConfiguration: [] }, versioningConfiguration: { status: 'Suspended' } });\n`;
+    const text =
+      `import * as s3 from 'aws-cdk-lib/aws-s3';\n` +
+      `new s3.CfnBucket(this, 'Raw', { bucketEncryption: { serverSideEncryptionConfiguration: [] }, ` +
+      `versioningConfiguration: { status: 'Suspended' } });\n`;
     const m = modelOf(text);
     const r = resource(m, 'Raw');
     const versioning = r.properties!.entries.find(e => e.key === 'VersioningConfiguration')!.value as MapNode;
@@ -262,14 +291,20 @@ describe('CDK fixes: L2 props for CloudFormation properties', () => {
     assert.deepStrictEqual(value(modelOf(fixed), 'Raw', ['VersioningConfiguration', 'Status']), 'Enabled');
   });
   it('setWithin inside a list item is declined', () => {
-    const text = `import * as ec2 from 'aws-cdk-lib/aws-ec2';\nnew ec2.CfnInstance(this, 'Vm', { imageId: 'ami-1', blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { encrypted: false } }] });\n`;
+    const text =
+      `import * as ec2 from 'aws-cdk-lib/aws-ec2';\n` +
+      `new ec2.CfnInstance(this, 'Vm', { imageId: 'ami-1', blockDeviceMappings: [{ deviceName: ` +
+      `'/dev/xvda', ebs: { encrypted: false } }] });\n`;
     const m = modelOf(text);
     const r = resource(m, 'Vm');
     const ebs = prop(m, 'Vm', ['BlockDeviceMappings', 0, 'Ebs']) as MapNode;
     assert.strictEqual(typescriptFixer(m)(m.template, setWithin(r, ebs, ['Encrypted'], true)), undefined);
   });
   it('L1 policy documents keep CloudFormation spelling: a statement appended there is declined, not camelCased', () => {
-    const text = `import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.CfnBucketPolicy(this, 'P', { bucket: 'logs', policyDocument: { Version: '2012-10-17', Statement: [] } });\n`;
+    const text =
+      `import * as s3 from 'aws-cdk-lib/aws-s3';\n` +
+      `new s3.CfnBucketPolicy(this, 'P', { bucket: 'logs', policyDocument: { Version: '2012-10-17', ` +
+      `Statement: [] } });\n`;
     const m = modelOf(text);
     assert.deepStrictEqual(value(m, 'P', ['PolicyDocument', 'Statement']), [], 'read with the keys as written');
     const spec: FixSpec = {

@@ -8,7 +8,12 @@ import * as path from 'path';
 import { fixesOf, open, ROOT, run } from '../../helpers';
 import { modelOf, origin, resource, value } from './helpers';
 
-const HEAD = `import * as cdk from 'aws-cdk-lib';\nimport * as s3 from 'aws-cdk-lib/aws-s3';\nimport * as iam from 'aws-cdk-lib/aws-iam';\nimport * as rds from 'aws-cdk-lib/aws-rds';\nimport * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nimport * as ec2 from 'aws-cdk-lib/aws-ec2';\nimport * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';\nimport * as backup from 'aws-cdk-lib/aws-backup';\n`;
+const HEAD =
+  `import * as cdk from 'aws-cdk-lib';\nimport * as s3 from 'aws-cdk-lib/aws-s3';\n` +
+  `import * as iam from 'aws-cdk-lib/aws-iam';\nimport * as rds from 'aws-cdk-lib/aws-rds';\n` +
+  `import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';\nimport * as ec2 from 'aws-cdk-lib/aws-ec2';\n` +
+  `import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';\n` +
+  `import * as backup from 'aws-cdk-lib/aws-backup';\n`;
 const attr = (text: string, id: string, key: string) => {
   const r = resource(modelOf(text), id);
   const e = r.node.entries.find(x => x.key === key);
@@ -17,14 +22,22 @@ const attr = (text: string, id: string, key: string) => {
 
 describe('CDK model: removal policies', () => {
   it('CDK defaults: RETAIN for tables and buckets, SNAPSHOT for databases', () => {
-    const text = `${HEAD}new dynamodb.Table(this, 'T', { partitionKey: pk });\nnew s3.Bucket(this, 'B');\nnew rds.DatabaseInstance(this, 'Db', { engine, vpc });\n`;
+    const text =
+      `${HEAD}new dynamodb.Table(this, 'T', { partitionKey: pk });\nnew s3.Bucket(this, 'B');\n` +
+      `new rds.DatabaseInstance(this, 'Db', { engine, vpc });\n`;
     assert.strictEqual(attr(text, 'T', 'DeletionPolicy'), 'Retain');
     assert.strictEqual(attr(text, 'T', 'UpdateReplacePolicy'), 'Retain');
     assert.strictEqual(attr(text, 'B', 'DeletionPolicy'), 'Retain');
     assert.strictEqual(attr(text, 'Db', 'UpdateReplacePolicy'), 'Snapshot');
   });
   it('a written policy, RETAIN_ON_UPDATE_OR_DELETE, an unknown one and applyRemovalPolicy()', () => {
-    const text = `${HEAD}new dynamodb.Table(this, 'A', { partitionKey: pk, removalPolicy: cdk.RemovalPolicy.DESTROY });\nnew dynamodb.Table(this, 'B', { partitionKey: pk, removalPolicy: cdk.RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE });\nnew dynamodb.Table(this, 'C', { partitionKey: pk, removalPolicy: props.policy });\nconst d = new dynamodb.Table(this, 'D', { partitionKey: pk });\nd.applyRemovalPolicy(cdk.RemovalPolicy.DESTROY);\n`;
+    const text =
+      `${HEAD}new dynamodb.Table(this, 'A', { partitionKey: pk, removalPolicy: cdk.RemovalPolicy.DESTROY ` +
+      `});\nnew dynamodb.Table(this, 'B', { partitionKey: pk, removalPolicy: ` +
+      `cdk.RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE });\n` +
+      `new dynamodb.Table(this, 'C', { partitionKey: pk, removalPolicy: props.policy });\n` +
+      `const d = new dynamodb.Table(this, 'D', { partitionKey: pk });\n` +
+      `d.applyRemovalPolicy(cdk.RemovalPolicy.DESTROY);\n`;
     assert.strictEqual(attr(text, 'A', 'DeletionPolicy'), 'Delete');
     assert.strictEqual(attr(text, 'B', 'DeletionPolicy'), 'RetainExceptOnCreate');
     assert.strictEqual(attr(text, 'B', 'UpdateReplacePolicy'), 'Retain');
@@ -49,7 +62,8 @@ describe('CDK model: what constructs write and create', () => {
   });
   it('requireImdsv2 attaches a launch template; httpTokens writes MetadataOptions', () => {
     const m = modelOf(
-      `${HEAD}new ec2.Instance(this, 'Vm', { vpc, requireImdsv2: true });\nnew ec2.Instance(this, 'Vm2', { vpc, httpTokens: ec2.HttpTokens.REQUIRED });\n`,
+      `${HEAD}new ec2.Instance(this, 'Vm', { vpc, requireImdsv2: true });\n` +
+        `new ec2.Instance(this, 'Vm2', { vpc, httpTokens: ec2.HttpTokens.REQUIRED });\n`,
     );
     assert.ok(value(m, 'Vm', ['LaunchTemplate']));
     assert.strictEqual(
@@ -65,7 +79,8 @@ describe('CDK model: what constructs write and create', () => {
   });
   it('objectLockDefaultRetention turns Object Lock on with its mode and days', () => {
     const m = modelOf(
-      `${HEAD}new s3.Bucket(this, 'AuditArchive', { objectLockDefaultRetention: s3.ObjectLockRetention.compliance(cdk.Duration.days(1827)) });\n`,
+      `${HEAD}new s3.Bucket(this, 'AuditArchive', { objectLockDefaultRetention: ` +
+        `s3.ObjectLockRetention.compliance(cdk.Duration.days(1827)) });\n`,
     );
     assert.strictEqual(value(m, 'AuditArchive', ['ObjectLockEnabled']), true);
     assert.deepStrictEqual(value(m, 'AuditArchive', ['ObjectLockConfiguration']), {
@@ -74,7 +89,12 @@ describe('CDK model: what constructs write and create', () => {
     });
   });
   it('TableV2 writes a global table: owned key and no PITR by default, the first replica carrying PITR', () => {
-    const text = `${HEAD}const pk = { name: 'id', type: dynamodb.AttributeType.STRING };\nnew dynamodb.TableV2(this, 'Plain', { partitionKey: pk });\nnew dynamodb.TableV2(this, 'Kept', { partitionKey: pk, encryption: dynamodb.TableEncryptionV2.customerManagedKey(key), pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } });\n`;
+    const text =
+      `${HEAD}const pk = { name: 'id', type: dynamodb.AttributeType.STRING };\n` +
+      `new dynamodb.TableV2(this, 'Plain', { partitionKey: pk });\n` +
+      `new dynamodb.TableV2(this, 'Kept', { partitionKey: pk, encryption: ` +
+      `dynamodb.TableEncryptionV2.customerManagedKey(key), pointInTimeRecoverySpecification: { ` +
+      `pointInTimeRecoveryEnabled: true } });\n`;
     const m = modelOf(text);
     assert.strictEqual(resource(m, 'Plain').type, 'AWS::DynamoDB::GlobalTable');
     assert.deepStrictEqual(value(m, 'Plain', ['SSESpecification']), { SSEEnabled: false });
@@ -90,22 +110,35 @@ describe('CDK model: what constructs write and create', () => {
     ]);
     assert.strictEqual(attr(text, 'Plain', 'DeletionPolicy'), 'Retain', 'TableV2 keeps its data by default');
   });
-  it('TableV2 replicas: a region outside Japan is an error; PITR is inherited, or reported where a replica turns it off', () => {
-    const props = `partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING }, encryption: dynamodb.TableEncryptionV2.awsManagedKey()`;
-    const text =
-      `${HEAD}new dynamodb.TableV2(this, 'On', { ${props}, pointInTimeRecovery: true, replicas: [{ region: 'ap-northeast-3' }, { region: 'us-east-1', pointInTimeRecovery: false }] });\n` +
-      `new dynamodb.TableV2(this, 'Off', { ${props}, replicas: [{ region: 'ap-northeast-3' }] });\n`;
-    const f = open(run('stack.ts', text))
-      .map(x => `${x.rule}@${x.resource}: ${x.message.replace(/^.*\((Replicas\[[^\]]+\]).*$/, '$1')}`)
-      .sort();
-    assert.deepStrictEqual(f, [
-      'dynamodb-pitr@Off: Replicas[0]',
-      'dynamodb-pitr@On: Replicas[us-east-1]',
-      'region-patient-data-outside-japan@On: On names a region outside Japan: us-east-1',
-    ]);
-  });
+  it(
+    'TableV2 replicas: a region outside Japan is an error; PITR is inherited, or reported where a ' +
+      'replica turns it off',
+    () => {
+      const props =
+        `partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING }, encryption: ` +
+        `dynamodb.TableEncryptionV2.awsManagedKey()`;
+      const text =
+        `${HEAD}new dynamodb.TableV2(this, 'On', { ${props}, pointInTimeRecovery: true, replicas: [{ region: ` +
+        `'ap-northeast-3' }, { region: 'us-east-1', pointInTimeRecovery: false }] });\n` +
+        `new dynamodb.TableV2(this, 'Off', { ${props}, replicas: [{ region: 'ap-northeast-3' }] });\n`;
+      const f = open(run('stack.ts', text))
+        .map(x => `${x.rule}@${x.resource}: ${x.message.replace(/^.*\((Replicas\[[^\]]+\]).*$/, '$1')}`)
+        .sort();
+      assert.deepStrictEqual(f, [
+        'dynamodb-pitr@Off: Replicas[0]',
+        'dynamodb-pitr@On: Replicas[us-east-1]',
+        'region-patient-data-outside-japan@On: On names a region outside Japan: us-east-1',
+      ]);
+    },
+  );
   it('addToResourcePolicy(new iam.PolicyStatement(…)) adds a statement to the bucket policy, beside enforceSSL', () => {
-    const text = `${HEAD}const b = new s3.Bucket(this, 'Logs', { enforceSSL: true });\nb.addToResourcePolicy(new iam.PolicyStatement({ effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['s3:DeleteObject'], resources: [b.arnForObjects('*')] }));\nconst pub = new s3.Bucket(this, 'Public');\npub.addToResourcePolicy(new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['s3:GetObject'], resources: ['*'] }));\n`;
+    const text =
+      `${HEAD}const b = new s3.Bucket(this, 'Logs', { enforceSSL: true });\n` +
+      `b.addToResourcePolicy(new iam.PolicyStatement({ effect: iam.Effect.DENY, principals: [new ` +
+      `iam.AnyPrincipal()], actions: ['s3:DeleteObject'], resources: [b.arnForObjects('*')] }));\n` +
+      `const pub = new s3.Bucket(this, 'Public');\n` +
+      `pub.addToResourcePolicy(new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ` +
+      `['s3:GetObject'], resources: ['*'] }));\n`;
     const m = modelOf(text);
     const statements = value(m, 'LogsPolicy', ['PolicyDocument', 'Statement']) as { Effect: string; Action: unknown }[];
     assert.deepStrictEqual(
@@ -119,7 +152,9 @@ describe('CDK model: what constructs write and create', () => {
     assert.strictEqual(pub?.resource, 'PublicPolicy');
   });
   it('an unreadable enforceSSL may create the TLS policy: no s3-bucket-tls-only', () => {
-    const text = `${HEAD}new s3.Bucket(this, 'B', { enforceSSL: props.tls });\nnew s3.Bucket(this, 'C', { ...props.bucket });\nnew s3.Bucket(this, 'D', { enforceSSL: false });\n`;
+    const text =
+      `${HEAD}new s3.Bucket(this, 'B', { enforceSSL: props.tls });\n` +
+      `new s3.Bucket(this, 'C', { ...props.bucket });\nnew s3.Bucket(this, 'D', { enforceSSL: false });\n`;
     assert.deepStrictEqual(
       open(run('stack.ts', text))
         .filter(f => f.rule === 's3-bucket-tls-only')
@@ -128,7 +163,9 @@ describe('CDK model: what constructs write and create', () => {
     );
   });
   it('a construct made in the same file is a Ref rules can follow (the access-log target is a log bucket)', () => {
-    const text = `${HEAD}const logs = new s3.Bucket(this, 'AccessLogs');\nnew s3.Bucket(this, 'Records', { serverAccessLogsBucket: logs });\n`;
+    const text =
+      `${HEAD}const logs = new s3.Bucket(this, 'AccessLogs');\n` +
+      `new s3.Bucket(this, 'Records', { serverAccessLogsBucket: logs });\n`;
     const m = modelOf(text);
     assert.deepStrictEqual(value(m, 'Records', ['LoggingConfiguration', 'DestinationBucketName']), {
       Ref: 'AccessLogs',
@@ -148,7 +185,12 @@ describe('CDK model: what constructs write and create', () => {
     );
   });
   it('backup plans: factory plans copy nothing; a BackupPlanRule with copyActions does', () => {
-    const text = `${HEAD}const v = new backup.BackupVault(this, 'Vault', { lockConfiguration: { minRetention: cdk.Duration.days(7) } });\nbackup.BackupPlan.daily35DayRetention(this, 'Daily', v);\nnew backup.BackupPlan(this, 'Copied', { backupPlanRules: [new backup.BackupPlanRule({ copyActions: [{ destinationBackupVault: dr }] })] });\nnew backup.BackupPlan(this, 'Unknown', { backupPlanRules: rules });\n`;
+    const text =
+      `${HEAD}const v = new backup.BackupVault(this, 'Vault', { lockConfiguration: { minRetention: ` +
+      `cdk.Duration.days(7) } });\nbackup.BackupPlan.daily35DayRetention(this, 'Daily', v);\n` +
+      `new backup.BackupPlan(this, 'Copied', { backupPlanRules: [new backup.BackupPlanRule({ copyActions: ` +
+      `[{ destinationBackupVault: dr }] })] });\n` +
+      `new backup.BackupPlan(this, 'Unknown', { backupPlanRules: rules });\n`;
     assert.deepStrictEqual(
       open(run('stack.ts', text))
         .filter(f => f.rule === 'backup-plan-copy')
@@ -157,7 +199,9 @@ describe('CDK model: what constructs write and create', () => {
     );
   });
   it('a suppression above a construct covers the resources it creates', () => {
-    const text = `${HEAD}// iryo-guard-ignore s3-bucket-kms: the trail bucket holds no patient data\nnew cloudtrail.Trail(this, 'Trail');\n`;
+    const text =
+      `${HEAD}// iryo-guard-ignore s3-bucket-kms: the trail bucket holds no patient data\n` +
+      `new cloudtrail.Trail(this, 'Trail');\n`;
     const a = run('stack.ts', text);
     assert.ok(!open(a).some(f => f.rule === 's3-bucket-kms'));
     assert.deepStrictEqual(

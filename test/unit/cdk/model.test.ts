@@ -19,26 +19,30 @@ describe('CDK model: RDS', () => {
     assert.strictEqual(value(m, 'Defaults', ['DeletionProtection']), false);
     assert.strictEqual(value(m, 'Defaults', ['Engine']), 'postgres');
   });
-  it('storageEncryptionKey turns StorageEncrypted on; RETAIN turns deletion protection on; PUBLIC subnets make it public', () => {
-    assert.deepStrictEqual(origin(m, 'WithKey', ['StorageEncrypted']), {
-      text: "new rds.DatabaseInstance(this, 'WithKey'",
-      synthetic: true,
-    });
-    assert.strictEqual(value(m, 'WithKey', ['StorageEncrypted']), true);
-    assert.strictEqual(value(m, 'WithKey', ['DeletionProtection']), true);
-    assert.strictEqual(value(m, 'WithKey', ['PubliclyAccessible']), true);
-    assert.deepStrictEqual(origin(m, 'WithKey', ['BackupRetentionPeriod']), {
-      text: 'backupRetention: cdk.Duration.days(14)',
-      synthetic: false,
-    });
-    assert.strictEqual(value(m, 'WithKey', ['BackupRetentionPeriod']), 14);
-    assert.deepStrictEqual(value(m, 'WithKey', ['EnableCloudwatchLogsExports']), ['error']);
-    assert.deepStrictEqual(
-      value(m, 'WithKey', ['KmsKeyId']),
-      { Ref: 'DbKey' },
-      'a key made in this file is a Ref rules can follow',
-    );
-  });
+  it(
+    'storageEncryptionKey turns StorageEncrypted on; RETAIN turns deletion protection on; PUBLIC subnets ' +
+      'make it public',
+    () => {
+      assert.deepStrictEqual(origin(m, 'WithKey', ['StorageEncrypted']), {
+        text: "new rds.DatabaseInstance(this, 'WithKey'",
+        synthetic: true,
+      });
+      assert.strictEqual(value(m, 'WithKey', ['StorageEncrypted']), true);
+      assert.strictEqual(value(m, 'WithKey', ['DeletionProtection']), true);
+      assert.strictEqual(value(m, 'WithKey', ['PubliclyAccessible']), true);
+      assert.deepStrictEqual(origin(m, 'WithKey', ['BackupRetentionPeriod']), {
+        text: 'backupRetention: cdk.Duration.days(14)',
+        synthetic: false,
+      });
+      assert.strictEqual(value(m, 'WithKey', ['BackupRetentionPeriod']), 14);
+      assert.deepStrictEqual(value(m, 'WithKey', ['EnableCloudwatchLogsExports']), ['error']);
+      assert.deepStrictEqual(
+        value(m, 'WithKey', ['KmsKeyId']),
+        { Ref: 'DbKey' },
+        'a key made in this file is a Ref rules can follow',
+      );
+    },
+  );
   it('a same-file const is known and points at the prop', () => {
     assert.strictEqual(value(m, 'Explicit', ['StorageEncrypted']), true);
     assert.deepStrictEqual(origin(m, 'Explicit', ['StorageEncrypted']), {
@@ -244,7 +248,8 @@ describe('CDK model: imports and aliases', () => {
   });
   it('props from elsewhere make the construct unreadable (listed, never checked)', () => {
     const u = modelOf(
-      `import * as s3 from 'aws-cdk-lib/aws-s3';\nexport function f(scope: any, p: s3.BucketProps) { new s3.Bucket(scope, 'Opaque', p); }\n`,
+      `import * as s3 from 'aws-cdk-lib/aws-s3';\n` +
+        `export function f(scope: any, p: s3.BucketProps) { new s3.Bucket(scope, 'Opaque', p); }\n`,
     );
     assert.deepStrictEqual(
       u.template.resources.map(r => r.logicalId),
@@ -257,7 +262,8 @@ describe('CDK model: imports and aliases', () => {
   });
   it('a spread leaves unwritten props unknown instead of defaulted', () => {
     const s = modelOf(
-      `import * as kms from 'aws-cdk-lib/aws-kms';\nconst base = someDefaults();\nnew kms.Key(this, 'K', { ...base });\n`,
+      `import * as kms from 'aws-cdk-lib/aws-kms';\nconst base = someDefaults();\n` +
+        `new kms.Key(this, 'K', { ...base });\n`,
     );
     assert.deepStrictEqual(value(s, 'K', ['EnableKeyRotation']), UNKNOWN('may be set by a spread'));
   });

@@ -22,13 +22,17 @@ const IMPORTS = [
 ].join('\n');
 const stack = (body: string, imports = IMPORTS) =>
   `${imports}\n\nexport class S extends cdk.Stack {\n  build() {\n${body}  }\n}\n`;
-const DB = `engine: rds.DatabaseInstanceEngine.POSTGRES, vpc, storageEncrypted: true, multiAz: true, deletionProtection: true, backupRetention: cdk.Duration.days(7), cloudwatchLogsExports: ['postgresql']`;
+const DB =
+  `engine: rds.DatabaseInstanceEngine.POSTGRES, vpc, storageEncrypted: true, multiAz: true, ` +
+  `deletionProtection: true, backupRetention: cdk.Duration.days(7), cloudwatchLogsExports: ` +
+  `['postgresql']`;
 
 /** [rule, construct code, a snippet the fixed source must contain] */
 const CASES: [string, string, string][] = [
   [
     'rds-storage-encrypted',
-    `    new rds.DatabaseInstance(this, 'Db', { ${DB.replace('storageEncrypted: true', 'storageEncrypted: false')} });\n`,
+    `    new rds.DatabaseInstance(this, 'Db', { ` +
+      `${DB.replace('storageEncrypted: true', 'storageEncrypted: false')} });\n`,
     'storageEncrypted: true',
   ],
   [
@@ -58,18 +62,23 @@ const CASES: [string, string, string][] = [
   ],
   [
     'dynamodb-kms-encryption',
-    `    new dynamodb.Table(this, 'T', { partitionKey: pk, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } });\n`,
+    `    new dynamodb.Table(this, 'T', { partitionKey: pk, pointInTimeRecoverySpecification: { ` +
+      `pointInTimeRecoveryEnabled: true } });\n`,
     'encryption: dynamodb.TableEncryption.AWS_MANAGED',
   ],
   [
     'dynamodb-pitr',
-    `    new dynamodb.TableV2(this, 'T', { partitionKey: pk, encryption: dynamodb.TableEncryptionV2.awsManagedKey() });\n`,
-    `new dynamodb.TableV2(this, 'T', { partitionKey: pk, encryption: dynamodb.TableEncryptionV2.awsManagedKey(), pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } });`,
+    `    new dynamodb.TableV2(this, 'T', { partitionKey: pk, encryption: ` +
+      `dynamodb.TableEncryptionV2.awsManagedKey() });\n`,
+    `new dynamodb.TableV2(this, 'T', { partitionKey: pk, encryption: ` +
+      `dynamodb.TableEncryptionV2.awsManagedKey(), pointInTimeRecoverySpecification: { ` +
+      `pointInTimeRecoveryEnabled: true } });`,
   ],
   [
     'dynamodb-kms-encryption',
     `    new dynamodb.TableV2(this, 'T', { partitionKey: pk, pointInTimeRecovery: true });\n`,
-    `new dynamodb.TableV2(this, 'T', { partitionKey: pk, pointInTimeRecovery: true, encryption: dynamodb.TableEncryptionV2.awsManagedKey() });`,
+    `new dynamodb.TableV2(this, 'T', { partitionKey: pk, pointInTimeRecovery: true, encryption: ` +
+      `dynamodb.TableEncryptionV2.awsManagedKey() });`,
   ],
   [
     'ebs-volume-encrypted',
@@ -80,12 +89,14 @@ const CASES: [string, string, string][] = [
   ['kms-key-rotation', `    new kms.Key(this, 'Key');\n`, `new kms.Key(this, 'Key', { enableKeyRotation: true });`],
   [
     'cloudtrail-log-file-validation',
-    `    new cloudtrail.Trail(this, 'Trail', { bucket, encryptionKey: key, sendToCloudWatchLogs: true, cloudWatchLogGroup: group, enableFileValidation: false });\n`,
+    `    new cloudtrail.Trail(this, 'Trail', { bucket, encryptionKey: key, sendToCloudWatchLogs: true, ` +
+      `cloudWatchLogGroup: group, enableFileValidation: false });\n`,
     'enableFileValidation: true',
   ],
   [
     'cloudtrail-multi-region',
-    `    new cloudtrail.Trail(this, 'Trail', { bucket, encryptionKey: key, sendToCloudWatchLogs: true, cloudWatchLogGroup: group, isMultiRegionTrail: false });\n`,
+    `    new cloudtrail.Trail(this, 'Trail', { bucket, encryptionKey: key, sendToCloudWatchLogs: true, ` +
+      `cloudWatchLogGroup: group, isMultiRegionTrail: false });\n`,
     'isMultiRegionTrail: true',
   ],
   [
@@ -100,27 +111,33 @@ const CASES: [string, string, string][] = [
   ],
   [
     's3-bucket-versioning',
-    `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true, serverAccessLogsBucket: logs });\n`,
+    `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: ` +
+      `s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true, serverAccessLogsBucket: logs });\n`,
     'versioned: true',
   ],
   [
     's3-bucket-tls-only',
-    `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, versioned: true, serverAccessLogsBucket: logs });\n`,
+    `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: ` +
+      `s3.BlockPublicAccess.BLOCK_ALL, versioned: true, serverAccessLogsBucket: logs });\n`,
     'enforceSSL: true',
   ],
   [
     's3-bucket-kms',
-    `    new s3.Bucket(this, 'Records', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true, versioned: true, serverAccessLogsBucket: logs });\n`,
+    `    new s3.Bucket(this, 'Records', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: ` +
+      `true, versioned: true, serverAccessLogsBucket: logs });\n`,
     'encryption: s3.BucketEncryption.KMS',
   ],
   [
     's3-public-access-block',
-    `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.KMS, enforceSSL: true, versioned: true, serverAccessLogsBucket: logs });\n`,
+    `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.KMS, enforceSSL: true, ` +
+      `versioned: true, serverAccessLogsBucket: logs });\n`,
     'blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL',
   ],
   [
     's3-object-lock',
-    `    new s3.Bucket(this, 'BackupArchive', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true, versioned: true, serverAccessLogsBucket: logs });\n`,
+    `    new s3.Bucket(this, 'BackupArchive', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: ` +
+      `s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true, versioned: true, serverAccessLogsBucket: logs ` +
+      `});\n`,
     'objectLockDefaultRetention: s3.ObjectLockRetention.governance(cdk.Duration.days(1827))',
   ],
   [
@@ -135,12 +152,16 @@ const CASES: [string, string, string][] = [
   ],
   [
     'elbv2-listener-tls-policy',
-    `    const alb = new elbv2.ApplicationLoadBalancer(this, 'Alb', { vpc });\n    alb.addListener('Https', { port: 443, certificates: [cert], sslPolicy: elbv2.SslPolicy.LEGACY });\n`,
+    `    const alb = new elbv2.ApplicationLoadBalancer(this, 'Alb', { vpc });\n` +
+      `    alb.addListener('Https', { port: 443, certificates: [cert], sslPolicy: elbv2.SslPolicy.LEGACY ` +
+      `});\n`,
     'sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS',
   ],
   [
     'cloudfront-viewer-https',
-    `    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.ALLOW_ALL }, certificate: cert, webAclId: acl, enableLogging: true });\n`,
+    `    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, viewerProtocolPolicy: ` +
+      `cloudfront.ViewerProtocolPolicy.ALLOW_ALL }, certificate: cert, webAclId: acl, enableLogging: true ` +
+      `});\n`,
     'viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS',
   ],
   [
@@ -150,17 +171,26 @@ const CASES: [string, string, string][] = [
   ],
   [
     'cloudfront-min-tls',
-    `    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY }, certificate: cert, webAclId: acl, enableLogging: true, minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2016 });\n`,
+    `    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, viewerProtocolPolicy: ` +
+      `cloudfront.ViewerProtocolPolicy.HTTPS_ONLY }, certificate: cert, webAclId: acl, enableLogging: ` +
+      `true, minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2016 });\n`,
     'minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021',
   ],
   [
     's3-log-bucket-versioning',
-    `    const logs = new s3.Bucket(this, 'AccessLogs', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true });\n    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true, versioned: true, serverAccessLogsBucket: logs });\n`,
-    `{ encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true, versioned: true });`,
+    `    const logs = new s3.Bucket(this, 'AccessLogs', { encryption: s3.BucketEncryption.KMS, ` +
+      `blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true });\n` +
+      `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: ` +
+      `s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true, versioned: true, serverAccessLogsBucket: logs ` +
+      `});\n`,
+    `{ encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ` +
+      `enforceSSL: true, versioned: true });`,
   ],
   [
     's3-bucket-encryption',
-    `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.UNENCRYPTED, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true, versioned: true, serverAccessLogsBucket: logs });\n`,
+    `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.UNENCRYPTED, ` +
+      `blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true, versioned: true, ` +
+      `serverAccessLogsBucket: logs });\n`,
     'encryption: s3.BucketEncryption.KMS',
   ],
   [
@@ -221,7 +251,10 @@ describe('CDK: a TypeScript fix for each rule with an L2 idiom', () => {
   });
 
   it('Duration is imported when the file has no aws-cdk-lib import to reach it through', () => {
-    const text = `import { Construct } from 'constructs';\nimport * as rds from 'aws-cdk-lib/aws-rds';\n\nexport function db(scope: Construct) {\n  return new rds.DatabaseInstance(scope, 'Db', { ${DB.replace(', backupRetention: cdk.Duration.days(7)', '')} });\n}\n`;
+    const text =
+      `import { Construct } from 'constructs';\nimport * as rds from 'aws-cdk-lib/aws-rds';\n\n` +
+      `export function db(scope: Construct) {\n  return new rds.DatabaseInstance(scope, 'Db', { ` +
+      `${DB.replace(', backupRetention: cdk.Duration.days(7)', '')} });\n}\n`;
     const [r] = checkFixes('db.ts', text, 'rds-backup-retention');
     assert.ok(
       r.fixed.includes(`import * as rds from 'aws-cdk-lib/aws-rds';\nimport * as cdk from 'aws-cdk-lib';\n`),
@@ -231,7 +264,12 @@ describe('CDK: a TypeScript fix for each rule with an L2 idiom', () => {
   });
 
   it('Duration is added to an existing named import of aws-cdk-lib', () => {
-    const text = `import { Stack } from 'aws-cdk-lib';\nimport { DatabaseInstance, DatabaseInstanceEngine } from 'aws-cdk-lib/aws-rds';\n\nexport class S extends Stack {\n  build() {\n    new DatabaseInstance(this, 'Db', { engine: DatabaseInstanceEngine.POSTGRES, vpc, storageEncrypted: true, multiAz: true, deletionProtection: true, cloudwatchLogsExports: ['postgresql'] });\n  }\n}\n`;
+    const text =
+      `import { Stack } from 'aws-cdk-lib';\nimport { DatabaseInstance, DatabaseInstanceEngine } from ` +
+      `'aws-cdk-lib/aws-rds';\n\nexport class S extends Stack {\n  build() {\n` +
+      `    new DatabaseInstance(this, 'Db', { engine: DatabaseInstanceEngine.POSTGRES, vpc, ` +
+      `storageEncrypted: true, multiAz: true, deletionProtection: true, cloudwatchLogsExports: ` +
+      `['postgresql'] });\n  }\n}\n`;
     const [r] = checkFixes('db.ts', text, 'rds-backup-retention');
     assert.ok(r.fixed.includes(`import { Stack, Duration } from 'aws-cdk-lib';`), r.fixed);
     assert.ok(r.fixed.includes('backupRetention: Duration.days(7)'), r.fixed);
@@ -239,7 +277,8 @@ describe('CDK: a TypeScript fix for each rule with an L2 idiom', () => {
 
   it('a removal policy set by applyRemovalPolicy() is reported there and gets no prop fix', () => {
     const text = stack(
-      `    const t = new dynamodb.Table(this, 'T', { partitionKey: pk });\n    t.applyRemovalPolicy(cdk.RemovalPolicy.DESTROY);\n`,
+      `    const t = new dynamodb.Table(this, 'T', { partitionKey: pk });\n` +
+        `    t.applyRemovalPolicy(cdk.RemovalPolicy.DESTROY);\n`,
     );
     const a = run('stack.ts', text);
     const f = open(a).filter(x => x.rule === 'cloudformation-retain-stateful');
@@ -256,7 +295,8 @@ describe('CDK: a TypeScript fix for each rule with an L2 idiom', () => {
 describe('CDK: fixes that cannot be written in TypeScript are not offered', () => {
   it('ec2-sg-open-admin-port: reported at the call, no fix', () => {
     const text = stack(
-      `    const sg = new ec2.SecurityGroup(this, 'Sg', { vpc });\n    sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(22));\n`,
+      `    const sg = new ec2.SecurityGroup(this, 'Sg', { vpc });\n` +
+        `    sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(22));\n`,
     );
     const a = run('stack.ts', text);
     const f = open(a).find(x => x.rule === 'ec2-sg-open-admin-port')!;
@@ -265,7 +305,8 @@ describe('CDK: fixes that cannot be written in TypeScript are not offered', () =
   });
   it('a fix with several parts (a new secret plus the reference to it) is declined', () => {
     const text = stack(
-      `    new rds.CfnDBInstance(this, 'Db', { engine: 'postgres', dbInstanceClass: 'db.t3.micro', masterUsername: 'admin', masterUserPassword: 'hunter2hunter2' });\n`,
+      `    new rds.CfnDBInstance(this, 'Db', { engine: 'postgres', dbInstanceClass: 'db.t3.micro', ` +
+        `masterUsername: 'admin', masterUserPassword: 'hunter2hunter2' });\n`,
     );
     const a = run('stack.ts', text);
     const f = open(a).find(x => x.rule === 'rds-master-password-plaintext');
@@ -279,7 +320,8 @@ describe('CDK: fixes that cannot be written in TypeScript are not offered', () =
   });
   it('a set inside a list item (an L1 block device mapping) is declined, not written onto the props', () => {
     const text = stack(
-      `    new ec2.CfnInstance(this, 'Vm', { imageId: 'ami-1', launchTemplate: lt, blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { volumeSize: 30, encrypted: false } }] });\n`,
+      `    new ec2.CfnInstance(this, 'Vm', { imageId: 'ami-1', launchTemplate: lt, blockDeviceMappings: [{ ` +
+        `deviceName: '/dev/xvda', ebs: { volumeSize: 30, encrypted: false } }] });\n`,
     );
     const a = run('stack.ts', text);
     const f = open(a).find(x => x.rule === 'ec2-block-device-encrypted');
@@ -293,7 +335,9 @@ describe('CDK: fixes that cannot be written in TypeScript are not offered', () =
   });
   it('a condition added inside an L1 policy statement (iam-role-admin-mfa) is declined', () => {
     const iam = stack(
-      `    new iam.CfnRole(this, 'Admin', { assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }] }, managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] });\n`,
+      `    new iam.CfnRole(this, 'Admin', { assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', ` +
+        `Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }] }, ` +
+        `managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] });\n`,
       `${IMPORTS}\nimport * as iam from 'aws-cdk-lib/aws-iam';`,
     );
     const a = run('stack.ts', iam);

@@ -3,7 +3,9 @@ import * as assert from 'assert';
 import { fixesOf, open, run } from '../../helpers';
 import { assertSafeFix } from '../../oracles/fix-safety';
 
-const HEAD = `import * as cdk from 'aws-cdk-lib';\nimport * as s3 from 'aws-cdk-lib/aws-s3';\n\nexport class S extends cdk.Stack {\n  build() {\n`;
+const HEAD =
+  `import * as cdk from 'aws-cdk-lib';\nimport * as s3 from 'aws-cdk-lib/aws-s3';\n\n` +
+  `export class S extends cdk.Stack {\n  build() {\n`;
 const TAIL = `  }\n}\n`;
 const stack = (body: string) => HEAD + body + TAIL;
 /** Everything else a patient-data bucket needs under the full rule set (the access-log bucket comes from elsewhere). */
@@ -38,7 +40,8 @@ describe('CDK: findings on source', () => {
   });
   it('a written value is reported at the prop', () => {
     const text = stack(
-      `    new s3.Bucket(this, 'Records', {\n      encryption: s3.BucketEncryption.S3_MANAGED,\n      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,\n    });\n`,
+      `    new s3.Bucket(this, 'Records', {\n      encryption: s3.BucketEncryption.S3_MANAGED,\n` +
+        `      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,\n    });\n`,
     );
     const f = open(run('stack.ts', text)).filter(only('s3-bucket-kms'));
     assert.deepStrictEqual(
@@ -48,7 +51,8 @@ describe('CDK: findings on source', () => {
   });
   it('UNENCRYPTED writes no encryption: s3-bucket-encryption', () => {
     const text = stack(
-      `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.UNENCRYPTED, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
+      `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.UNENCRYPTED, ` +
+        `blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
     );
     assert.deepStrictEqual(
       open(run('stack.ts', text)).map(f => f.rule),
@@ -57,7 +61,8 @@ describe('CDK: findings on source', () => {
   });
   it('a compliant bucket has no findings', () => {
     const text = stack(
-      `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
+      `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.KMS, blockPublicAccess: ` +
+        `s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
     );
     assert.deepStrictEqual(
       open(run('stack.ts', text)).map(f => f.rule),
@@ -71,7 +76,10 @@ describe('CDK: findings on source', () => {
   });
   it('unknown values never produce findings', () => {
     const text = stack(
-      `    new s3.Bucket(this, 'Records', { encryption: pickEncryption(), blockPublicAccess: this.props.block, enforceSSL: this.props.tls, versioned: isProd, serverAccessLogsBucket: this.props.accessLogs });\n    new s3.Bucket(this, 'Other', this.props.bucket);\n    new s3.Bucket(this, 'Spread', { ...this.props.bucket });\n`,
+      `    new s3.Bucket(this, 'Records', { encryption: pickEncryption(), blockPublicAccess: ` +
+        `this.props.block, enforceSSL: this.props.tls, versioned: isProd, serverAccessLogsBucket: ` +
+        `this.props.accessLogs });\n    new s3.Bucket(this, 'Other', this.props.bucket);\n` +
+        `    new s3.Bucket(this, 'Spread', { ...this.props.bucket });\n`,
     );
     assert.deepStrictEqual(
       open(run('stack.ts', text)).map(f => f.rule),
@@ -80,7 +88,10 @@ describe('CDK: findings on source', () => {
   });
   it('L1 CfnBucket goes through the CloudFormation rules directly, pointing at the value', () => {
     const text = stack(
-      `    new s3.CfnBucket(this, 'Raw', {\n      bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] },\n      publicAccessBlockConfiguration: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: false },\n    });\n`,
+      `    new s3.CfnBucket(this, 'Raw', {\n      bucketEncryption: { serverSideEncryptionConfiguration: ` +
+        `[{ serverSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] },\n` +
+        `      publicAccessBlockConfiguration: { blockPublicAcls: true, blockPublicPolicy: true, ` +
+        `ignorePublicAcls: true, restrictPublicBuckets: false },\n    });\n`,
     );
     const f = open(run('stack.ts', text)).filter(
       x => x.rule === 's3-bucket-kms' || x.rule === 's3-public-access-block',
@@ -110,7 +121,8 @@ describe('CDK: findings on source', () => {
 describe('CDK: suppressions', () => {
   it('// iryo-guard-ignore ID: reason on the line above the construct suppresses it', () => {
     const text = stack(
-      `    // iryo-guard-ignore s3-bucket-kms: static assets, no patient data\n    new s3.Bucket(this, 'Assets', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
+      `    // iryo-guard-ignore s3-bucket-kms: static assets, no patient data\n` +
+        `    new s3.Bucket(this, 'Assets', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
     );
     const a = run('stack.ts', text);
     assert.deepStrictEqual(
@@ -124,7 +136,9 @@ describe('CDK: suppressions', () => {
   });
   it('works above `const x = new …` too', () => {
     const text = stack(
-      `    // iryo-guard-ignore s3-bucket-kms: static assets\n    const assets = new s3.Bucket(this, 'Assets', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
+      `    // iryo-guard-ignore s3-bucket-kms: static assets\n` +
+        `    const assets = new s3.Bucket(this, 'Assets', { blockPublicAccess: ` +
+        `s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
     );
     assert.deepStrictEqual(
       open(run('stack.ts', text)).map(f => f.rule),
@@ -133,7 +147,8 @@ describe('CDK: suppressions', () => {
   });
   it('without a reason it does not suppress and is itself reported', () => {
     const text = stack(
-      `    // iryo-guard-ignore s3-bucket-kms\n    new s3.Bucket(this, 'Assets', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
+      `    // iryo-guard-ignore s3-bucket-kms\n    new s3.Bucket(this, 'Assets', { blockPublicAccess: ` +
+        `s3.BlockPublicAccess.BLOCK_ALL, ${REST} });\n`,
     );
     assert.deepStrictEqual(
       open(run('stack.ts', text))
@@ -161,13 +176,15 @@ describe('CDK: fixes in TypeScript', () => {
     const [fixed] = checkFixes(
       'stack.ts',
       stack(
-        `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.UNENCRYPTED, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL });\n`,
+        `    new s3.Bucket(this, 'Records', { encryption: s3.BucketEncryption.UNENCRYPTED, ` +
+          `blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL });\n`,
       ),
       's3-bucket-encryption',
     );
     assert.ok(
       fixed.includes(
-        `{ encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, bucketKeyEnabled: true }`,
+        `{ encryption: s3.BucketEncryption.KMS, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, ` +
+          `bucketKeyEnabled: true }`,
       ),
       fixed,
     );
@@ -186,7 +203,10 @@ describe('CDK: fixes in TypeScript', () => {
     );
   });
   it('named-import style: the fix adds the name to the existing import', () => {
-    const text = `import { Stack } from 'aws-cdk-lib';\nimport { Bucket, BlockPublicAccess } from 'aws-cdk-lib/aws-s3';\n\nexport class S extends Stack {\n  build() {\n    new Bucket(this, 'Records', { blockPublicAccess: BlockPublicAccess.BLOCK_ALL });\n  }\n}\n`;
+    const text =
+      `import { Stack } from 'aws-cdk-lib';\nimport { Bucket, BlockPublicAccess } from ` +
+      `'aws-cdk-lib/aws-s3';\n\nexport class S extends Stack {\n  build() {\n` +
+      `    new Bucket(this, 'Records', { blockPublicAccess: BlockPublicAccess.BLOCK_ALL });\n  }\n}\n`;
     const [fixed] = checkFixes('stack.ts', text, 's3-bucket-kms');
     assert.ok(
       fixed.includes(`import { Bucket, BlockPublicAccess, BucketEncryption } from 'aws-cdk-lib/aws-s3';`),
@@ -199,14 +219,16 @@ describe('CDK: fixes in TypeScript', () => {
   });
   it('L1: the sseAlgorithm literal is replaced; the missing block is written 1:1 in camelCase', () => {
     const text = stack(
-      `    new s3.CfnBucket(this, 'Raw', {\n      bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] },\n    });\n`,
+      `    new s3.CfnBucket(this, 'Raw', {\n      bucketEncryption: { serverSideEncryptionConfiguration: ` +
+        `[{ serverSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] },\n    });\n`,
     );
     const [kms] = checkFixes('stack.ts', text, 's3-bucket-kms');
     assert.ok(kms.includes(`sseAlgorithm: 'aws:kms'`), kms);
     const [pab] = checkFixes('stack.ts', text, 's3-public-access-block');
     assert.ok(
       pab.includes(
-        `publicAccessBlockConfiguration: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },`,
+        `publicAccessBlockConfiguration: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: ` +
+          `true, restrictPublicBuckets: true },`,
       ),
       pab,
     );

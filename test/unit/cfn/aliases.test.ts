@@ -3,7 +3,8 @@ import * as assert from 'assert';
 import { fixesOf, onlyRules, open, run } from '../../helpers';
 import { applySafeFix } from '../../oracles/fix-safety';
 
-const SECURE = `AWSTemplateFormatVersion: "2010-09-09"
+const SECURE =
+  `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
   Images:
     Type: AWS::S3::Bucket
@@ -11,7 +12,8 @@ Resources:
       BucketEncryption:
         ServerSideEncryptionConfiguration:
           - ServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms" }
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true }
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, ` +
+  `IgnorePublicAcls: true, RestrictPublicBuckets: true }
       VersioningConfiguration: { Status: Enabled }
   Letters:
     Type: AWS::S3::Bucket

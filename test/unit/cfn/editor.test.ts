@@ -79,7 +79,7 @@ describe('template editor features', () => {
       x => x.title === 'Suppress s3-bucket-encryption (write the reason)',
     )!;
     const fixed = applyEdits(a.text, act.edit!.changes![a.uri]);
-    assert.match(fixed, /\n  # iryo-guard-ignore s3-bucket-encryption: \n  ScansB:/);
+    assert.match(fixed, /\n {2}# iryo-guard-ignore s3-bucket-encryption: \n {2}ScansB:/);
     const after = run('editor.yaml', fixed);
     assert.ok(
       open(after).some(x => x.rule === 'suppression-without-reason'),

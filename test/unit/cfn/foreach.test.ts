@@ -3,7 +3,8 @@ import * as assert from 'assert';
 import { fixesOf, open, run } from '../../helpers';
 import { applySafeFix } from '../../oracles/fix-safety';
 
-const LOOP = `AWSTemplateFormatVersion: "2010-09-09"
+const LOOP =
+  `AWSTemplateFormatVersion: "2010-09-09"
 Transform: AWS::LanguageExtensions
 Parameters:
   Names: { Type: CommaDelimitedList, Default: "scans,letters" }
@@ -15,14 +16,16 @@ Resources:
         Type: AWS::S3::Bucket
         Properties:
           BucketName: !Sub "ehr-\${Name}"
-          PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true }
+          PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, ` +
+  `IgnorePublicAcls: true, RestrictPublicBuckets: true }
       \${Name}ArchivePolicy:
         Type: AWS::S3::BucketPolicy
         Properties:
           Bucket: !Ref \${Name}Archive
           PolicyDocument:
             Statement:
-              - { Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*", Condition: { Bool: { aws:SecureTransport: "false" } } }
+              - { Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*", ` +
+  `Condition: { Bool: { aws:SecureTransport: "false" } } }
 `;
 
 describe('CloudFormation: Fn::ForEach loops', () => {

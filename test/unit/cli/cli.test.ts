@@ -21,7 +21,10 @@ describe('CLI', () => {
     fs.mkdirSync(path.join(dir, 'node_modules/pkg'), { recursive: true });
     fs.writeFileSync(
       path.join(dir, 'infra/storage.yaml'),
-      'Resources:\n  Images:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}}]}\n      PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true}\n',
+      'Resources:\n  Images:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption: ' +
+        '{ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}}]}\n    ' +
+        '  PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true, ' +
+        'IgnorePublicAcls: true, RestrictPublicBuckets: true}\n',
     );
     fs.writeFileSync(
       path.join(dir, 'infra/open.json'),
@@ -48,7 +51,8 @@ describe('CLI', () => {
     const named = cli(['check', 'infra/app-config.yaml', 'infra/storage.yaml', '--format', 'json'], dir);
     assert.strictEqual(
       named.err,
-      'iryo-guard: skipped infra/app-config.yaml: not a CloudFormation template, a risk file (*.risk.yaml) or CDK source\n',
+      'iryo-guard: skipped infra/app-config.yaml: not a CloudFormation template, a risk file (*.risk.yaml) ' +
+        'or CDK source\n',
     );
     assert.strictEqual(JSON.parse(named.out).files, 1, 'stdout stays valid JSON');
     assert.strictEqual(cli(['check', 'infra'], dir).err, '');
@@ -99,9 +103,9 @@ describe('CLI', () => {
     assert.strictEqual(s.version, '2.1.0');
     const run = s.runs[0];
     assert.strictEqual(run.tool.driver.name, 'iryo-guard');
-    const rule = run.tool.driver.rules.find((r: any) => r.id === 's3-bucket-encryption');
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 's3-bucket-encryption');
     assert.ok(rule.help.text.length > 20 && rule.shortDescription.text);
-    const res = run.results.find((r: any) => r.ruleId === 's3-bucket-encryption');
+    const res = run.results.find((r: { ruleId: string }) => r.ruleId === 's3-bucket-encryption');
     assert.strictEqual(run.tool.driver.rules[res.ruleIndex].id, 's3-bucket-encryption');
     assert.deepStrictEqual(res.locations[0].physicalLocation.region, {
       startLine: 3,
@@ -231,7 +235,9 @@ describe('CLI', () => {
   it('--show-suppressed lists suppressed findings with their reason', () => {
     fs.writeFileSync(
       path.join(dir, 'sup.yaml'),
-      'Resources:\n  # iryo-guard-ignore s3-bucket-encryption: public open data\n  Pub:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true}\n',
+      'Resources:\n  # iryo-guard-ignore s3-bucket-encryption: public open data\n  Pub:\n    Type: ' +
+        'AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration: {BlockPublicAcls: true, ' +
+        'BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true}\n',
     );
     assert.doesNotMatch(cli(['check', 'sup.yaml'], dir).out, /s3-bucket-encryption/);
     assert.match(

@@ -1,4 +1,7 @@
-/** 500 generated templates of real-world shapes through the built CLI: no crash, never exit 2, compliant shapes stay valid. */
+/**
+ * 500 generated templates of real-world shapes through the built CLI: no crash, never exit 2, compliant shapes stay
+ * valid.
+ */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';

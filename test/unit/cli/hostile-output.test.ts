@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SaxesParser } from 'saxes';
 import { pathToFileURL } from 'url';
-import { RenderedFinding } from '../../../server/src/engine';
+import { RenderedFinding, t } from '../../../server/src/engine';
 import { COLUMNS, Report } from '../../../server/src/engine/risk/report-model';
 import { render } from '../../../server/src/cli/format';
 import {
@@ -300,7 +300,7 @@ function hostileReport(): Report {
     approver: HOSTILE[4],
     nextReview: HOSTILE[5],
     reviewOverdueDays: 0,
-    headers: COLUMNS.map(c => c.en),
+    headers: COLUMNS.map(c => t(c.title, 'en')),
     rows,
     coverage: [{ id: '3.8②', title: 'TLS', risks: [HOSTILE[15], HOSTILE[7]], notApplicable: false }],
     before: grid(),

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ROOT } from '../../helpers';
+import { ROOT, usesBundles } from '../../helpers';
 import { forbiddenOpens, fsReport, Hostile, makeHostile, REASON_TEXT, SECRET_ID, SECRET_NAME } from '../../hostile';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -32,6 +32,7 @@ describe('CLI: reading a hostile repository', function () {
   this.timeout(30000);
   let h: Hostile;
   before(function () {
+    usesBundles(this);
     if (process.platform === 'win32') this.skip();
     h = makeHostile();
   });

@@ -3,7 +3,6 @@ import * as assert from 'assert';
 import { templateOf } from '../../../server/src/engine';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Template } from '../../../server/src/engine/model/template';
 import { open, ROOT, run } from '../../helpers';
 
 const read = (f: string) => fs.readFileSync(path.join(ROOT, 'samples', f), 'utf8');

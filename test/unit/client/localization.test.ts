@@ -101,26 +101,30 @@ describe('package.json contributions', () => {
     assert.strictEqual(pkg.capabilities.virtualWorkspaces.supported, false);
   });
 
-  it('ships snippets for a risk file, flow, risk and control whose expanded bodies are valid YAML of the risk-file shape', () => {
-    const snippets: Record<string, { prefix: string | string[]; body: string[] }> = read(
-      'snippets/iryo-risk.code-snippets',
-    );
-    const expand = (body: string[]) =>
-      body
-        .join('\n')
-        .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
-        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-        .replace(/\$\d+/g, '');
-    const byPrefix = new Map(Object.values(snippets).map(s => [[s.prefix].flat()[0], parse(expand(s.body))]));
-    assert.deepStrictEqual([...byPrefix.keys()].sort(), ['control', 'flow', 'risk', 'risk-file']);
-    const file = byPrefix.get('risk-file');
-    assert.deepStrictEqual(Object.keys(file), ['assessment', 'flows', 'risks']);
-    assert.strictEqual(file.assessment.guideline, 'metimic-2.0');
-    assert.deepStrictEqual(file.risks[0].scenarios, ['3.8②']);
-    assert.strictEqual(byPrefix.get('flow')[0].id, 'F2');
-    assert.strictEqual(byPrefix.get('risk')[0].treatment, 'reduce');
-    assert.deepStrictEqual(byPrefix.get('control')[0].rules, ['s3-bucket-encryption']);
-  });
+  it(
+    'ships snippets for a risk file, flow, risk and control whose expanded bodies are valid YAML of the ' +
+      'risk-file shape',
+    () => {
+      const snippets: Record<string, { prefix: string | string[]; body: string[] }> = read(
+        'snippets/iryo-risk.code-snippets',
+      );
+      const expand = (body: string[]) =>
+        body
+          .join('\n')
+          .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+          .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+          .replace(/\$\d+/g, '');
+      const byPrefix = new Map(Object.values(snippets).map(s => [[s.prefix].flat()[0], parse(expand(s.body))]));
+      assert.deepStrictEqual([...byPrefix.keys()].sort(), ['control', 'flow', 'risk', 'risk-file']);
+      const file = byPrefix.get('risk-file');
+      assert.deepStrictEqual(Object.keys(file), ['assessment', 'flows', 'risks']);
+      assert.strictEqual(file.assessment.guideline, 'metimic-2.0');
+      assert.deepStrictEqual(file.risks[0].scenarios, ['3.8②']);
+      assert.strictEqual(byPrefix.get('flow')[0].id, 'F2');
+      assert.strictEqual(byPrefix.get('risk')[0].treatment, 'reduce');
+      assert.deepStrictEqual(byPrefix.get('control')[0].rules, ['s3-bucket-encryption']);
+    },
+  );
 
   it('has walkthrough media for every step', () => {
     for (const step of pkg.contributes.walkthroughs[0].steps)

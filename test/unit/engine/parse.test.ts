@@ -109,7 +109,8 @@ describe('analyze', () => {
   it('turns a malformed template into exactly one diagnostic at the right place', () => {
     const a = run(
       'broken.yaml',
-      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: x\n',
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    ' +
+        'Properties: {BucketName: x\n',
     );
     assert.deepStrictEqual(
       a.findings.map(f => f.rule),
@@ -151,42 +152,50 @@ describe('analyze', () => {
 
 describe('intrinsics', () => {
   const tpl = (prop: string, params = '') =>
-    `Parameters:\n${params || '  Dummy: {Type: String}\n'}Conditions:\n  IsProd: !Equals [!Ref Dummy, prod]\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: ${prop}\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n      BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}}]}\n`;
+    `Parameters:\n${params || '  Dummy: {Type: String}\n'}Conditions:\n` +
+    `  IsProd: !Equals [!Ref Dummy, prod]\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n` +
+    `    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n` +
+    `        BlockPublicPolicy: ${prop}\n        IgnorePublicAcls: true\n` +
+    `        RestrictPublicBuckets: true\n      BucketEncryption: {ServerSideEncryptionConfiguration: ` +
+    `[{ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}}]}\n`;
 
-  it('reports a non-compliant AllowedValue of a referenced parameter once, and fixes the parameter, not the Ref', () => {
-    const a = run('p.yaml', tpl('!Ref Block', '  Block:\n    Type: String\n    AllowedValues: ["true", "false"]\n'));
-    const f = open(a).filter(x => x.rule === 's3-public-access-block');
-    assert.strictEqual(f.length, 1);
-    assert.match(f[0].message, /when parameter Block = "false"/);
-    assert.strictEqual(f[0].severity, 'error', 'without a default, every allowed value may deploy');
-    assert.deepStrictEqual(
-      fixesOf(a, f[0]).map(x => x.title),
-      ['Set the default of parameter Block to "true"', 'Remove false from the AllowedValues of parameter Block'],
-    );
-    for (const n of [0, 1]) {
-      const fixed = applyFix(a, f[0], n);
-      assert.match(fixed, /BlockPublicPolicy: !Ref Block\n/, 'no fix may overwrite a Ref');
-      assert.doesNotMatch(
-        fixed.slice(0, fixed.indexOf('Conditions:')),
-        /Block:\n    Type: String\n    AllowedValues: \["true", "false"\]\n$/,
+  it(
+    'reports a non-compliant AllowedValue of a referenced parameter once, and fixes the parameter, not ' + 'the Ref',
+    () => {
+      const a = run('p.yaml', tpl('!Ref Block', '  Block:\n    Type: String\n    AllowedValues: ["true", "false"]\n'));
+      const f = open(a).filter(x => x.rule === 's3-public-access-block');
+      assert.strictEqual(f.length, 1);
+      assert.match(f[0].message, /when parameter Block = "false"/);
+      assert.strictEqual(f[0].severity, 'error', 'without a default, every allowed value may deploy');
+      assert.deepStrictEqual(
+        fixesOf(a, f[0]).map(x => x.title),
+        ['Set the default of parameter Block to "true"', 'Remove false from the AllowedValues of parameter Block'],
       );
-    }
-    // Restricting the allowed values leaves only compliant deployments.
-    const restricted = run('p.yaml', applyFix(a, f[0], 1));
-    assert.deepStrictEqual(
-      open(restricted).filter(x => x.rule === 's3-public-access-block'),
-      [],
-    );
-    // A default that complies leaves the other value as information, unless asked to be strict.
-    const defaulted = run('p.yaml', applyFix(a, f[0], 0));
-    const left = open(defaulted).filter(x => x.rule === 's3-public-access-block');
-    assert.deepStrictEqual(
-      left.map(x => [x.severity, x.message.replace(/^.*\(only/, '(only')]),
-      [['info', '(only when parameter Block = "false"; the default "true" of parameter Block complies)']],
-    );
-    const strict = run('p.yaml', applyFix(a, f[0], 0), { strictParameters: true });
-    assert.strictEqual(open(strict).find(x => x.rule === 's3-public-access-block')!.severity, 'error');
-  });
+      for (const n of [0, 1]) {
+        const fixed = applyFix(a, f[0], n);
+        assert.match(fixed, /BlockPublicPolicy: !Ref Block\n/, 'no fix may overwrite a Ref');
+        assert.doesNotMatch(
+          fixed.slice(0, fixed.indexOf('Conditions:')),
+          /Block:\n {4}Type: String\n {4}AllowedValues: \["true", "false"\]\n$/,
+        );
+      }
+      // Restricting the allowed values leaves only compliant deployments.
+      const restricted = run('p.yaml', applyFix(a, f[0], 1));
+      assert.deepStrictEqual(
+        open(restricted).filter(x => x.rule === 's3-public-access-block'),
+        [],
+      );
+      // A default that complies leaves the other value as information, unless asked to be strict.
+      const defaulted = run('p.yaml', applyFix(a, f[0], 0));
+      const left = open(defaulted).filter(x => x.rule === 's3-public-access-block');
+      assert.deepStrictEqual(
+        left.map(x => [x.severity, x.message.replace(/^.*\(only/, '(only')]),
+        [['info', '(only when parameter Block = "false"; the default "true" of parameter Block complies)']],
+      );
+      const strict = run('p.yaml', applyFix(a, f[0], 0), { strictParameters: true });
+      assert.strictEqual(open(strict).find(x => x.rule === 's3-public-access-block')!.severity, 'error');
+    },
+  );
 
   it('one finding per place: the deployed default first, then the other failing allowed values', () => {
     const params = '  Block:\n    Type: String\n    Default: "false"\n    AllowedValues: ["false", "no", "true"]\n';

@@ -6,14 +6,17 @@ const open = (a: Checked) =>
   openFindings(a).filter(f => f.rule === 's3-bucket-encryption' || f.rule === 'suppression-without-reason');
 
 const BUCKET = (extra = '', comment = '') =>
-  `Resources:\n${comment}  Logs:\n    Type: AWS::S3::Bucket\n${extra}    Properties:\n      PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true}\n`;
+  `Resources:\n${comment}  Logs:\n    Type: AWS::S3::Bucket\n${extra}    Properties:\n` +
+  `      PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true, ` +
+  `IgnorePublicAcls: true, RestrictPublicBuckets: true}\n`;
 
 describe('suppressions', () => {
   it('resource Metadata with a reason suppresses and keeps the reason', () => {
     const a = run(
       's.yaml',
       BUCKET(
-        '    Metadata:\n      iryo-guard:\n        suppress:\n          - rule: s3-bucket-encryption\n            reason: public open-data mirror, no patient data\n',
+        '    Metadata:\n      iryo-guard:\n        suppress:\n          - rule: s3-bucket-encryption\n       ' +
+          '     reason: public open-data mirror, no patient data\n',
       ),
     );
     assert.deepStrictEqual(

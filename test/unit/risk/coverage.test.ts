@@ -110,27 +110,31 @@ describe('scenario coverage', () => {
     );
   });
 
-  it('skeletons are written with Japanese keys and values in a Japanese-keyed file, and create the risk list if needed', () => {
-    const text = 'アセスメント:\n  ID: t\n  ガイドライン: metimic-1.1\n  許容レベル: C\nリスク:\n';
-    const a = analyzeRisk(text);
-    const f = only(a, 'risk-scenario-uncovered')[0];
-    const n = fixesOf(a, f).findIndex(x => x.title === 'Add a risk skeleton for 1.2');
-    // The finding stays (other scenarios are still uncovered); the skeleton for 1.2 is what changed.
-    const fixed = applyEdits(a.text, fixesOf(a, f)[n].edit[a.uri]);
-    assert.match(
-      fixed,
-      /リスク:\n {2}- id: R-1\.2\n {4}関連する脅威: data-theft-leakage\n {4}リスクシナリオ: \["1\.2"\]\n/,
-    );
-    assert.match(fixed, /対応: 低減\n {4}対策:\n {6}- 対策の観点: 人的・組織的\n {8}実施者: 事業者\n/);
-    const b = analyzeRisk(fixed);
-    assert.ok(!only(b, 'risk-scenario-uncovered').some(x => x.scenarios.includes('1.2')));
-    assert.ok(
-      open(b).every(x => x.rule === 'risk-scenario-uncovered' || x.rule === 'risk-required'),
-      open(b)
-        .map(x => x.message)
-        .join('\n'),
-    );
-  });
+  it(
+    'skeletons are written with Japanese keys and values in a Japanese-keyed file, and create the risk ' +
+      'list if needed',
+    () => {
+      const text = 'アセスメント:\n  ID: t\n  ガイドライン: metimic-1.1\n  許容レベル: C\nリスク:\n';
+      const a = analyzeRisk(text);
+      const f = only(a, 'risk-scenario-uncovered')[0];
+      const n = fixesOf(a, f).findIndex(x => x.title === 'Add a risk skeleton for 1.2');
+      // The finding stays (other scenarios are still uncovered); the skeleton for 1.2 is what changed.
+      const fixed = applyEdits(a.text, fixesOf(a, f)[n].edit[a.uri]);
+      assert.match(
+        fixed,
+        /リスク:\n {2}- id: R-1\.2\n {4}関連する脅威: data-theft-leakage\n {4}リスクシナリオ: \["1\.2"\]\n/,
+      );
+      assert.match(fixed, /対応: 低減\n {4}対策:\n {6}- 対策の観点: 人的・組織的\n {8}実施者: 事業者\n/);
+      const b = analyzeRisk(fixed);
+      assert.ok(!only(b, 'risk-scenario-uncovered').some(x => x.scenarios.includes('1.2')));
+      assert.ok(
+        open(b).every(x => x.rule === 'risk-scenario-uncovered' || x.rule === 'risk-required'),
+        open(b)
+          .map(x => x.message)
+          .join('\n'),
+      );
+    },
+  );
 
   it('every guideline edition in the catalog selects the whole Annex 2 set', () => {
     for (const e of catalog.editions.keys()) {

@@ -172,7 +172,8 @@ describe('risk diagnostics', () => {
 
   it('risk-duplicate-id', () => {
     const extra =
-      '  - id: R1\n    threat: system-outage\n    scenarios: ["3.18"]\n    impact: 1\n    likelihood: 1\n    treatment: accept\n    justification: small\n';
+      '  - id: R1\n    threat: system-outage\n    scenarios: ["3.18"]\n    impact: 1\n    likelihood: 1\n  ' +
+      '  treatment: accept\n    justification: small\n';
     expectOne(baseDoc({ extra }), 'risk-duplicate-id', 'R1', /also used on line 6/);
   });
 
@@ -272,7 +273,7 @@ describe('risk diagnostics', () => {
 
   it('risk-no-controls', () => {
     expectOne(
-      baseDoc().replace(/    controls:[\s\S]*$/, ''),
+      baseDoc().replace(/ {4}controls:[\s\S]*$/, ''),
       'risk-no-controls',
       'reduce',
       /Risk R1 is treated by reduce but lists no controls/,
@@ -281,7 +282,7 @@ describe('risk diagnostics', () => {
       only(
         analyzeRisk(
           baseDoc()
-            .replace(/    controls:[\s\S]*$/, '')
+            .replace(/ {4}controls:[\s\S]*$/, '')
             .replace('reduce', 'share'),
         ),
         'risk-no-controls',

@@ -177,7 +177,8 @@ describe('risk file ↔ IaC links', () => {
     assert.deepStrictEqual(session.dependentsOf(tplUri), [riskUri]);
     const fixed = UNENCRYPTED.replace(
       '    Properties:\n',
-      '    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: aws:kms\n',
+      '    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ' +
+        'ServerSideEncryptionByDefault:\n              SSEAlgorithm: aws:kms\n',
     );
     docs.set(tplUri, TextDocument.update(docs.get(tplUri)!, [{ text: fixed }], 2));
     session.analyzeDocument(docs.get(tplUri)!);

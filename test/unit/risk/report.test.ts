@@ -91,7 +91,8 @@ describe('risk reports', () => {
     const md = renderMarkdown(buildReport(a, catalog, 'ja'));
     assert.ok(
       md.includes(
-        '| リスクID | 情報流 | 分類 | 関連する脅威 | リスクシナリオ | 特定したリスク | 影響度 | 顕在化率 | リスクレベル | 対応要否 | 対応 | 対策の観点 | 事業者が実施する対策 | AWSが実施している対策 | 医療機関等へ対応を求める事項 |',
+        '| リスクID | 情報流 | 分類 | 関連する脅威 | リスクシナリオ | 特定したリスク | 影響度 | 顕在化率 | リスクレベル | 対応要否 | 対応 | 対策の観点 | ' +
+          '事業者が実施する対策 | AWSが実施している対策 | 医療機関等へ対応を求める事項 |',
       ),
     );
     assert.ok(md.includes('- 最低限のリスクシナリオ: 86 / 86'));
@@ -121,7 +122,8 @@ describe('risk reports', () => {
     // Cell impact 5 × likelihood 3: level A (orange) holding 10 risks before treatment.
     assert.ok(
       html.includes(
-        `<rect x="152" y="30" width="56" height="56" fill="#e67e22" stroke="#fff" stroke-width="2"><title>A 5×3=15: ${n53}</title>`,
+        `<rect x="152" y="30" width="56" height="56" fill="#e67e22" stroke="#fff" stroke-width="2"><title>A ` +
+          `5×3=15: ${n53}</title>`,
       ),
     );
     assert.ok(html.includes('<th>Information flow</th>'));

@@ -14,9 +14,12 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 const samples = fs.readdirSync(path.join(ROOT, 'samples')).filter(f => /\.risk\.ya?ml$/.test(f));
 
 describe('risk-file JSON Schema', () => {
-  it('is what the generator produces from the key table (regenerate with node out/server/src/tools/risk-schema.js)', () => {
-    assert.deepStrictEqual(schema, riskFileSchema(catalog));
-  });
+  it(
+    'is what the generator produces from the key table (regenerate with node ' + 'out/server/src/tools/risk-schema.js)',
+    () => {
+      assert.deepStrictEqual(schema, riskFileSchema(catalog));
+    },
+  );
 
   it('lists every key and Japanese alias', () => {
     for (const [kind, specs] of Object.entries(KEYS)) {

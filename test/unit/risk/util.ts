@@ -8,7 +8,10 @@ import { assertSafeFix } from '../../oracles/fix-safety';
 
 export const ALL_SCENARIOS = [...catalog.scenarios.keys()];
 
-/** A risk file that covers every minimum scenario with one risk and has no diagnostics. `risk` replaces the default risk body. */
+/**
+ * A risk file that covers every minimum scenario with one risk and has no diagnostics. `risk` replaces the default risk
+ * body.
+ */
 export function baseDoc(
   opts: { assessment?: string; risk?: string; extra?: string; flows?: string; scenarios?: string[] } = {},
 ): string {

@@ -1,6 +1,7 @@
 /**
  * Seeded mutation fuzzing of everything the engine reads (templates, risk files, CDK sources): analysis never throws,
- * never hangs, and every range it returns lies inside the document. IRYO_FUZZ_CASES raises the count, IRYO_FUZZ_SEED changes it.
+ * never hangs, and every range it returns lies inside the document. IRYO_FUZZ_CASES raises the count, IRYO_FUZZ_SEED
+ * changes it.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';

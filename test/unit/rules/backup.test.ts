@@ -21,7 +21,8 @@ Resources:
       [
         [
           10,
-          'Database PatientRecordsDb keeps automated backups too briefly (BackupRetentionPeriod: 1); keep them for at least 7 days (when parameter RetentionDays = "1")',
+          'Database PatientRecordsDb keeps automated backups too briefly (BackupRetentionPeriod: 1); keep them ' +
+            'for at least 7 days (when parameter RetentionDays = "1")',
           [
             'Set the default of parameter RetentionDays to "7"',
             'Remove 1 from the AllowedValues of parameter RetentionDays',
@@ -56,7 +57,7 @@ Resources:
       Engine: aurora-postgresql
       DeletionProtection: !If [IsProduction, true, false]
 `;
-    const { a, found } = analysisOf('rds-deletion-protection', 'db.yaml', text);
+    const { found } = analysisOf('rds-deletion-protection', 'db.yaml', text);
     assert.strictEqual(found.length, 1);
     assert.match(found[0].message, /\(DeletionProtection: false\) \(when condition IsProduction is false\)$/);
     // The literal is replaced inside its branch: the condition stays as the author wrote it.
@@ -95,7 +96,8 @@ Resources:
   });
 
   it('Aurora members are judged through their cluster: no instance-level backup findings', () => {
-    const text = `Resources:
+    const text =
+      `Resources:
   OrdersCluster:
     Type: AWS::RDS::DBCluster
     DeletionPolicy: Snapshot
@@ -103,7 +105,8 @@ Resources:
     Properties: { Engine: aurora-postgresql, BackupRetentionPeriod: 14, DeletionProtection: true }
   OrdersWriter:
     Type: AWS::RDS::DBInstance
-    Properties: { Engine: aurora-postgresql, DBClusterIdentifier: !Ref OrdersCluster, DBInstanceClass: db.r6g.large, MultiAZ: false }
+    Properties: { Engine: aurora-postgresql, DBClusterIdentifier: !Ref OrdersCluster, ` +
+      `DBInstanceClass: db.r6g.large, MultiAZ: false }
 `;
     for (const rule of [
       'rds-backup-retention',
@@ -129,7 +132,8 @@ Resources:
     assert.deepStrictEqual(
       found.map(f => f.message),
       [
-        'ConsentTable would be deleted with its data by a stack operation (DeletionPolicy: Delete); use Retain (when parameter DataPolicy = "Delete")',
+        'ConsentTable would be deleted with its data by a stack operation (DeletionPolicy: Delete); use ' +
+          'Retain (when parameter DataPolicy = "Delete")',
       ],
     );
   });
@@ -179,8 +183,10 @@ Resources:
   });
 
   it('fixes flow-style YAML and JSON and keeps them parseable', () => {
-    const yaml = `Resources:
-  ConsentTable: { Type: AWS::DynamoDB::Table, DeletionPolicy: Retain, UpdateReplacePolicy: Retain, Properties: { BillingMode: PAY_PER_REQUEST } }
+    const yaml =
+      `Resources:
+  ConsentTable: { Type: AWS::DynamoDB::Table, DeletionPolicy: Retain, UpdateReplacePolicy: Retain, ` +
+      `Properties: { BillingMode: PAY_PER_REQUEST } }
   ImagingBucket: { Type: AWS::S3::Bucket, Properties: { VersioningConfiguration: { Status: Suspended } } }
 `;
     assert.strictEqual(

@@ -44,10 +44,13 @@ describe('fixes that keep AWS deliveries working', () => {
       fixesOf(a, f).map(x => x.title),
       ['Encrypt with a customer managed key whose policy admits cloudwatch.amazonaws.com'],
     );
-    const fixed = parseDocument(applySafeFix(a, f)).toJS() as { Resources: Record<string, any> };
+    type Statement = { Principal: { Service?: string }; Action: string[] };
+    type Key = { Type: string; Properties: { KeyPolicy: { Statement: Statement[] } } };
+    const fixed = parseDocument(applySafeFix(a, f)).toJS() as { Resources: Record<string, Key> };
     const key = fixed.Resources.AlarmTopicKey;
     assert.strictEqual(key.Type, 'AWS::KMS::Key');
-    const grant = key.Properties.KeyPolicy.Statement.find((s: any) => s.Principal.Service);
+    const grant = key.Properties.KeyPolicy.Statement.find(s => s.Principal.Service);
+    assert.ok(grant, JSON.stringify(key.Properties.KeyPolicy));
     assert.deepStrictEqual(grant.Principal, { Service: 'cloudwatch.amazonaws.com' });
     assert.deepStrictEqual(grant.Action, ['kms:Decrypt', 'kms:GenerateDataKey*']);
   });
@@ -156,9 +159,11 @@ describe('fixes that keep AWS deliveries working', () => {
     const fixed = applySafeFix(a, finding(a, 's3-object-lock', 'AuditArchive'), 0, {
       allowNew: ['s3-bucket-versioning'],
     });
-    const bucket = (parseDocument(fixed).toJS() as any).Resources.AuditArchive.Properties;
+    type Bucket = { ObjectLockEnabled?: boolean; VersioningConfiguration?: { Status?: string } };
+    const bucket = (parseDocument(fixed).toJS() as { Resources: Record<string, { Properties: Bucket }> }).Resources
+      .AuditArchive.Properties;
     assert.strictEqual(bucket.ObjectLockEnabled, true);
-    assert.strictEqual(bucket.VersioningConfiguration.Status, 'Enabled');
+    assert.strictEqual(bucket.VersioningConfiguration?.Status, 'Enabled');
   });
 
   it('says what S3 does by default: SSE-S3 since 2023, with KMS needed for patient data', () => {
@@ -175,7 +180,9 @@ describe('fixes that keep AWS deliveries working', () => {
 
 describe('the deployability oracle', () => {
   it('catches alias/aws/sns on a topic that alarms publish to', () => {
-    const text = `Resources:\n  AlarmTopic:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n${ALARM}`;
+    const text =
+      `Resources:\n  AlarmTopic:\n    Type: AWS::SNS::Topic\n    Properties:\n` +
+      `      KmsMasterKeyId: alias/aws/sns\n${ALARM}`;
     assert.deepStrictEqual(problems(text), ['AlarmTopic: cloudwatch-alarm-to-sns does not work with aws-managed-kms']);
   });
 

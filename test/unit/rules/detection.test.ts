@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import { templateOf } from '../../../server/src/engine';
-import { Template } from '../../../server/src/engine/model/template';
 import { fixesOf, open, rulesOf, run, applyFix } from '../../helpers';
 import { applySafeFix } from '../../oracles/fix-safety';
 
@@ -65,7 +64,7 @@ describe('detection rules (account level)', () => {
     const fixed = applySafeFix(a, f);
     assert.match(
       fixed,
-      /  GuardDutyDetector:\n    Type: AWS::GuardDuty::Detector\n    Properties:\n      Enable: true\n/,
+      / {2}GuardDutyDetector:\n {4}Type: AWS::GuardDuty::Detector\n {4}Properties:\n {6}Enable: true\n/,
     );
     const b = run('baseline.yaml', fixed, { accountLevelRules: 'always' });
     assert.ok(!rulesOf(b).some(r => r.startsWith('guardduty-')));

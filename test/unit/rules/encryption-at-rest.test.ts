@@ -16,20 +16,23 @@ Resources:
 `;
 
 describe('encryption-at-rest rules', () => {
-  it('a parameter allowing false with a compliant default is reported once, as information, fixed on the parameter', () => {
-    const { a, found } = analysisOf('rds-storage-encrypted', 'db.yaml', DB_WITH_PARAMETER);
-    assert.strictEqual(found.length, 1);
-    assert.strictEqual(lineOf(found[0]), 11);
-    assert.strictEqual(found[0].severity, 'info');
-    assert.match(
-      found[0].message,
-      /\(StorageEncrypted: false\) \(only when parameter EncryptStorage = "false"; the default "true" of parameter EncryptStorage complies\)$/,
-    );
-    assert.deepStrictEqual(
-      fixesOf(a, found[0]).map(f => f.title),
-      ['Remove false from the AllowedValues of parameter EncryptStorage'],
-    );
-  });
+  it(
+    'a parameter allowing false with a compliant default is reported once, as information, fixed on the ' + 'parameter',
+    () => {
+      const { a, found } = analysisOf('rds-storage-encrypted', 'db.yaml', DB_WITH_PARAMETER);
+      assert.strictEqual(found.length, 1);
+      assert.strictEqual(lineOf(found[0]), 11);
+      assert.strictEqual(found[0].severity, 'info');
+      assert.match(
+        found[0].message,
+        /\(StorageEncrypted: false\) \(only when parameter EncryptStorage = "false"; the default "true" of parameter EncryptStorage complies\)$/,
+      );
+      assert.deepStrictEqual(
+        fixesOf(a, found[0]).map(f => f.title),
+        ['Remove false from the AllowedValues of parameter EncryptStorage'],
+      );
+    },
+  );
 
   it('names the parameter value in Japanese too', () => {
     const [f] = findingsOf('rds-storage-encrypted', 'db.yaml', DB_WITH_PARAMETER, { lang: 'ja' });
@@ -50,7 +53,7 @@ Resources:
     Properties:
       Encrypted: !If [IsProduction, true, false]
 `;
-    const { a, found } = analysisOf('efs-encrypted', 'efs.yaml', text);
+    const { found } = analysisOf('efs-encrypted', 'efs.yaml', text);
     assert.strictEqual(found.length, 1);
     assert.match(found[0].message, /when condition IsProduction is false/);
     assert.strictEqual(lineOf(found[0]), 9);
@@ -68,7 +71,8 @@ Resources:
     assert.deepStrictEqual(
       found.map(f => f.message),
       [
-        'SNS topic LabResultTopic names no KMS key for server-side encryption (KmsMasterKeyId) (when condition UseKey is false)',
+        'SNS topic LabResultTopic names no KMS key for server-side encryption (KmsMasterKeyId) (when ' +
+          'condition UseKey is false)',
       ],
     );
   });

@@ -28,7 +28,8 @@ describe('encryption-in-transit rules', () => {
       [
         [
           9,
-          'Listener PortalListener serves plain HTTP and does not redirect to HTTPS (when parameter ListenerProtocol = "HTTP")',
+          'Listener PortalListener serves plain HTTP and does not redirect to HTTPS (when parameter ' +
+            'ListenerProtocol = "HTTP")',
           [],
         ],
       ],
@@ -55,11 +56,12 @@ describe('encryption-in-transit rules', () => {
     const text = LISTENER(`      Protocol: HTTPS
       SslPolicy: !If [LegacyClients, ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS13-1-2-2021-06]
 `);
-    const { a, found } = analysisOf('elbv2-listener-tls-policy', 'alb.yaml', text);
+    const { found } = analysisOf('elbv2-listener-tls-policy', 'alb.yaml', text);
     assert.deepStrictEqual(
       found.map(f => f.message),
       [
-        'Listener PortalListener uses a security policy (ELBSecurityPolicy-2016-08) that allows TLS below 1.2; use ELBSecurityPolicy-TLS13-1-2-2021-06 or similar (when condition LegacyClients is true)',
+        'Listener PortalListener uses a security policy (ELBSecurityPolicy-2016-08) that allows TLS below ' +
+          '1.2; use ELBSecurityPolicy-TLS13-1-2-2021-06 or similar (when condition LegacyClients is true)',
       ],
     );
     assert.match(
@@ -114,14 +116,16 @@ describe('encryption-in-transit rules', () => {
   });
 
   it('a CloudFront parameter defaulting to TLSv1 is reported with the default named', () => {
-    const text = `Parameters:
+    const text =
+      `Parameters:
   MinTls: { Type: String, Default: TLSv1 }
 Resources:
   PortalCdn:
     Type: AWS::CloudFront::Distribution
     Properties:
       DistributionConfig:
-        ViewerCertificate: { AcmCertificateArn: !Ref PortalCert, SslSupportMethod: sni-only, MinimumProtocolVersion: !Ref MinTls }
+        ViewerCertificate: { AcmCertificateArn: !Ref PortalCert, SslSupportMethod: sni-only, ` +
+      `MinimumProtocolVersion: !Ref MinTls }
 `;
     const [f] = findingsOf('cloudfront-min-tls', 'cdn.yaml', text);
     assert.match(f.message, /\(TLSv1\) \(when parameter MinTls = "TLSv1" \(default\)\)$/);
@@ -226,7 +230,8 @@ Resources:
   });
 
   it('bucket policies that cannot be read, or name the bucket indirectly, are not second-guessed', () => {
-    const text = `Resources:
+    const text =
+      `Resources:
   ImagingBucket:
     Type: AWS::S3::Bucket
     Properties: { BucketName: ehr-imaging }
@@ -243,7 +248,8 @@ Resources:
       Bucket: !Sub "\${ReportsBucket}"
       PolicyDocument:
         Statement:
-          - { Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*", Condition: { Bool: { aws:SecureTransport: false } } }
+          - { Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*", ` +
+      `Condition: { Bool: { aws:SecureTransport: false } } }
 `;
     assert.deepStrictEqual(findingsOf('s3-bucket-tls-only', 'bucket.yaml', text), []);
   });

@@ -16,7 +16,8 @@ Resources:
             Action: "*"
             Resource: "*"
 `;
-    // Effect depends on a condition: one outcome is Allow, so it is not a certain grant; the rule reports only certain grants.
+    // Effect depends on a condition: one outcome is Allow, so it is not a certain grant; the rule reports only certain
+    // grants.
     assert.ok(!rulesOf(run('p.yaml', text)).includes('iam-policy-admin-wildcard'));
     assert.ok(
       rulesOf(run('p.yaml', text.replace('!If [Dev, Allow, Deny]', 'Allow'))).includes('iam-policy-admin-wildcard'),
@@ -72,7 +73,8 @@ Resources:
     );
     assert.ok(
       fixed.includes(
-        '              Bool:\n                aws:SecureTransport: "true"\n                aws:MultiFactorAuthPresent: "true"\n',
+        '              Bool:\n                aws:SecureTransport: "true"\n                ' +
+          'aws:MultiFactorAuthPresent: "true"\n',
       ),
       fixed,
     );

@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import { templateOf } from '../../../server/src/engine';
-import { Template } from '../../../server/src/engine/model/template';
 import { open, rulesOf, run } from '../../helpers';
 import { applySafeFix } from '../../oracles/fix-safety';
 
@@ -13,13 +12,17 @@ const VPC = `  Vpc:
 describe('audit logging rules', () => {
   it('a flow log whose ResourceId is !GetAtt or !ImportValue makes the coverage unknown: no finding', () => {
     for (const id of ['!ImportValue shared-vpc', '!GetAtt Vpc.VpcId']) {
-      const text = `Resources:\n${VPC}  Flow:\n    Type: AWS::EC2::FlowLog\n    Properties:\n      ResourceId: ${id}\n      ResourceType: VPC\n`;
+      const text =
+        `Resources:\n${VPC}  Flow:\n    Type: AWS::EC2::FlowLog\n    Properties:\n      ResourceId: ${id}\n` +
+        `      ResourceType: VPC\n`;
       assert.ok(!rulesOf(run('f.yaml', text)).includes('vpc-flow-logs'), id);
     }
   });
 
   it('a flow log referencing another VPC does not cover this one', () => {
-    const text = `Resources:\n${VPC}${VPC.replace('Vpc:', 'Other:')}  Flow:\n    Type: AWS::EC2::FlowLog\n    Properties:\n      ResourceId: { Ref: Other }\n      ResourceType: VPC\n`;
+    const text =
+      `Resources:\n${VPC}${VPC.replace('Vpc:', 'Other:')}  Flow:\n    Type: AWS::EC2::FlowLog\n` +
+      `    Properties:\n      ResourceId: { Ref: Other }\n      ResourceType: VPC\n`;
     const f = open(run('f.yaml', text)).filter(x => x.rule === 'vpc-flow-logs');
     assert.deepStrictEqual(
       f.map(x => x.resource),
@@ -74,7 +77,8 @@ Resources:
     const f = open(
       run(
         'l.yaml',
-        'Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: /ehr/cloudtrail\n      RetentionInDays: 731\n',
+        'Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: ' +
+          '/ehr/cloudtrail\n      RetentionInDays: 731\n',
       ),
     );
     assert.deepStrictEqual(
@@ -85,7 +89,8 @@ Resources:
 
   it('RDS log exports follow the engine, and an engine that cannot be known is not judged', () => {
     const db = (engine: string) =>
-      `Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: ${engine}\n      ManageMasterUserPassword: true\n`;
+      `Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: ${engine}\n` +
+      `      ManageMasterUserPassword: true\n`;
     const a = run('r.yaml', db('mysql'));
     const f = open(a).find(x => x.rule === 'rds-log-exports')!;
     assert.strictEqual(
@@ -118,7 +123,8 @@ Resources:
   });
 
   it('the trail fix reuses a bucket and key prepared for CloudTrail instead of adding new ones', () => {
-    const text = `Resources:
+    const text =
+      `Resources:
   Detector:
     Type: AWS::GuardDuty::Detector
     Properties:
@@ -133,13 +139,15 @@ Resources:
       Bucket: !Ref TrailBucket
       PolicyDocument:
         Statement:
-          - { Effect: Allow, Principal: { Service: cloudtrail.amazonaws.com }, Action: s3:PutObject, Resource: !Sub "\${TrailBucket.Arn}/*" }
+          - { Effect: Allow, Principal: { Service: cloudtrail.amazonaws.com }, ` +
+      `Action: s3:PutObject, Resource: !Sub "\${TrailBucket.Arn}/*" }
   TrailKey:
     Type: AWS::KMS::Key
     Properties:
       KeyPolicy:
         Statement:
-          - { Effect: Allow, Principal: { Service: cloudtrail.amazonaws.com }, Action: kms:GenerateDataKey*, Resource: "*" }
+          - { Effect: Allow, Principal: { Service: cloudtrail.amazonaws.com }, ` +
+      `Action: kms:GenerateDataKey*, Resource: "*" }
 `;
     const a = run('b.yaml', text);
     const fixed = applySafeFix(
@@ -176,12 +184,13 @@ Resources:
 `;
     assert.ok(!rulesOf(run('d.yaml', text)).includes('s3-log-bucket-delete-protection'));
     assert.ok(
-      rulesOf(run('d.yaml', text.replace(/  SomePolicy:[\s\S]*/, ''))).includes('s3-log-bucket-delete-protection'),
+      rulesOf(run('d.yaml', text.replace(/ {2}SomePolicy:[\s\S]*/, ''))).includes('s3-log-bucket-delete-protection'),
     );
   });
 
   it('a conditional deny (the TLS-only statement) does not count as delete protection', () => {
-    const text = `Resources:
+    const text =
+      `Resources:
   Trail:
     Type: AWS::CloudTrail::Trail
     Properties: { S3BucketName: !Ref Logs, IsLogging: true }
@@ -193,7 +202,8 @@ Resources:
       Bucket: !Ref Logs
       PolicyDocument:
         Statement:
-          - { Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }
+          - { Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*", ` +
+      `Condition: { Bool: { "aws:SecureTransport": "false" } } }
 `;
     assert.ok(rulesOf(run('c.yaml', text)).includes('s3-log-bucket-delete-protection'));
     const unconditional = text.replace(', Condition: { Bool: { "aws:SecureTransport": "false" } }', '');

@@ -26,23 +26,28 @@ ${ingress}`;
 const findings = (text: string) => open(run('sg.yaml', text)).filter(f => f.rule === RULE);
 
 describe('network exposure rules', () => {
-  it('a !Ref CIDR parameter whose AllowedValues include 0.0.0.0/0 is reported naming that value, without a blind fix', () => {
-    const a = run(
-      'sg.yaml',
-      sg('        - { IpProtocol: tcp, FromPort: 3306, ToPort: 3306, CidrIp: !Ref AdminCidr }\n'),
-    );
-    const f = open(a).filter(x => x.rule === RULE);
-    assert.strictEqual(f.length, 1);
-    assert.strictEqual(
-      f[0].message,
-      'DbGroup opens port 3306 (MySQL) to 0.0.0.0/0 (when parameter AdminCidr = "0.0.0.0/0")',
-    );
-    assert.deepStrictEqual(fixesOf(a, f[0]), []);
-  });
+  it(
+    'a !Ref CIDR parameter whose AllowedValues include 0.0.0.0/0 is reported naming that value, without ' +
+      'a blind fix',
+    () => {
+      const a = run(
+        'sg.yaml',
+        sg('        - { IpProtocol: tcp, FromPort: 3306, ToPort: 3306, CidrIp: !Ref AdminCidr }\n'),
+      );
+      const f = open(a).filter(x => x.rule === RULE);
+      assert.strictEqual(f.length, 1);
+      assert.strictEqual(
+        f[0].message,
+        'DbGroup opens port 3306 (MySQL) to 0.0.0.0/0 (when parameter AdminCidr = "0.0.0.0/0")',
+      );
+      assert.deepStrictEqual(fixesOf(a, f[0]), []);
+    },
+  );
 
   it('!If branches: only the open branch is reported, with its condition', () => {
     const text = sg(
-      '        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: !If [Open, 0.0.0.0/0, 10.0.0.0/8]\n',
+      '        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: !If ' +
+        '[Open, 0.0.0.0/0, 10.0.0.0/8]\n',
       'Conditions:\n  Open: !Equals [a, b]\n',
     );
     const f = findings(text);
@@ -251,12 +256,12 @@ ${meta}    Properties:
       WebACLArn: !ImportValue portal-acl
 `;
     assert.ok(!rulesOf(run('w.yaml', text)).includes('elb-waf'));
-    assert.ok(rulesOf(run('w.yaml', text.replace(/  Assoc:[\s\S]*/, ''))).includes('elb-waf'));
+    assert.ok(rulesOf(run('w.yaml', text.replace(/ {2}Assoc:[\s\S]*/, ''))).includes('elb-waf'));
     assert.ok(
       !rulesOf(
         run(
           'w.yaml',
-          text.replace(/  Assoc:[\s\S]*/, '').replace('Properties:\n', 'Properties:\n      Type: network\n'),
+          text.replace(/ {2}Assoc:[\s\S]*/, '').replace('Properties:\n', 'Properties:\n      Type: network\n'),
         ),
       ).includes('elb-waf'),
     );
@@ -280,7 +285,8 @@ Resources:
     assert.deepStrictEqual(
       f.map(x => x.message),
       [
-        'Database Db is reachable from the internet (PubliclyAccessible: true) (when parameter Public = "true" (default))',
+        'Database Db is reachable from the internet (PubliclyAccessible: true) (when parameter Public = ' +
+          '"true" (default))',
       ],
     );
   });

@@ -1,4 +1,15 @@
-import { CatalogData, CatalogEntry, EntryKind, GuidelineEdition, GuidelineItem, Labelled, RuleMeta, ScenarioEntry, ServiceEntry, ThreatEntry } from './types';
+import {
+  CatalogData,
+  CatalogEntry,
+  EntryKind,
+  GuidelineEdition,
+  GuidelineItem,
+  Labelled,
+  RuleMeta,
+  ScenarioEntry,
+  ServiceEntry,
+  ThreatEntry,
+} from './types';
 import { closest, lookupKey, mhlw6Aliases, scenarioAliases } from './ids';
 import { Location } from '../model/types';
 
@@ -68,7 +79,9 @@ export class Catalog {
   }
 
   /** Every entry an ID or alias names (an ID may be both a scenario and nothing else; kinds rarely collide). */
-  lookupAll(id: string): CatalogEntry[] { return this.index.get(lookupKey(id)) ?? []; }
+  lookupAll(id: string): CatalogEntry[] {
+    return this.index.get(lookupKey(id)) ?? [];
+  }
 
   lookup(id: string, kind?: EntryKind): CatalogEntry | undefined {
     const all = this.lookupAll(id);
@@ -83,7 +96,8 @@ export class Catalog {
     }
     const keys = closest(id, names, limit * 3);
     const out: string[] = [];
-    for (const k of keys) for (const e of this.index.get(k) ?? []) if ((!kind || e.kind === kind) && !out.includes(e.id)) out.push(e.id);
+    for (const k of keys)
+      for (const e of this.index.get(k) ?? []) if ((!kind || e.kind === kind) && !out.includes(e.id)) out.push(e.id);
     return out.slice(0, limit);
   }
 
@@ -95,6 +109,8 @@ export class Catalog {
 
   labelled(kind: 'treatments' | 'perspectives' | 'owners' | 'classifications', raw: string): Labelled | undefined {
     const k = lookupKey(raw);
-    return this.data.riskModel[kind].find(x => [x.id, x.label.ja, x.label.en, ...(x.aliases ?? [])].some(n => lookupKey(n) === k));
+    return this.data.riskModel[kind].find(x =>
+      [x.id, x.label.ja, x.label.en, ...(x.aliases ?? [])].some(n => lookupKey(n) === k),
+    );
   }
 }

@@ -2,12 +2,17 @@
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
-export function circled(n: number): string | undefined { return n >= 1 && n <= 20 ? CIRCLED[n - 1] : undefined; }
-export function circledValue(ch: string): number | undefined { const i = CIRCLED.indexOf(ch); return i >= 0 ? i + 1 : undefined; }
+export function circled(n: number): string | undefined {
+  return n >= 1 && n <= 20 ? CIRCLED[n - 1] : undefined;
+}
+export function circledValue(ch: string): number | undefined {
+  const i = CIRCLED.indexOf(ch);
+  return i >= 0 ? i + 1 : undefined;
+}
 
 /** Full-width ASCII → half-width; collapses whitespace. */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xFEE0)).replace(/\u3000/g, ' ');
+  return s.replace(/[\uFF01-\uFF5E]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 /** `3.8-2`, `3.8(2)`, `3.8（2）`, `3.8_2`, ` 3.8 ② ` → `3.8②`. Non-scenario strings pass through trimmed. */

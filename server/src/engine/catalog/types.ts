@@ -1,11 +1,21 @@
 import { Severity } from '../model/types';
 
-export interface Localized { ja: string; en: string }
+export interface Localized {
+  ja: string;
+  en: string;
+}
 /**
  * Where an entry comes from. `doc` is a seed number (`000`–`004`, see catalog/README.md), `web` for a public page,
- * or the name of a published document; `page` is that document's page (the PDF page, as in `url`), `printedPage` the folio printed on it.
+ * or the name of a published document; `page` is that document's page (the PDF page, as in `url`), `printedPage` the
+ * folio printed on it.
  */
-export interface Source { doc: string; section: string; page?: number; printedPage?: number; url?: string }
+export interface Source {
+  doc: string;
+  section: string;
+  page?: number;
+  printedPage?: number;
+  url?: string;
+}
 
 export interface ScenarioEntry {
   id: string;
@@ -22,12 +32,30 @@ export interface ScenarioEntry {
   source: Source;
   verified: boolean;
 }
-export interface ThreatEntry { id: string; label: Localized; aliases: string[]; summary: Localized; source: Source }
+export interface ThreatEntry {
+  id: string;
+  label: Localized;
+  aliases: string[];
+  summary: Localized;
+  source: Source;
+}
 export interface ServiceEntry {
-  id: string; name: string; aliases: string[]; summary: Localized; resourceTypes: string[]; scenarios: string[]; source: Source;
+  id: string;
+  name: string;
+  aliases: string[];
+  summary: Localized;
+  resourceTypes: string[];
+  scenarios: string[];
+  source: Source;
 }
 export interface GuidelineEdition {
-  id: string; publisher: string; version: string; published: string; title: Localized; verified: boolean; source: Source;
+  id: string;
+  publisher: string;
+  version: string;
+  published: string;
+  title: Localized;
+  verified: boolean;
+  source: Source;
   /** What is and is not known about the edition's content (for example an unverified scenario set). */
   note?: Localized;
 }
@@ -60,8 +88,16 @@ export interface Successors {
   basis: Localized;
   source?: Source;
 }
-export interface GuidelineFile { edition: GuidelineEdition; items: GuidelineItem[] }
-export interface Labelled { id: string; label: Localized; aliases?: string[]; summary?: Localized }
+export interface GuidelineFile {
+  edition: GuidelineEdition;
+  items: GuidelineItem[];
+}
+export interface Labelled {
+  id: string;
+  label: Localized;
+  aliases?: string[];
+  summary?: Localized;
+}
 export interface RiskModel {
   /** `note` says what the thresholds rest on: they are the catalog's default, not figures printed in 表5-2. */
   matrix: { formula: 'product'; thresholds: { level: string; min: number }[]; verified?: boolean; note?: Localized };
@@ -116,7 +152,9 @@ export interface CatalogData {
   guidelines: GuidelineFile[];
   riskModel: RiskModel;
   rules: RuleMeta[];
-  /** Which AWS services deliver into which resources, and what the receiving resource must allow (aws/delivery.yaml). */
+  /**
+   * Which AWS services deliver into which resources, and what the receiving resource must allow (aws/delivery.yaml).
+   */
   deliveries?: Delivery[];
   /** What AWS does when a template leaves a property out, and since when (aws/defaults.yaml). */
   awsDefaults?: AwsDefault[];
@@ -150,7 +188,9 @@ export interface AwsDefault {
 /** How a resource can be encrypted, as far as a delivery into it is concerned. */
 export type EncryptionMode = 'none' | 'sse-s3' | 'sse-sqs' | 'aws-managed-kms' | 'customer-kms-with-policy';
 
-/** An AWS service writing or publishing into a resource of `targetType` (an alarm into a topic, ELB logs into a bucket). */
+/**
+ * An AWS service writing or publishing into a resource of `targetType` (an alarm into a topic, ELB logs into a bucket).
+ */
 export interface Delivery {
   id: string;
   service: string;

@@ -19,7 +19,9 @@ export function templateFixEdits(t: Template, fix: FixSpec): TextEdit[] | undefi
   }
 }
 
-/** Thrown when an edit would land in text an alias shares: changing it would change every place that uses the anchor. */
+/**
+ * Thrown when an edit would land in text an alias shares: changing it would change every place that uses the anchor.
+ */
 class SharedText extends Error {}
 function own<T extends Node>(n: T): T {
   if (n.aliased) throw new SharedText();
@@ -151,7 +153,8 @@ class Writer {
       return this.edit(
         map.start + 1,
         map.end - 1,
-        `\n${' '.repeat(indent)}${JSON.stringify(key)}: ${jsonValue(value, indent, this.unit)}\n${' '.repeat(indent - this.unit)}`,
+        `\n${' '.repeat(indent)}${JSON.stringify(key)}: ${jsonValue(value, indent, this.unit)}\n` +
+          `${' '.repeat(indent - this.unit)}`,
       );
     }
     if (map.flow || map.entries.length === 0) {

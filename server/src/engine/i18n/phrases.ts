@@ -32,6 +32,10 @@ export const PHRASES = {
       ? `${shown} ほか ${more} 件（計 ${ids.length} 件）`
       : `${shown} and ${more} more (${ids.length} in all)`;
   }) as Renderer,
+  /** The treatments of a scenario's risks: 「低減・移転」, "reduce, transfer". */
+  treatmentList: ((lang, args) => list(args, 'items').join(lang === 'ja' ? '・' : ', ')) as Renderer,
+  /** Related messages quoted after a claim: joined with 「、」 / "; " (the messages hold commas themselves). */
+  relatedDetails: ((lang, args) => list(args, 'items').join(lang === 'ja' ? '、' : '; ')) as Renderer,
   notSetSoDefault: { ja: '未設定 → {value}', en: 'not set → {value}' },
   when: { ja: '（{causes} のとき）', en: ' (when {causes})' },
   whenAlso: { ja: '（{primary} のとき。{others} のときも）', en: ' (when {primary}; also when {others})' },
@@ -454,7 +458,9 @@ export const PHRASES = {
   },
   noFixPublicLoadBalancer: {
     ja: 'インターネット向けロードバランサー {name} が使うグループです。ここを VPC に絞るとサービスに届かなくなります。管理ポートは背後のインスタンスやターゲットのグループで閉じてください',
-    en: 'the internet-facing load balancer {name} uses this group; narrowing it to the VPC would take the service offline. Close admin ports on the groups of the instances or targets behind it',
+    en:
+      'the internet-facing load balancer {name} uses this group; narrowing it to the VPC would take the ' +
+      'service offline. Close admin ports on the groups of the instances or targets behind it',
   },
   noFixConditionalActions: {
     ja: '既定アクションが条件 (Fn::If) で切り替わるため、置き換えると作成者の条件が失われます',
@@ -494,7 +500,9 @@ export const PHRASES = {
   },
   noFixDelivery: {
     ja: '{services} が配信するため、AWS 管理キーでは配信が止まります。配信元を許可するキーポリシーのカスタマー管理キーを指定してください',
-    en: '{services} deliver into it and cannot use the AWS managed key; name a customer managed key whose policy admits them',
+    en:
+      '{services} deliver into it and cannot use the AWS managed key; name a customer managed key whose ' +
+      'policy admits them',
   },
   singletonDefineIn: {
     ja: '（アカウント基盤スタック {file} で定義してください）',
@@ -545,6 +553,131 @@ export const PHRASES = {
       ? `。もしかして ${c.map(x => `「${x}」`).join('、')}`
       : `; did you mean ${c.map(x => `"${x}"`).join(', ')}?`;
   }) as Renderer,
+  // Editor commands.
+  explainNeedsId: {
+    ja: '説明する ID（規則・シナリオなど）を指定してください',
+    en: 'Give an ID to explain (a rule, scenario, threat, service or guideline item)',
+  },
+  /** `"x" is not in the iryo-guard catalog; did you mean a, b?` */
+  notInCatalog: ((lang, args) => {
+    const c = list(args, 'candidates');
+    const id = String(args.id ?? '');
+    return lang === 'ja'
+      ? `"${id}" は iryo-guard のカタログにありません${c.length ? `。もしかして: ${c.join(', ')}` : ''}`
+      : `"${id}" is not in the iryo-guard catalog${c.length ? `; did you mean ${c.join(', ')}?` : ''}`;
+  }) as Renderer,
+  newAssessmentNeedsTemplate: {
+    ja: 'CloudFormation テンプレートまたは CDK のファイルを開いてから実行してください',
+    en: 'Open a CloudFormation template or CDK file first',
+  },
+  coverageNeedsRiskFile: {
+    ja: 'カバレッジレポートを表示するには *.risk.yaml ファイルを開いてください',
+    en: 'Open a *.risk.yaml file to see its coverage report',
+  },
+  disclosureNeedsRiskFile: {
+    ja: '開示書の下書きを作るには *.risk.yaml ファイルを開いてください',
+    en: 'Open a *.risk.yaml file to draft its disclosure',
+  },
+  coverageNotAvailable: {
+    ja: 'このバージョンの iryo-guard ではリスクファイルのカバレッジレポートを作成できません',
+    en: 'This version of iryo-guard cannot build a coverage report for risk files',
+  },
+  reportTitle: { ja: 'レポート: {name}', en: 'Report: {name}' },
+  // Client settings that are not understood.
+  /** ` (did you mean a, b?)` after a setting problem, or nothing. */
+  settingDidYouMean: ((lang, args) => {
+    const c = list(args, 'candidates');
+    if (!c.length) return '';
+    return lang === 'ja' ? `（もしかして ${c.join('、')}）` : ` (did you mean ${c.join(', ')}?)`;
+  }) as Renderer,
+  settingUnknownRule: { ja: '{setting}: 規則「{id}」はありません{hint}', en: '{setting}: unknown rule "{id}"{hint}' },
+  settingBadSeverity: {
+    ja: 'iryoGuard.severityOverrides: {rule} の重大度 {value} は error / warning / info / hint のどれでもありません',
+    en: 'iryoGuard.severityOverrides: severity {value} for {rule} is not error, warning, info or hint',
+  },
+  /** A setting whose value is none of the allowed ones. */
+  settingNotOneOf: ((lang, args) => {
+    const allowed = list(args, 'allowed');
+    const head = `iryoGuard.${String(args.setting ?? '')}: ${String(args.value ?? '')}`;
+    return lang === 'ja'
+      ? `${head} は ${allowed.join(' / ')} のどれでもありません。既定値を使います`
+      : `${head} is not one of ${allowed.join(', ')}; using the default`;
+  }) as Renderer,
+  settingBadGuideline: {
+    ja: 'iryoGuard.guideline: {value} はガイドラインの版ではありません{hint}',
+    en: 'iryoGuard.guideline: {value} is not a guideline edition{hint}',
+  },
+  settingBadMaxFileSize: {
+    ja: 'iryoGuard.maxFileSizeKB: {value} は正の数ではありません。既定値 {default} を使います',
+    en: 'iryoGuard.maxFileSizeKB: {value} is not a positive number; using the default {default}',
+  },
+  settingBadRetentionDays: {
+    ja: 'iryoGuard.auditLogRetentionDays: {value} は 1 以上の整数（日数）ではありません。既定値 {default} を使います',
+    en:
+      'iryoGuard.auditLogRetentionDays: {value} is not a whole number of days (1 or more); using the ' +
+      'default {default}',
+  },
+  settingProblemsMore: { ja: ' ほか {count} 件', en: ' (and {count} more; see the output)' },
+  // Risk assessment reports (Markdown, HTML, Excel).
+  notARiskFile: {
+    ja: '{uri} はリスクファイル (*.risk.yaml) ではありません',
+    en: '{uri} is not a risk file (*.risk.yaml)',
+  },
+  reportAssessment: { ja: 'リスクアセスメントシート', en: 'Risk assessment' },
+  reportGuideline: { ja: 'ガイドライン', en: 'Guideline' },
+  reportAcceptance: { ja: '許容レベル', en: 'Acceptance level' },
+  reportMinimumScenarios: { ja: '最低限のリスクシナリオ', en: 'Minimum scenarios covered' },
+  reportOpenIacFindings: { ja: 'IaC の未解決の指摘', en: 'Open IaC findings' },
+  reportFileDiagnostics: { ja: 'このファイルの指摘', en: 'Diagnostics in this file' },
+  reportSheet: { ja: 'シート', en: 'Sheet' },
+  reportCoverage: { ja: 'リスクシナリオの網羅', en: 'Scenario coverage' },
+  reportCoverageSheet: { ja: '網羅', en: 'Coverage' },
+  reportNotesSheet: { ja: '注記', en: 'Notes' },
+  reportScenario: { ja: 'シナリオ', en: 'Scenario' },
+  reportScenarioTitle: { ja: '内容', en: 'Title' },
+  reportCoveredBy: { ja: '対応するリスク', en: 'Covered by' },
+  reportNotCovered: { ja: '未対応', en: 'not covered' },
+  reportRiskMatrix: { ja: 'リスクマトリクス', en: 'Risk matrix' },
+  reportMatrixBefore: { ja: 'リスクマトリクス（対策前）', en: 'Risk matrix before treatment' },
+  reportMatrixAfter: { ja: 'リスクマトリクス（残存リスク）', en: 'Risk matrix after treatment (residual)' },
+  reportBefore: { ja: '対策前', en: 'Before treatment' },
+  reportResidual: { ja: '残存リスク', en: 'Residual (after treatment)' },
+  reportLevels: { ja: 'レベル', en: 'Levels' },
+  reportDiagnostics: { ja: '指摘', en: 'Diagnostics' },
+  reportLine: { ja: '行', en: 'Line' },
+  reportRule: { ja: '規則', en: 'Rule' },
+  reportMessage: { ja: '内容', en: 'Message' },
+  heatMapLikelihood: { ja: '顕在化率', en: 'likelihood' },
+  heatMapCaption: {
+    ja: '縦軸: 影響度、横軸: 顕在化率、数字: リスクの件数',
+    en: 'rows: impact, columns: likelihood, numbers: count of risks',
+  },
+  actionRequiredYes: { ja: '要', en: 'Yes' },
+  actionRequiredNo: { ja: '不要', en: 'No' },
+  // Columns of the リスクアセスメントシート, in the order of the seed's sheet.
+  columnRisk: { ja: 'リスクID', en: 'Risk ID' },
+  columnFlow: { ja: '情報流', en: 'Information flow' },
+  columnClassification: { ja: '分類', en: 'Classification' },
+  columnThreat: { ja: '関連する脅威', en: 'Related threat' },
+  columnScenarios: { ja: 'リスクシナリオ', en: 'Risk scenarios' },
+  columnDescription: { ja: '特定したリスク', en: 'Identified risk' },
+  columnImpact: { ja: '影響度', en: 'Impact' },
+  columnLikelihood: { ja: '顕在化率', en: 'Likelihood' },
+  columnLevel: { ja: 'リスクレベル', en: 'Risk level' },
+  columnActionRequired: { ja: '対応要否', en: 'Action required' },
+  columnTreatment: { ja: '対応', en: 'Treatment' },
+  columnPerspective: { ja: '対策の観点', en: 'Perspective' },
+  columnProvider: { ja: '事業者が実施する対策', en: 'Provider controls' },
+  columnAws: { ja: 'AWSが実施している対策', en: 'Controls by AWS' },
+  columnInstitution: { ja: '医療機関等へ対応を求める事項', en: 'Asked of the healthcare institution' },
+  columnServices: { ja: 'AWSサービス', en: 'AWS services' },
+  columnRules: { ja: 'IaC 規則', en: 'IaC rules' },
+  columnGuidelines: { ja: 'ガイドライン項目', en: 'Guideline items' },
+  columnResidualDescription: { ja: '残存するリスク', en: 'Residual risk' },
+  columnResidualImpact: { ja: '残存 影響度', en: 'Residual impact' },
+  columnResidualLikelihood: { ja: '残存 顕在化率', en: 'Residual likelihood' },
+  columnResidualLevel: { ja: '残存 リスクレベル', en: 'Residual level' },
+  columnJustification: { ja: '受容・対象外の理由', en: 'Reason (accepted / not applicable)' },
 } satisfies Record<string, Template | Renderer>;
 
 export type PhraseId = keyof typeof PHRASES;

@@ -45,6 +45,16 @@ export function otherLang(lang: Lang): Lang {
   return lang === 'ja' ? 'en' : 'ja';
 }
 
+/** A `language` setting's value when it names a language (`auto` and anything else do not). */
+export function isLang(v: unknown): v is Lang {
+  return v === 'ja' || v === 'en';
+}
+
+/** The language for a locale such as `ja-JP` or `en_US.UTF-8`: Japanese for `ja*`, English for everything else. */
+export function langOfLocale(locale: string | undefined): Lang {
+  return (locale ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
 /** The text in the wanted language, falling back to the other one. */
 export function localize(l: Localized | undefined, lang: Lang): string {
   return l ? l[lang] || l.en || l.ja : '';

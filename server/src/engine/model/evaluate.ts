@@ -79,7 +79,8 @@ export function branchesAt(root: Node | undefined, path: readonly (string | numb
         continue;
       }
       if (child === undefined && isScalar(b.node)) {
-        next.push({ node: undefined, via: b.via, anchor: b.node }); // nothing below a scalar (e.g. an empty value): absent
+        // nothing below a scalar (e.g. an empty value): absent
+        next.push({ node: undefined, via: b.via, anchor: b.node });
         continue;
       }
       next.push(...expandIf(child, b.via, budget, child));
@@ -97,8 +98,8 @@ export function isOpaque(n: Node | undefined): boolean {
 }
 
 /**
- * The concrete scalar values a node can take: `Ref` to a parameter follows `AllowedValues` (every one) or else `Default`;
- * pseudo parameters, `Fn::Sub`, `Fn::GetAtt`, `Fn::ImportValue`… are UNKNOWN — never guessed.
+ * The concrete scalar values a node can take: `Ref` to a parameter follows `AllowedValues` (every one) or else
+ * `Default`; pseudo parameters, `Fn::Sub`, `Fn::GetAtt`, `Fn::ImportValue`… are UNKNOWN — never guessed.
  */
 export function scalarOutcomes(t: Template, n: Node | undefined, via: Cause[] = []): ScalarOutcome[] {
   const out: ScalarOutcome[] = [];

@@ -16,7 +16,10 @@ export interface Resource {
   condition?: string;
   /** CDK construct path or source hint, for messages. */
   origin?: string;
-  /** The `Fn::ForEach::<name>` loop (AWS::LanguageExtensions) the resource is a template of; its logical ID holds `${…}`. */
+  /**
+   * The `Fn::ForEach::<name>` loop (AWS::LanguageExtensions) the resource is a template of; its logical ID holds
+   * `${…}`.
+   */
   loop?: string;
 }
 

@@ -80,7 +80,7 @@ export function buildTemplate(
     mappings: isMap(mappings) ? mappings : undefined,
     metadata: isMap(metadata) ? metadata : undefined,
     transforms,
-    usesShortTags: format === 'yaml' && /(^|[\s:\-\[,])!(Ref|Sub|GetAtt|If|Join)\b/m.test(text),
+    usesShortTags: format === 'yaml' && /(^|[\s:\-[,])!(Ref|Sub|GetAtt|If|Join)\b/m.test(text),
   };
 }
 

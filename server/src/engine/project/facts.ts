@@ -23,7 +23,10 @@ export type TargetKey =
 export interface OutgoingRef {
   from: string;
   fromType: string;
-  /** Property path below `Properties` (keys and list indexes), e.g. `Bucket` or `LoggingConfiguration.DestinationBucketName`. */
+  /**
+   * Property path below `Properties` (keys and list indexes), e.g. `Bucket` or
+   * `LoggingConfiguration.DestinationBucketName`.
+   */
   path: (string | number)[];
   target: TargetKey;
 }

@@ -38,7 +38,10 @@ export interface ProjectView {
   referrers(r: Resource, filter?: { types?: string[]; path?: string }): ProjectReferrer[];
   /** Whether some resource of `type` in the project has a reference at `path` that cannot be followed. */
   unresolved(type: string, path: string): boolean;
-  /** The resources a value of this template points at (by Ref, GetAtt, Sub, ImportValue, nested-stack parameter or name). */
+  /**
+   * The resources a value of this template points at (by Ref, GetAtt, Sub, ImportValue, nested-stack parameter or
+   * name).
+   */
   resolve(n: Node | undefined, key?: string): ProjectResource[];
 }
 

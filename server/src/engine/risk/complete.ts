@@ -56,7 +56,7 @@ export function riskCompletion(a: Analysis, offset: number, ctx: EngineContext):
       return items;
     }
     KEYS[cur.kind as ObjectKind].forEach((s, i) => {
-      const ja = s.ja.filter(j => /[^\x00-\x7F]/.test(j));
+      const ja = s.ja.filter(j => /\P{ASCII}/u.test(j));
       items.push({
         label: s.key,
         kind: 'property',

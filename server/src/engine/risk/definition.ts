@@ -1,7 +1,6 @@
 /** Go to definition and find references in a risk file. */
 import { Analysis, EngineContext, riskOf } from '../context';
 import { Location, Range } from '../model/types';
-import { RiskModel } from './language-model';
 import { Str } from './model';
 import { targetAt } from './target';
 import { localThreat } from './threats';

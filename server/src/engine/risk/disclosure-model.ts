@@ -105,7 +105,7 @@ export function buildDisclosure(a: Analysis, catalog: Catalog, lang: Lang, today
         status,
         risks: risks.map(r => r.id?.text ?? '?'),
         actors: owners.map(o => catalog.data.riskModel.owners.find(x => x.id === o)?.label[lang] ?? o),
-        treatment: uniq(risks.map(r => label('treatments', r.treatment?.text))).join(lang === 'ja' ? '・' : ', '),
+        treatment: t('treatmentList', lang, { items: uniq(risks.map(r => label('treatments', r.treatment?.text))) }),
         provider: measures('provider'),
         aws: measures('aws'),
         institution: measures('institution'),
@@ -169,7 +169,7 @@ function openPoints(a: Analysis, catalog: Catalog, lang: Lang, rows: DisclosureR
         risk: risk?.id?.text ?? '?',
         measure: control?.measure?.text ?? '',
         message: findingMessage(catalog, f, lang),
-        detail: related.join(lang === 'ja' ? '、' : '; '),
+        detail: t('relatedDetails', lang, { items: related }),
       }),
     );
   }

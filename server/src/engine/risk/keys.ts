@@ -389,7 +389,7 @@ export function suggestKey(kind: ObjectKind, written: string): string[] {
 }
 
 export function isJapaneseKey(written: string): boolean {
-  return /[^\x00-\x7F]/.test(written);
+  return /\P{ASCII}/u.test(written);
 }
 
 /** The key as written in this file's style (English or the first Japanese name). */

@@ -75,7 +75,9 @@ class Reader {
     }
   }
 
-  /** Reads a mapping against the key table of `kind`: unknown keys, duplicates, wrong types and missing keys are issues. */
+  /**
+   * Reads a mapping against the key table of `kind`: unknown keys, duplicates, wrong types and missing keys are issues.
+   */
   object(node: Node, kind: ObjectKind, anchorStart: number, anchorEnd: number): Obj | undefined {
     if (!isMap(node)) {
       this.issue('risk-wrong-type', node.start, Math.max(node.end, node.start + 1), {

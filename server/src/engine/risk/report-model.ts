@@ -6,6 +6,7 @@
 import { Catalog } from '../catalog/catalog';
 import { Analysis } from '../context';
 import { Lang } from '../model/types';
+import type { PhraseId } from '../i18n/phrases';
 import { findingMessage, localize, quantity, t } from '../i18n/text';
 import { refOf } from '../catalog/editions';
 import { refLabel } from '../i18n/guidelines';
@@ -17,35 +18,35 @@ import { threatLabel } from './threats';
 
 export interface Column {
   id: string;
-  ja: string;
-  en: string;
+  /** The column's heading (a phrase in `i18n/phrases.ts`). */
+  title: PhraseId;
 }
 
 /** Columns in the order of the seed's sheet (リスク特定 → 分析 → 評価 → 対応 → 残存するリスク). */
 export const COLUMNS: Column[] = [
-  { id: 'risk', ja: 'リスクID', en: 'Risk ID' },
-  { id: 'flow', ja: '情報流', en: 'Information flow' },
-  { id: 'classification', ja: '分類', en: 'Classification' },
-  { id: 'threat', ja: '関連する脅威', en: 'Related threat' },
-  { id: 'scenarios', ja: 'リスクシナリオ', en: 'Risk scenarios' },
-  { id: 'description', ja: '特定したリスク', en: 'Identified risk' },
-  { id: 'impact', ja: '影響度', en: 'Impact' },
-  { id: 'likelihood', ja: '顕在化率', en: 'Likelihood' },
-  { id: 'level', ja: 'リスクレベル', en: 'Risk level' },
-  { id: 'actionRequired', ja: '対応要否', en: 'Action required' },
-  { id: 'treatment', ja: '対応', en: 'Treatment' },
-  { id: 'perspective', ja: '対策の観点', en: 'Perspective' },
-  { id: 'provider', ja: '事業者が実施する対策', en: 'Provider controls' },
-  { id: 'aws', ja: 'AWSが実施している対策', en: 'Controls by AWS' },
-  { id: 'institution', ja: '医療機関等へ対応を求める事項', en: 'Asked of the healthcare institution' },
-  { id: 'services', ja: 'AWSサービス', en: 'AWS services' },
-  { id: 'rules', ja: 'IaC 規則', en: 'IaC rules' },
-  { id: 'guidelines', ja: 'ガイドライン項目', en: 'Guideline items' },
-  { id: 'residualDescription', ja: '残存するリスク', en: 'Residual risk' },
-  { id: 'residualImpact', ja: '残存 影響度', en: 'Residual impact' },
-  { id: 'residualLikelihood', ja: '残存 顕在化率', en: 'Residual likelihood' },
-  { id: 'residualLevel', ja: '残存 リスクレベル', en: 'Residual level' },
-  { id: 'justification', ja: '受容・対象外の理由', en: 'Reason (accepted / not applicable)' },
+  { id: 'risk', title: 'columnRisk' },
+  { id: 'flow', title: 'columnFlow' },
+  { id: 'classification', title: 'columnClassification' },
+  { id: 'threat', title: 'columnThreat' },
+  { id: 'scenarios', title: 'columnScenarios' },
+  { id: 'description', title: 'columnDescription' },
+  { id: 'impact', title: 'columnImpact' },
+  { id: 'likelihood', title: 'columnLikelihood' },
+  { id: 'level', title: 'columnLevel' },
+  { id: 'actionRequired', title: 'columnActionRequired' },
+  { id: 'treatment', title: 'columnTreatment' },
+  { id: 'perspective', title: 'columnPerspective' },
+  { id: 'provider', title: 'columnProvider' },
+  { id: 'aws', title: 'columnAws' },
+  { id: 'institution', title: 'columnInstitution' },
+  { id: 'services', title: 'columnServices' },
+  { id: 'rules', title: 'columnRules' },
+  { id: 'guidelines', title: 'columnGuidelines' },
+  { id: 'residualDescription', title: 'columnResidualDescription' },
+  { id: 'residualImpact', title: 'columnResidualImpact' },
+  { id: 'residualLikelihood', title: 'columnResidualLikelihood' },
+  { id: 'residualLevel', title: 'columnResidualLevel' },
+  { id: 'justification', title: 'columnJustification' },
 ];
 
 export interface CoverageRow {
@@ -91,12 +92,7 @@ const grid = () => [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
 /** The report of a risk file's analysis; `today` (`YYYY-MM-DD`) dates the review, when the host knows it. */
 export function buildReport(a: Analysis, catalog: Catalog, lang: Lang, today?: string): Report {
   const model = riskOf(a);
-  if (!model)
-    throw new Error(
-      lang === 'ja'
-        ? `${a.uri} はリスクファイル (*.risk.yaml) ではありません`
-        : `${a.uri} is not a risk file (*.risk.yaml)`,
-    );
+  if (!model) throw new Error(t('notARiskFile', lang, { uri: a.uri }));
   const doc = model.doc;
   const th = thresholdsOf(catalog, doc);
   const as = doc.assessment;
@@ -126,8 +122,7 @@ export function buildReport(a: Analysis, catalog: Catalog, lang: Lang, today?: s
       impact: str(r.impact?.value),
       likelihood: str(r.likelihood?.value),
       level,
-      actionRequired:
-        required === undefined ? '' : required ? (lang === 'ja' ? '要' : 'Yes') : lang === 'ja' ? '不要' : 'No',
+      actionRequired: required === undefined ? '' : t(required ? 'actionRequiredYes' : 'actionRequiredNo', lang),
       treatment: label('treatments', r.treatment?.text),
       residualDescription: res?.description?.text ?? '',
       residualImpact: str(res?.impact?.value ?? r.impact?.value),
@@ -176,7 +171,7 @@ export function buildReport(a: Analysis, catalog: Catalog, lang: Lang, today?: s
     approver: as?.approver?.text ?? '',
     nextReview: as?.nextReview?.text ?? '',
     reviewOverdueDays: as?.nextReview && today ? Math.max(0, daysBetween(as.nextReview.iso, today)) : 0,
-    headers: COLUMNS.map(c => c[lang]),
+    headers: COLUMNS.map(c => t(c.title, lang)),
     rows,
     coverage,
     before,

@@ -15,8 +15,8 @@ export interface Suppressions {
 export const IGNORE_COMMENT = /^\s*(?:#|\/\/)\s*iryo-guard-ignore\s+([\w.,\s-]+?)\s*(?::\s*(.*?))?\s*$/;
 
 /**
- * Reads `Metadata: {iryo-guard: {suppress: [{rule, reason}]}}` at template and resource level, and ignore comments on the
- * line(s) directly above a resource. A suppression without a reason does not suppress and is reported.
+ * Reads `Metadata: {iryo-guard: {suppress: [{rule, reason}]}}` at template and resource level, and ignore comments on
+ * the line(s) directly above a resource. A suppression without a reason does not suppress and is reported.
  */
 export function collectSuppressions(t: Template, ctx: EngineContext): Suppressions {
   const problems: Finding[] = [];
@@ -47,7 +47,8 @@ export function collectSuppressions(t: Template, ctx: EngineContext): Suppressio
   for (const r of t.resources) {
     const m = new Map<string, string>();
     readMetadata(r.metadata, m);
-    // A resource a CDK construct creates for itself (its bucket policy, its log bucket) follows the construct's comments.
+    // A resource a CDK construct creates for itself (its bucket policy, its log bucket) follows the construct's
+    // comments.
     if (!r.origin || !t.byId.has(r.origin)) readComments(t, r, m, missingReason);
     if (m.size) perResource.set(r.logicalId, m);
   }

@@ -5,7 +5,8 @@ export const rule: Rule = {
   id: 's3-bucket-versioning',
   runsOn: ['AWS::S3::Bucket'],
   checkResource(r, ctx) {
-    if (propertyOutcomes(ctx, r, ['ObjectLockEnabled']).every(o => o.value === true || o.value === 'true')) return; // Object Lock turns versioning on
+    // Object Lock turns versioning on
+    if (propertyOutcomes(ctx, r, ['ObjectLockEnabled']).every(o => o.value === true || o.value === 'true')) return;
     for (const o of propertyOutcomes(ctx, r, ['VersioningConfiguration', 'Status'])) {
       if (o.value === UNKNOWN || o.value === 'Enabled') continue;
       ctx.report({

@@ -16,7 +16,8 @@ export const rule: Rule = {
           Type: RECORDER,
           Properties: {
             RoleARN: sub(
-              'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig',
+              'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/' +
+                'config.amazonaws.com/AWSServiceRoleForConfig',
             ),
             RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: true },
           },

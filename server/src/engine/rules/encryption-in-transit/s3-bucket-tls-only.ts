@@ -64,7 +64,8 @@ export const rule: Rule = {
     const policies = attached.map(x => x.resource);
     for (const p of policies) {
       const doc = get(p.properties, 'PolicyDocument');
-      if (doc === undefined || !isMap(doc) || intrinsicName(doc) !== undefined) return; // a policy we cannot read may well deny it
+      // a policy we cannot read may well deny it
+      if (doc === undefined || !isMap(doc) || intrinsicName(doc) !== undefined) return;
       if (deniesInsecureTransport(get(doc, 'Statement')) !== false) return;
     }
     if (policies.length === 0) {

@@ -7,7 +7,10 @@ import { Rule } from '../types';
 
 const isStar = (n: Node) => scalarString(n) === '*';
 
-/** Every policy document a resource carries: its own (`Policy`, `ManagedPolicy`) and inline `Policies[]` (Role, User, Group). */
+/**
+ * Every policy document a resource carries: its own (`Policy`, `ManagedPolicy`) and inline `Policies[]` (Role, User,
+ * Group).
+ */
 function policyDocuments(r: Resource): Node[] {
   const own = get(r.properties, 'PolicyDocument');
   const inline = itemsOf(get(r.properties, 'Policies')).map(p => get(p, 'PolicyDocument'));

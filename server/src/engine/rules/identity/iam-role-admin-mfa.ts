@@ -27,7 +27,10 @@ function adminPolicyOf(r: Resource): string | undefined {
   return found;
 }
 
-/** `arn:…:iam::123456789012:root`, a bare account ID, or `!Ref AWS::AccountId`: anyone in that account may assume the role. */
+/**
+ * `arn:…:iam::123456789012:root`, a bare account ID, or `!Ref AWS::AccountId`: anyone in that account may assume the
+ * role.
+ */
 function isAccountPrincipal(n: Node): boolean {
   if (intrinsicName(n) === 'Ref') return scalarString(get(n, 'Ref')) === 'AWS::AccountId';
   if (intrinsicName(n) === 'Fn::Sub') {

@@ -19,7 +19,8 @@ export const rule: Rule = {
   id: 'rds-log-exports',
   runsOn: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   checkResource(r, ctx) {
-    if (r.type === 'AWS::RDS::DBInstance' && get(r.properties, 'DBClusterIdentifier') !== undefined) return; // the cluster exports
+    // the cluster exports
+    if (r.type === 'AWS::RDS::DBInstance' && get(r.properties, 'DBClusterIdentifier') !== undefined) return;
     const engines = propertyOutcomes(ctx, r, ['Engine']);
     if (engines.some(o => o.value === UNKNOWN)) return;
     const engine = engines.map(o => (o.value === undefined ? '' : String(o.value))).find(Boolean) ?? '';

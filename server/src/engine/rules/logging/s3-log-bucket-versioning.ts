@@ -9,7 +9,8 @@ export const rule: Rule = {
   runsOn: [BUCKET],
   checkResource(r, ctx) {
     if (!logBucketRole(ctx, r).log) return;
-    if (propertyOutcomes(ctx, r, ['ObjectLockEnabled']).every(o => asBool(o.value) === true)) return; // Object Lock turns versioning on
+    // Object Lock turns versioning on
+    if (propertyOutcomes(ctx, r, ['ObjectLockEnabled']).every(o => asBool(o.value) === true)) return;
     for (const o of propertyOutcomes(ctx, r, ['VersioningConfiguration', 'Status'])) {
       if (o.value === UNKNOWN || o.value === 'Enabled') continue;
       ctx.report({

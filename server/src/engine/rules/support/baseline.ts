@@ -87,7 +87,10 @@ export const LOGS_KEY_STATEMENT: FixValue = {
   Resource: '*',
 };
 
-/** A versioned, object-locked, KMS-encrypted bucket for CloudTrail and Config, with a policy that lets them write and nobody delete. */
+/**
+ * A versioned, object-locked, KMS-encrypted bucket for CloudTrail and Config, with a policy that lets them write and
+ * nobody delete.
+ */
 export function logArchiveBucket(t: Template, days: number): { bucketId: string; specs: FixSpec[] } {
   const bucketId = freeLogicalId(t, 'AuditLogBucket');
   const policyId = freeLogicalId(t, `${bucketId}Policy`);

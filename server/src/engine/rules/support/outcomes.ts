@@ -160,7 +160,10 @@ export function nodeOutcomes(ctx: RuleContext, root: Node, path: readonly (strin
   return out;
 }
 
-/** Reports every outcome of a boolean property that is `true` where it must not be (PubliclyAccessible…), fixing it to false. */
+/**
+ * Reports every outcome of a boolean property that is `true` where it must not be (PubliclyAccessible…), fixing it to
+ * false.
+ */
 export function requireNotTrue(ctx: RuleContext, r: Resource, path: string[]): void {
   for (const o of propertyOutcomes(ctx, r, path)) {
     if (asBool(o.value) !== true) continue;

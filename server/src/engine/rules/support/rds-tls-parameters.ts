@@ -14,7 +14,9 @@ export const SECURE_TRANSPORT: TlsParameter = {
   accepted: ['on', '1', 'true'],
 };
 
-/** The TLS parameter for an engine or parameter-group family (`postgres16`, `aurora-mysql8.0`, `sqlserver-se-15.0`…). */
+/**
+ * The TLS parameter for an engine or parameter-group family (`postgres16`, `aurora-mysql8.0`, `sqlserver-se-15.0`…).
+ */
 export function tlsParameterFor(family: string): TlsParameter | undefined {
   if (/^(aurora-)?postgres/.test(family) || family.startsWith('sqlserver')) return FORCE_SSL;
   if (/^(aurora-)?mysql|^aurora$|^mariadb/.test(family)) return SECURE_TRANSPORT;

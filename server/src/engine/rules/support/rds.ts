@@ -5,7 +5,9 @@ import { Resource } from '../../model/template';
 export const DB_INSTANCE = 'AWS::RDS::DBInstance';
 export const DB_CLUSTER = 'AWS::RDS::DBCluster';
 
-/** An instance inside an Aurora or Multi-AZ cluster: storage, backups and deletion protection are set on the cluster. */
+/**
+ * An instance inside an Aurora or Multi-AZ cluster: storage, backups and deletion protection are set on the cluster.
+ */
 export function isClusterMember(r: Resource): boolean {
   if (r.type !== DB_INSTANCE) return false;
   if (get(r.properties, 'DBClusterIdentifier') !== undefined) return true;

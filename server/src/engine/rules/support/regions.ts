@@ -22,7 +22,10 @@ export const REGION_KEYS = new Set(['Region', 'SourceRegion', 'Regions', 'Destin
 /** Services where patient data itself lives: a copy abroad is an error. */
 export const PATIENT_DATA = /^AWS::(S3|RDS|DynamoDB|Backup|EFS)::/;
 
-/** Types whose region literals are not about where data is kept (CloudFront needs us-east-1 certificates, Route 53 latency records…). */
+/**
+ * Types whose region literals are not about where data is kept (CloudFront needs us-east-1 certificates, Route 53
+ * latency records…).
+ */
 export const NOT_DATA = /^AWS::(CloudFront|Route53|Route53Resolver|CertificateManager|WAFv2|IAM|Budgets|CloudWatch)::/;
 
 /** ARN services that never hold data (certificates, IAM). */
