@@ -59,8 +59,7 @@ module.exports = {
     await h.statusBar(/iryo-guard risk assessment/);
     const draft = await h.editorText();
     assert.match(draft, /iac: \["storage\.yaml"\]/);
-    assert.match(draft, /threat: data-theft-leakage
- {4}scenarios: \["1\.8"\]/);
+    assert.match(draft, /threat: data-theft-leakage\n {4}scenarios: \["1\.8"\]/);
 
     // The coverage report needs a risk file; a template gets a message.
     await h.openFile('infra/logs.json');
