@@ -136,13 +136,18 @@ describe('fixes that keep AWS deliveries working', () => {
     ].join('\n');
     const a = run('access-target.yaml', text);
     const fixed = applySafeFix(a, finding(a, 's3-access-logging', 'Records'));
-    const doc = (parseDocument(fixed).toJS() as any).Resources;
+    type LogBucket = {
+      Properties: {
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: { ServerSideEncryptionByDefault: { SSEAlgorithm: string } }[];
+        };
+        ObjectLockEnabled?: boolean;
+      };
+    };
+    const doc = (parseDocument(fixed).toJS() as { Resources: { AccessLogBucket: LogBucket } }).Resources;
     assert.match(fixed, /DestinationBucketName: !Ref AccessLogBucket/);
-    assert.strictEqual(
-      doc.AccessLogBucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault
-        .SSEAlgorithm,
-      'AES256',
-    );
+    const encryption = doc.AccessLogBucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0];
+    assert.strictEqual(encryption.ServerSideEncryptionByDefault.SSEAlgorithm, 'AES256');
     assert.strictEqual(doc.AccessLogBucket.Properties.ObjectLockEnabled, undefined);
   });
 
