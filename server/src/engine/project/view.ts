@@ -49,7 +49,9 @@ export interface ProjectView {
 export function projectView(t: Template, source: ProjectSource | undefined): ProjectView {
   const index = source?.index ?? new ProjectIndex();
   const facts = templateFacts(t);
-  if (JSON.stringify(index.facts(t.uri)) !== JSON.stringify(facts)) index.set(facts);
+  const known = index.facts(t.uri);
+  // The same parse indexed already (the CLI indexes the project before checking it) needs no comparison.
+  if (known !== facts && JSON.stringify(known) !== JSON.stringify(facts)) index.set(facts);
   const load = (uri: string) => (uri === t.uri ? t : source?.template(uri));
   // What a parent stack passes decides this nested template's parameters (before any Default).
   t.passed = index.passedValues(t.uri);
