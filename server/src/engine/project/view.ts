@@ -60,6 +60,7 @@ export function projectView(t: Template, source: ProjectSource | undefined): Pro
     const resource = tpl?.byId.get(a.logicalId);
     return tpl && resource ? [{ template: tpl, resource }] : [];
   };
+  const incoming = new Map<string, { referrer: Referrer; found: ProjectReferrer }[]>();
   return {
     complete: !!source?.complete,
     definingType: type => index.definingType(type),
@@ -69,10 +70,15 @@ export function projectView(t: Template, source: ProjectSource | undefined): Pro
         .map(f => f.uri)
         .sort(),
     referrers(r, filter) {
-      return index
-        .referrers({ uri: t.uri, logicalId: r.logicalId })
-        .filter(x => matches(x, filter))
-        .flatMap(x => at(x).map(p => ({ ...p, path: pathText(x.path) })));
+      // Several rules ask for each resource's referrers: each resource's are looked up once per view.
+      let all = incoming.get(r.logicalId);
+      if (!all) {
+        all = index
+          .referrers({ uri: t.uri, logicalId: r.logicalId })
+          .flatMap(x => at(x).map(p => ({ referrer: x, found: { ...p, path: pathText(x.path) } })));
+        incoming.set(r.logicalId, all);
+      }
+      return all.filter(x => matches(x.referrer, filter)).map(x => ({ ...x.found }));
     },
     unresolved: (type, path) => index.unresolved(type, path).length > 0,
     resolve(n, key) {
