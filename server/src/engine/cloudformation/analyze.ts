@@ -52,7 +52,8 @@ export function parseTemplateText(uri: string, text: string, format: SourceForma
       if (failed) findings.push(failureFinding(ctx, lines, { uri, ...failed }));
       if (!t) return { ...base, kind: 'cloudformation', findings };
       const run = runRules(t, ctx, yamlJsonFixer);
-      findings.push(...run.findings);
+      // One by one: spreading a quarter of a million findings into push() overflows the call stack.
+      for (const f of run.findings) findings.push(f);
       const stages = new Stages(ctx, uri, () => lines);
       const symbols = stages.run('symbols', () => templateSymbols(t), []);
       findings.push(...stages.failures);

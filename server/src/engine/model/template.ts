@@ -56,3 +56,25 @@ export interface Template {
    */
   passed?: { parent: string; values: Record<string, string> };
 }
+
+const typeIndex = new WeakMap<Template, { count: number; byType: Map<string, Resource[]> }>();
+
+/**
+ * The template's resources of one type, in template order. Indexed once per template: rules that look for related
+ * resources (a bucket's policies, the KMS keys a fix can use) ask for every resource they check, and a scan of every
+ * resource each time would be quadratic in a template with thousands of them.
+ */
+export function resourcesOfType(t: Template, type: string): readonly Resource[] {
+  let index = typeIndex.get(t);
+  if (!index || index.count !== t.resources.length) {
+    const byType = new Map<string, Resource[]>();
+    for (const r of t.resources) {
+      const list = byType.get(r.type);
+      if (list) list.push(r);
+      else byType.set(r.type, [r]);
+    }
+    index = { count: t.resources.length, byType };
+    typeIndex.set(t, index);
+  }
+  return index.byType.get(type) ?? [];
+}

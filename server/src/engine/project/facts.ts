@@ -172,7 +172,22 @@ function childUri(parent: string, url: string | undefined): string | undefined {
   }
 }
 
+const factsOf = new WeakMap<Template, TemplateFacts>();
+
+/**
+ * The facts of a parsed template, computed once per parse: the host indexes a template and then checks the same
+ * parse, and each check brings the index up to date with it.
+ */
 export function templateFacts(t: Template): TemplateFacts {
+  let facts = factsOf.get(t);
+  if (!facts) {
+    facts = readFacts(t);
+    factsOf.set(t, facts);
+  }
+  return facts;
+}
+
+function readFacts(t: Template): TemplateFacts {
   const facts: TemplateFacts = {
     uri: t.uri,
     types: [...new Set(t.resources.map(r => r.type))],

@@ -62,7 +62,14 @@ export class ProjectIndex {
 
   /** Resources of `type` whose reference at `path` resolves to nothing known: they may point at anything. */
   unresolved(type: string, path: string): Referrer[] {
-    return this.derived().unresolved.filter(r => r.type === type && pathText(r.path) === path);
+    const d = this.derived();
+    const key = `${type}\u0000${path}`;
+    let list = d.unresolvedBy.get(key);
+    if (!list) {
+      list = d.unresolved.filter(r => r.type === type && pathText(r.path) === path);
+      d.unresolvedBy.set(key, list);
+    }
+    return list;
   }
 
   /** The literal values the one parent stack of `uri` passes to its parameters (none with no or several parents). */
@@ -106,11 +113,13 @@ class Derived {
   >();
   readonly incoming = new Map<string, Referrer[]>();
   readonly unresolved: Referrer[] = [];
+  /** `unresolved` by type and path, filled as rules ask (every resource of a type asks the same question). */
+  readonly unresolvedBy = new Map<string, Referrer[]>();
   readonly dependents = new Map<string, Set<string>>();
 
   constructor(all: TemplateFacts[]) {
     for (const f of all) {
-      for (const t of f.types) this.byType.set(t, [...(this.byType.get(t) ?? []), f.uri]);
+      for (const t of f.types) push(this.byType, t, f.uri);
       for (const n of f.names) push(this.names, n.key, { uri: f.uri, logicalId: n.logicalId });
       for (const e of f.exports) if (e.logicalId) push(this.exports, e.name, { uri: f.uri, logicalId: e.logicalId });
       for (const n of f.nested) {

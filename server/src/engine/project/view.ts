@@ -52,7 +52,9 @@ export interface ProjectView {
 export function projectView(t: Template, source: ProjectSource | undefined): ProjectView {
   const index = source?.index ?? new ProjectIndex();
   const facts = templateFacts(t);
-  if (JSON.stringify(index.facts(t.uri)) !== JSON.stringify(facts)) index.set(facts);
+  const known = index.facts(t.uri);
+  // The same parse indexed already (the CLI indexes the project before checking it) needs no comparison.
+  if (known !== facts && JSON.stringify(known) !== JSON.stringify(facts)) index.set(facts);
   const load = (uri: string) => (uri === t.uri ? t : source?.template(uri));
   // What a parent stack passes decides this nested template's parameters (before any Default).
   t.passed = index.passedValues(t.uri);
@@ -61,6 +63,7 @@ export function projectView(t: Template, source: ProjectSource | undefined): Pro
     const resource = tpl?.byId.get(a.logicalId);
     return tpl && resource ? [{ template: tpl, resource }] : [];
   };
+  const incoming = new Map<string, { referrer: Referrer; found: ProjectReferrer }[]>();
   return {
     complete: !!source?.complete,
     definingType: type => index.definingType(type),
@@ -70,10 +73,15 @@ export function projectView(t: Template, source: ProjectSource | undefined): Pro
         .map(f => f.uri)
         .sort(),
     referrers(r, filter) {
-      return index
-        .referrers({ uri: t.uri, logicalId: r.logicalId })
-        .filter(x => matches(x, filter))
-        .flatMap(x => at(x).map(p => ({ ...p, path: pathText(x.path) })));
+      // Several rules ask for each resource's referrers: each resource's are looked up once per view.
+      let all = incoming.get(r.logicalId);
+      if (!all) {
+        all = index
+          .referrers({ uri: t.uri, logicalId: r.logicalId })
+          .flatMap(x => at(x).map(p => ({ referrer: x, found: { ...p, path: pathText(x.path) } })));
+        incoming.set(r.logicalId, all);
+      }
+      return all.filter(x => matches(x.referrer, filter)).map(x => ({ ...x.found }));
     },
     unresolved: (type, path) => index.unresolved(type, path).length > 0,
     resolve(n, key) {

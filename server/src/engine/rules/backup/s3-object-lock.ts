@@ -1,11 +1,11 @@
 import { get, scalarString } from '../../model/node';
-import { Resource, Template } from '../../model/template';
+import { Resource, resourcesOfType, Template } from '../../model/template';
 import { refTarget } from '../support/outcomes';
 import { settingConsequences } from '../support/deliveries';
 
 import { anchorOf, notSet, propertyOutcomes, requirePresent, requireTrue } from '../support/outcomes';
 import { auditRetention } from '../support/baseline';
-import { Rule } from '../types';
+import { Rule, RuleContext } from '../types';
 
 /**
  * Default retention the fix adds: governance mode for the audit-log retention (`iryoGuard.auditLogRetentionDays`,
@@ -16,13 +16,19 @@ const defaultRetention = (days: number) => ({
   Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: days } },
 });
 
-/** Buckets that hold backups or audit logs, by name or because CloudTrail / AWS Config deliver into them. */
-function isArchiveBucket(t: Template, r: Resource): boolean {
-  const deliveredTo = t.resources.some(
-    x =>
-      (x.type === 'AWS::CloudTrail::Trail' || x.type === 'AWS::Config::DeliveryChannel') &&
-      refTarget(get(x.properties, 'S3BucketName'))?.id === r.logicalId,
+/** Buckets CloudTrail or AWS Config deliver into (their logical IDs), once per template. */
+function deliveryBuckets(t: Template): Set<string | undefined> {
+  return new Set(
+    [...resourcesOfType(t, 'AWS::CloudTrail::Trail'), ...resourcesOfType(t, 'AWS::Config::DeliveryChannel')].map(
+      x => refTarget(get(x.properties, 'S3BucketName'))?.id,
+    ),
   );
+}
+
+/** Buckets that hold backups or audit logs, by name or because CloudTrail / AWS Config deliver into them. */
+function isArchiveBucket(ctx: RuleContext, r: Resource): boolean {
+  const t = ctx.template;
+  const deliveredTo = ctx.once('s3-object-lock:deliveryBuckets', () => deliveryBuckets(t)).has(r.logicalId);
   const name = scalarString(get(r.properties, 'BucketName')) ?? '';
   return deliveredTo || [...words(r.logicalId), ...words(name)].some(w => ARCHIVE_WORDS.has(w));
 }
@@ -53,7 +59,7 @@ export const rule: Rule = {
   id: 's3-object-lock',
   runsOn: ['AWS::S3::Bucket'],
   checkResource(r, ctx) {
-    if (!isArchiveBucket(ctx.template, r)) return;
+    if (!isArchiveBucket(ctx, r)) return;
     // Some deliveries refuse a bucket with Object Lock (S3 server access logs, Redshift audit logs), in any stack;
     // turning it on also needs versioning Enabled, which the fix sets with it.
     const lock = settingConsequences(ctx, r, 'ObjectLockEnabled');

@@ -1,6 +1,6 @@
 import { phrase, Phrase } from '../../i18n/text';
 import { get, intrinsicName, isSeq, Node, scalarString } from '../../model/node';
-import { Resource, Template } from '../../model/template';
+import { Resource, resourcesOfType, Template } from '../../model/template';
 import { itemsOf, refTarget, UNKNOWN, walk } from '../support/outcomes';
 
 import { anchorOf, propertyOutcomes } from '../support/outcomes';
@@ -35,9 +35,8 @@ function redirectBlocked(t: Template, r: Resource): Phrase | undefined {
   });
   if (conditional) return phrase('noFixConditionalActions');
   const lb = refTarget(get(r.properties, 'LoadBalancerArn'))?.id;
-  const https = t.resources.some(
+  const https = resourcesOfType(t, r.type).some(
     l =>
-      l.type === r.type &&
       l !== r &&
       !l.condition &&
       lb !== undefined &&

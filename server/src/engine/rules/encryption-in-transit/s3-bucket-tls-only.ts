@@ -1,6 +1,6 @@
 import { FixValue } from '../../fixes/spec';
 import { get, intrinsicName, isMap, isScalar, Node, scalarString } from '../../model/node';
-import { Resource, Template } from '../../model/template';
+import { Resource, resourcesOfType, Template } from '../../model/template';
 import { fileName, itemsOf, UNKNOWN } from '../support/outcomes';
 
 import { phrase } from '../../i18n/text';
@@ -45,12 +45,20 @@ function deniesInsecureTransport(statements: Node | undefined): boolean | typeof
  */
 function mayBeAttached(t: Template, ctx: RuleContext, bucket: Resource): boolean {
   const name = scalarString(get(bucket.properties, 'BucketName'));
-  return t.resources.some(p => {
-    const target = p.type === 'AWS::S3::BucketPolicy' ? get(p.properties, 'Bucket') : undefined;
-    if (target === undefined || ctx.project.resolve(target, 'Bucket').length) return false;
-    const text = t.text.slice(target.start, target.end);
-    return text.includes(bucket.logicalId) || (name !== undefined && text.includes(name));
-  });
+  return unresolvedPolicyTargets(t, ctx).some(
+    text => text.includes(bucket.logicalId) || (name !== undefined && text.includes(name)),
+  );
+}
+
+/** The source text of every bucket policy's `Bucket` that resolves to nothing, once per analysis. */
+function unresolvedPolicyTargets(t: Template, ctx: RuleContext): string[] {
+  return ctx.once('s3-bucket-tls-only:unresolvedPolicyTargets', () =>
+    resourcesOfType(t, 'AWS::S3::BucketPolicy').flatMap(p => {
+      const target = get(p.properties, 'Bucket');
+      if (target === undefined || ctx.project.resolve(target, 'Bucket').length) return [];
+      return [t.text.slice(target.start, target.end)];
+    }),
+  );
 }
 
 export const rule: Rule = {

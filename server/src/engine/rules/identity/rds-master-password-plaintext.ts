@@ -1,6 +1,6 @@
 import { FixSpec, FixValue } from '../../fixes/spec';
 import { get, intrinsicName, isScalar, Node, scalarString } from '../../model/node';
-import { Resource, Template } from '../../model/template';
+import { Resource, resourcesOfType, Template } from '../../model/template';
 import { freeLogicalId } from '../support/outcomes';
 
 import { phrase } from '../../i18n/text';
@@ -8,8 +8,8 @@ import { phrase } from '../../i18n/text';
 import { Rule } from '../types';
 
 function secretFix(t: Template, r: Resource, value: Node): FixSpec {
-  const existing = t.resources.find(
-    x => x.type === 'AWS::SecretsManager::Secret' && get(x.properties, 'GenerateSecretString') !== undefined,
+  const existing = resourcesOfType(t, 'AWS::SecretsManager::Secret').find(
+    x => get(x.properties, 'GenerateSecretString') !== undefined,
   );
   const secretId = existing?.logicalId ?? freeLogicalId(t, `${r.logicalId}Secret`);
   const resolve: FixValue = { 'Fn::Sub': `{{resolve:secretsmanager:\${${secretId}}:SecretString:password}}` };

@@ -1,5 +1,6 @@
 import { FixSpec } from '../../fixes/spec';
 import { get } from '../../model/node';
+import { resourcesOfType } from '../../model/template';
 import { arn } from '../support/baseline';
 import { anchorOf, mentions, propertyOutcomes, UNKNOWN } from '../support/outcomes';
 import { Rule } from '../types';
@@ -11,12 +12,10 @@ export const rule: Rule = {
     for (const o of propertyOutcomes(ctx, r, ['CloudWatchLogsLogGroupArn'])) {
       if (o.value === UNKNOWN || (o.value !== undefined && o.value !== '')) continue;
       const t = ctx.template;
-      const role = t.resources.find(
-        x =>
-          x.type === 'AWS::IAM::Role' &&
-          mentions(get(x.properties, 'AssumeRolePolicyDocument'), 'cloudtrail.amazonaws.com'),
+      const role = resourcesOfType(t, 'AWS::IAM::Role').find(x =>
+        mentions(get(x.properties, 'AssumeRolePolicyDocument'), 'cloudtrail.amazonaws.com'),
       );
-      const group = t.resources.find(x => x.type === 'AWS::Logs::LogGroup' && /trail|audit/i.test(x.logicalId));
+      const group = resourcesOfType(t, 'AWS::Logs::LogGroup').find(x => /trail|audit/i.test(x.logicalId));
       const fix: FixSpec | undefined =
         role && group && !o.via.length && get(r.properties, 'CloudWatchLogsRoleArn') === undefined
           ? {

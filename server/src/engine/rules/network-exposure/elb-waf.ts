@@ -1,5 +1,5 @@
 import { get, scalarString } from '../../model/node';
-import { Resource } from '../../model/template';
+import { Resource, resourcesOfType } from '../../model/template';
 import { propertyOutcomes } from '../support/outcomes';
 import { RuleContext } from '../types';
 
@@ -23,8 +23,8 @@ export const rule: Rule = {
     const path = 'ResourceArn';
     if (ctx.project.referrers(r, { types: ['AWS::WAFv2::WebACLAssociation'], path }).length) return;
     if (ctx.project.unresolved('AWS::WAFv2::WebACLAssociation', path)) return;
-    const acl = t.resources.find(
-      x => x.type === 'AWS::WAFv2::WebACL' && scalarString(get(x.properties, 'Scope')) === 'REGIONAL',
+    const acl = resourcesOfType(t, 'AWS::WAFv2::WebACL').find(
+      x => scalarString(get(x.properties, 'Scope')) === 'REGIONAL',
     );
     ctx.report({
       fix: acl

@@ -1,5 +1,5 @@
 import { FixSpec, FixValue } from '../../fixes/spec';
-import { Template } from '../../model/template';
+import { resourcesOfType, Template } from '../../model/template';
 import { bucketWritableBy, logArchiveBucket, ref } from './baseline';
 import { fileName, freeLogicalId, resourcesKey } from './outcomes';
 import { phrase } from '../../i18n/text';
@@ -16,7 +16,7 @@ export const RECORDER = 'AWS::Config::ConfigurationRecorder';
 
 export const CHANNEL = 'AWS::Config::DeliveryChannel';
 
-export const has = (t: Template, type: string) => t.resources.some(r => r.type === type);
+export const has = (t: Template, type: string) => resourcesOfType(t, type).length > 0;
 
 /**
  * An account-level singleton (a trail, a detector, a recorder, a hub) the project must define once. Nothing is

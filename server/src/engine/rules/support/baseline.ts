@@ -1,6 +1,6 @@
 import { FixSpec, FixValue } from '../../fixes/spec';
 import { get } from '../../model/node';
-import { Template } from '../../model/template';
+import { resourcesOfType, Template } from '../../model/template';
 import { freeLogicalId, mentions, refTarget } from './outcomes';
 import { auditRetentionDays, Settings } from '../../model/types';
 
@@ -23,8 +23,8 @@ export function auditRetention(settings: Settings): number {
 
 /** An existing bucket whose bucket policy lets `service` (e.g. cloudtrail.amazonaws.com) write, if any. */
 export function bucketWritableBy(t: Template, service: string): string | undefined {
-  for (const p of t.resources) {
-    if (p.type !== 'AWS::S3::BucketPolicy' || !mentions(get(p.properties, 'PolicyDocument'), service)) continue;
+  for (const p of resourcesOfType(t, 'AWS::S3::BucketPolicy')) {
+    if (!mentions(get(p.properties, 'PolicyDocument'), service)) continue;
     const target = refTarget(get(p.properties, 'Bucket'));
     if (target && t.byId.get(target.id)?.type === 'AWS::S3::Bucket') return target.id;
   }
@@ -33,8 +33,7 @@ export function bucketWritableBy(t: Template, service: string): string | undefin
 
 /** A KMS key whose key policy lets `service` use it, if any. */
 export function keyUsableBy(t: Template, service: string): string | undefined {
-  return t.resources.find(r => r.type === 'AWS::KMS::Key' && mentions(get(r.properties, 'KeyPolicy'), service))
-    ?.logicalId;
+  return resourcesOfType(t, 'AWS::KMS::Key').find(r => mentions(get(r.properties, 'KeyPolicy'), service))?.logicalId;
 }
 
 /**
@@ -42,8 +41,8 @@ export function keyUsableBy(t: Template, service: string): string | undefined {
  * new rotating key whose policy allows it (log groups holding audit data are encrypted with a customer key).
  */
 export function logsKey(t: Template, base: string): { keyId: string; specs: FixSpec[] } {
-  const existing = t.resources.find(
-    r => r.type === 'AWS::KMS::Key' && mentions(get(r.properties, 'KeyPolicy'), 'logs.'),
+  const existing = resourcesOfType(t, 'AWS::KMS::Key').find(r =>
+    mentions(get(r.properties, 'KeyPolicy'), 'logs.'),
   )?.logicalId;
   if (existing) return { keyId: existing, specs: [] };
   const keyId = freeLogicalId(t, base);
@@ -190,9 +189,8 @@ export function logArchiveBucket(t: Template, days: number): { bucketId: string;
 
 /** The bucket-policy resource that grants `service` access to `bucketId`, for `DependsOn`. */
 export function policyOf(t: Template, bucketId: string): string | undefined {
-  return t.resources.find(
-    r => r.type === 'AWS::S3::BucketPolicy' && refTarget(get(r.properties, 'Bucket'))?.id === bucketId,
-  )?.logicalId;
+  return resourcesOfType(t, 'AWS::S3::BucketPolicy').find(r => refTarget(get(r.properties, 'Bucket'))?.id === bucketId)
+    ?.logicalId;
 }
 
 export { arn, ref, sub };

@@ -20,7 +20,20 @@ interface PathMatcher {
   keyed?: { list: string; key: string };
 }
 
+const matchers = new Map<string, PathMatcher>();
+
+/** The matcher of a catalog relation (a fixed set: each is read once per process). */
 function matcherOf(source: string, pattern: string): PathMatcher {
+  const key = `${source}\u0000${pattern}`;
+  let m = matchers.get(key);
+  if (!m) {
+    m = readMatcher(source, pattern);
+    matchers.set(key, m);
+  }
+  return m;
+}
+
+function readMatcher(source: string, pattern: string): PathMatcher {
   const keyed = /^([^[]+)\[([^\]]+)\]$/.exec(pattern);
   if (keyed && keyed[2] !== '') return { source, path: `${keyed[1]}.Value`, keyed: { list: keyed[1], key: keyed[2] } };
   return { source, path: pattern.replace(/\[\]/g, '') };

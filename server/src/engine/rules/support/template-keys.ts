@@ -1,6 +1,6 @@
 import { FixSpec } from '../../fixes/spec';
 import { phrase } from '../../i18n/text';
-import { Resource } from '../../model/template';
+import { Resource, resourcesOfType } from '../../model/template';
 import { RuleContext } from '../types';
 
 /** One fix per KMS key defined in the template: point the property at that key's ARN. */
@@ -10,13 +10,11 @@ export function useTemplateKeys(
   path: string[],
   title: 'useKmsKey' | 'useKmsKeyAllowingLogs' = 'useKmsKey',
 ): FixSpec[] {
-  return ctx.template.resources
-    .filter(k => k.type === 'AWS::KMS::Key')
-    .map(k => ({
-      kind: 'set',
-      resource: r,
-      path: ['Properties', ...path],
-      value: { 'Fn::GetAtt': [k.logicalId, 'Arn'] },
-      title: phrase(title, { key: k.logicalId }),
-    }));
+  return resourcesOfType(ctx.template, 'AWS::KMS::Key').map(k => ({
+    kind: 'set',
+    resource: r,
+    path: ['Properties', ...path],
+    value: { 'Fn::GetAtt': [k.logicalId, 'Arn'] },
+    title: phrase(title, { key: k.logicalId }),
+  }));
 }
