@@ -10,7 +10,8 @@ import { Resource, Template } from '../model/template';
 
 const RANK: Record<DataClass, number> = { none: 0, personal: 1, patient: 2 };
 
-function declared(meta: Node | undefined): DataClass | undefined {
+/** The class a Metadata map declares under `iryo-guard`, if any. */
+export function declaredDataClass(meta: Node | undefined): DataClass | undefined {
   const own = get(meta, 'iryo-guard');
   const data = scalarString(get(own, 'data'));
   if (data === 'none' || data === 'personal' || data === 'patient') return data;
@@ -19,7 +20,7 @@ function declared(meta: Node | undefined): DataClass | undefined {
 
 /** The class a resource is marked with (its own Metadata first, then the template's); undefined when unmarked. */
 export function dataClassOf(t: Template, r: Resource | undefined): DataClass | undefined {
-  return declared(r?.metadata) ?? declared(t.metadata);
+  return declaredDataClass(r?.metadata) ?? declaredDataClass(t.metadata);
 }
 
 /** Whether a rule about data of class `needed` is out of place where `marked` data is declared. */

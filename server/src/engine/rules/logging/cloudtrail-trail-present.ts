@@ -10,7 +10,7 @@ import {
   LOGS_KEY_STATEMENT,
   policyOf,
   ref,
-  sub,
+  rotatingKey,
 } from '../support/baseline';
 import { freeLogicalId } from '../support/outcomes';
 
@@ -84,33 +84,16 @@ function trailLogsRole(groupId: string): FixValue {
 }
 
 function trailKey(): FixValue {
-  return {
-    Type: 'AWS::KMS::Key',
-    Properties: {
-      Description: 'Encrypts CloudTrail audit logs',
-      EnableKeyRotation: true,
-      KeyPolicy: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'AccountAdministration',
-            Effect: 'Allow',
-            Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
-            Action: 'kms:*',
-            Resource: '*',
-          },
-          {
-            Sid: 'CloudTrailEncrypt',
-            Effect: 'Allow',
-            Principal: { Service: 'cloudtrail.amazonaws.com' },
-            Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
-            Resource: '*',
-          },
-          LOGS_KEY_STATEMENT,
-        ],
-      },
+  return rotatingKey('Encrypts CloudTrail audit logs', [
+    {
+      Sid: 'CloudTrailEncrypt',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudtrail.amazonaws.com' },
+      Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
+      Resource: '*',
     },
-  };
+    LOGS_KEY_STATEMENT,
+  ]);
 }
 
 export const rule: Rule = {

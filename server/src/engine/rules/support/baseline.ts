@@ -52,28 +52,36 @@ export function logsKey(t: Template, base: string): { keyId: string; specs: FixS
       {
         kind: 'addResource',
         logicalId: keyId,
-        body: {
-          Type: 'AWS::KMS::Key',
-          Properties: {
-            Description: 'Encrypts audit log groups',
-            EnableKeyRotation: true,
-            KeyPolicy: {
-              Version: '2012-10-17',
-              Statement: [
-                {
-                  Sid: 'AccountAdministration',
-                  Effect: 'Allow',
-                  Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
-                  Action: 'kms:*',
-                  Resource: '*',
-                },
-                LOGS_KEY_STATEMENT,
-              ],
-            },
-          },
-        },
+        body: rotatingKey('Encrypts audit log groups', [LOGS_KEY_STATEMENT]),
       },
     ],
+  };
+}
+
+/**
+ * A new KMS key with yearly rotation whose policy leaves the account in control (administrators through IAM) and
+ * adds `statements` for the services that use it.
+ */
+export function rotatingKey(description: string, statements: FixValue[]): FixValue {
+  return {
+    Type: 'AWS::KMS::Key',
+    Properties: {
+      Description: description,
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'AccountAdministration',
+            Effect: 'Allow',
+            Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+          ...statements,
+        ],
+      },
+    },
   };
 }
 
@@ -91,27 +99,10 @@ export const LOGS_KEY_STATEMENT: FixValue = {
  * nobody delete.
  */
 export function logArchiveBucket(t: Template, days: number): { bucketId: string; specs: FixSpec[] } {
-  const bucketId = freeLogicalId(t, 'AuditLogBucket');
-  const policyId = freeLogicalId(t, `${bucketId}Policy`);
-  const bucketArn = arn(bucketId);
-  const objects = sub(`\${${bucketId}.Arn}/*`);
   const service = (s: string): FixValue => ({ Service: s });
-  const bucket: FixValue = {
-    Type: 'AWS::S3::Bucket',
-    DeletionPolicy: 'Retain',
-    UpdateReplacePolicy: 'Retain',
-    Properties: {
-      BucketEncryption: {
-        ServerSideEncryptionConfiguration: [
-          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true },
-        ],
-      },
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
+  return protectedLogBucket(t, 'AuditLogBucket', {
+    encryption: { SSEAlgorithm: 'aws:kms', bucketKey: true },
+    properties: {
       VersioningConfiguration: { Status: 'Enabled' },
       ObjectLockEnabled: true,
       ObjectLockConfiguration: {
@@ -128,63 +119,32 @@ export function logArchiveBucket(t: Template, days: number): { bucketId: string;
         ],
       },
     },
-  };
-  const policy: FixValue = {
-    Type: 'AWS::S3::BucketPolicy',
-    Properties: {
-      Bucket: ref(bucketId),
-      PolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'AuditServicesAclCheck',
-            Effect: 'Allow',
-            Principal: { Service: ['cloudtrail.amazonaws.com', 'config.amazonaws.com'] },
-            Action: ['s3:GetBucketAcl', 's3:ListBucket'],
-            Resource: bucketArn,
-          },
-          {
-            Sid: 'CloudTrailWrite',
-            Effect: 'Allow',
-            Principal: service('cloudtrail.amazonaws.com'),
-            Action: 's3:PutObject',
-            Resource: sub(`\${${bucketId}.Arn}/AWSLogs/\${AWS::AccountId}/*`),
-            Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
-          },
-          {
-            Sid: 'ConfigWrite',
-            Effect: 'Allow',
-            Principal: service('config.amazonaws.com'),
-            Action: 's3:PutObject',
-            Resource: sub(`\${${bucketId}.Arn}/AWSLogs/\${AWS::AccountId}/Config/*`),
-            Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
-          },
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: [bucketArn, objects],
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-          {
-            Sid: 'DenyLogDeletion',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
-            Resource: objects,
-          },
-        ],
+    writers: (bucketId): FixValue[] => [
+      {
+        Sid: 'AuditServicesAclCheck',
+        Effect: 'Allow',
+        Principal: { Service: ['cloudtrail.amazonaws.com', 'config.amazonaws.com'] },
+        Action: ['s3:GetBucketAcl', 's3:ListBucket'],
+        Resource: arn(bucketId),
       },
-    },
-  };
-  return {
-    bucketId,
-    specs: [
-      { kind: 'addResource', logicalId: bucketId, body: bucket },
-      { kind: 'addResource', logicalId: policyId, body: policy },
+      {
+        Sid: 'CloudTrailWrite',
+        Effect: 'Allow',
+        Principal: service('cloudtrail.amazonaws.com'),
+        Action: 's3:PutObject',
+        Resource: sub(`\${${bucketId}.Arn}/AWSLogs/\${AWS::AccountId}/*`),
+        Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+      },
+      {
+        Sid: 'ConfigWrite',
+        Effect: 'Allow',
+        Principal: service('config.amazonaws.com'),
+        Action: 's3:PutObject',
+        Resource: sub(`\${${bucketId}.Arn}/AWSLogs/\${AWS::AccountId}/Config/*`),
+        Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+      },
     ],
-  };
+  });
 }
 
 /** The bucket-policy resource that grants `service` access to `bucketId`, for `DependsOn`. */
@@ -201,17 +161,52 @@ export { arn, ref, sub };
  * requests without TLS and denies deleting the logs.
  */
 export function accessLogBucket(t: Template): { bucketId: string; specs: FixSpec[] } {
-  const bucketId = freeLogicalId(t, 'AccessLogBucket');
+  return protectedLogBucket(t, 'AccessLogBucket', {
+    encryption: { SSEAlgorithm: 'AES256' },
+    properties: {
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      VersioningConfiguration: { Status: 'Enabled' },
+    },
+    writers: (bucketId): FixValue[] => [
+      {
+        Sid: 'S3ServerAccessLogs',
+        Effect: 'Allow',
+        Principal: { Service: 'logging.s3.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: sub(`\${${bucketId}.Arn}/*`),
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      },
+    ],
+  });
+}
+
+/**
+ * A new log bucket and its policy, as the log rules want every log bucket: kept on stack deletion, public access
+ * blocked, requests without TLS and deletion of the logs denied. The caller says how it is encrypted, what else it
+ * needs, and which services the policy lets write (`writers`, ahead of the denials).
+ */
+function protectedLogBucket(
+  t: Template,
+  base: string,
+  spec: {
+    encryption: { SSEAlgorithm: string; bucketKey?: true };
+    properties: Record<string, FixValue>;
+    writers: (bucketId: string) => FixValue[];
+  },
+): { bucketId: string; specs: FixSpec[] } {
+  const bucketId = freeLogicalId(t, base);
   const policyId = freeLogicalId(t, `${bucketId}Policy`);
-  const bucketArn = arn(bucketId);
   const objects = sub(`\${${bucketId}.Arn}/*`);
+  const byDefault = { ServerSideEncryptionByDefault: { SSEAlgorithm: spec.encryption.SSEAlgorithm } };
   const bucket: FixValue = {
     Type: 'AWS::S3::Bucket',
     DeletionPolicy: 'Retain',
     UpdateReplacePolicy: 'Retain',
     Properties: {
       BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        ServerSideEncryptionConfiguration: [
+          spec.encryption.bucketKey ? { ...byDefault, BucketKeyEnabled: true } : byDefault,
+        ],
       },
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -219,8 +214,7 @@ export function accessLogBucket(t: Template): { bucketId: string; specs: FixSpec
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
       },
-      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-      VersioningConfiguration: { Status: 'Enabled' },
+      ...spec.properties,
     },
   };
   const policy: FixValue = {
@@ -230,20 +224,13 @@ export function accessLogBucket(t: Template): { bucketId: string; specs: FixSpec
       PolicyDocument: {
         Version: '2012-10-17',
         Statement: [
-          {
-            Sid: 'S3ServerAccessLogs',
-            Effect: 'Allow',
-            Principal: { Service: 'logging.s3.amazonaws.com' },
-            Action: 's3:PutObject',
-            Resource: objects,
-            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
-          },
+          ...spec.writers(bucketId),
           {
             Sid: 'DenyInsecureTransport',
             Effect: 'Deny',
             Principal: '*',
             Action: 's3:*',
-            Resource: [bucketArn, objects],
+            Resource: [arn(bucketId), objects],
             Condition: { Bool: { 'aws:SecureTransport': 'false' } },
           },
           {

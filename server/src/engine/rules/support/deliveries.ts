@@ -10,6 +10,7 @@ import { get, isSeq, Node, scalarString } from '../../model/node';
 import { Resource } from '../../model/template';
 import { ProjectReferrer } from '../../project/view';
 import { RuleContext } from '../types';
+import { rotatingKey } from './baseline';
 import { freeLogicalId } from './outcomes';
 
 /** A relation's path as the project index spells a referrer's path, and the Key of a Key/Value entry it needs. */
@@ -51,6 +52,11 @@ function relates(x: ProjectReferrer, m: PathMatcher): boolean {
 
 /** The deliveries into `r` that the project shows (a source resource naming it at a delivery property). */
 export function deliveriesInto(ctx: RuleContext, r: Resource): Delivery[] {
+  // Several rules and both the fix and its reason ask for the same resource: once per analysis.
+  return ctx.once(`deliveriesInto\u0000${r.logicalId}`, () => findDeliveries(ctx, r));
+}
+
+function findDeliveries(ctx: RuleContext, r: Resource): Delivery[] {
   const all = ctx.catalog.data.deliveries ?? [];
   const candidates = all.filter(d => d.targetType === r.type);
   if (!candidates.length) return [];
@@ -160,30 +166,15 @@ function customerKey(
   const grants = keyPolicyGrants(ds);
   if (brokenBy(ds, 'customer-kms-with-policy').length || !grants.length) return undefined;
   const keyId = freeLogicalId(ctx.template, `${r.logicalId}Key`);
-  const statements: FixValue[] = [
-    {
-      Sid: 'AccountAdministration',
-      Effect: 'Allow',
-      Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } },
-      Action: 'kms:*',
-      Resource: '*',
-    },
-    ...grants.map(g => ({
-      Sid: `Allow${g.principal.split('.')[0].replace(/^./, c => c.toUpperCase())}`,
-      Effect: 'Allow',
-      Principal: { Service: g.principal },
-      Action: g.actions,
-      Resource: '*',
-    })),
-  ];
-  const body: FixValue = {
-    Type: 'AWS::KMS::Key',
-    Properties: {
-      Description: `Encrypts ${r.logicalId}; admits ${grants.map(g => g.principal).join(', ')}`,
-      EnableKeyRotation: true,
-      KeyPolicy: { Version: '2012-10-17', Statement: statements },
-    },
-  };
+  const grantStatements: FixValue[] = grants.map(g => ({
+    Sid: `Allow${g.principal.split('.')[0].replace(/^./, c => c.toUpperCase())}`,
+    Effect: 'Allow',
+    Principal: { Service: g.principal },
+    Action: g.actions,
+    Resource: '*',
+  }));
+  const description = `Encrypts ${r.logicalId}; admits ${grants.map(g => g.principal).join(', ')}`;
+  const body = rotatingKey(description, grantStatements);
   return { keyId, spec: { kind: 'addResource', logicalId: keyId, body } };
 }
 

@@ -1,6 +1,7 @@
+import { declaredDataClass } from '../../template/data-class';
 import { phrase } from '../../i18n/text';
 import { Cause, scalarOutcomes, UNKNOWN } from '../../model/evaluate';
-import { get, isMap, isScalar, isSeq, Node, scalarString } from '../../model/node';
+import { isMap, isScalar, isSeq, Node, scalarString } from '../../model/node';
 import { Resource } from '../../model/template';
 import { Rule, RuleContext } from '../types';
 
@@ -33,8 +34,7 @@ export const NOT_DATA_ARN = new Set(['acm', 'iam', 'sts', 'cloudfront', 'waf', '
 
 /** Marked as holding no personal data: `data: none`, or the older `dataClassification: non-personal`. */
 export function isNonPersonal(meta: Node | undefined): boolean {
-  const own = get(meta, 'iryo-guard');
-  return scalarString(get(own, 'data')) === 'none' || scalarString(get(own, 'dataClassification')) === 'non-personal';
+  return declaredDataClass(meta) === 'none';
 }
 
 export interface Hit {
